@@ -1,0 +1,67 @@
+using System.Globalization;
+using Commentary.Api.Http;
+using Commentary.Core.Articles;
+using Commentary.Core.Comments;
+
+namespace Commentary.Api.Articles;
+
+public sealed record ArticleSummary(
+    string Slug, string Title, string Author, DateTimeOffset Published, DateTimeOffset? Updated,
+    string? Summary, IReadOnlyList<string> Tags, int CommentCount);
+
+public sealed record ArticleList(IReadOnlyList<ArticleSummary> Items, string? ContinuationToken);
+
+public sealed record ArticleDetail(
+    string Slug, string Title, string Author, DateTimeOffset Published, DateTimeOffset? Updated,
+    string? Summary, IReadOnlyList<string> Tags, string Html, bool CommentsOpen, int CommentCount);
+
+/// <summary><c>GET /articles</c> and <c>GET /articles/{slug}</c>.</summary>
+public sealed class ArticleEndpoints(ArticleStore articles, CommentStore comments, EndpointGuard guard)
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+    private const string PublicCache = "public, max-age=60";
+
+    public Task<IResult> ListAsync(HttpRequest request) => guard.RunAsync(request, async cancellationToken =>
+    {
+        var (page, problem) = PageRequest.From(request, DefaultLimit, MaxLimit, IsOffsetToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var all = await articles.ListAsync(cancellationToken);
+        var offset = page!.After is null ? 0 : int.Parse(page.After, CultureInfo.InvariantCulture);
+        var slice = all.Skip(offset).Take(page.Limit).ToArray();
+        var counts = await Task.WhenAll(slice.Select(a => comments.CountsAsync(a.Article.Slug, cancellationToken)));
+        var items = slice.Select((a, i) => new ArticleSummary(
+            a.Article.Slug, a.Article.Title, a.Article.Author, a.Article.Published, a.Article.Updated,
+            a.Article.Summary, a.Article.Tags, counts[i].Approved)).ToArray();
+        var next = offset + page.Limit < all.Count ? (offset + page.Limit).ToString(CultureInfo.InvariantCulture) : null;
+        request.HttpContext.Response.Headers.CacheControl = PublicCache;
+        return ApiJson.Ok(new ArticleList(items, next));
+    });
+
+    public Task<IResult> GetAsync(HttpRequest request, string slug) => guard.RunAsync(request, async cancellationToken =>
+    {
+        var stored = await articles.FindAsync(slug, cancellationToken);
+        if (stored is null)
+        {
+            return Problems.NotFound($"There is no article '{slug}'.");
+        }
+
+        var count = (await comments.CountsAsync(slug, cancellationToken)).Approved;
+        // The answer includes the comment count, so the ETag covers it as well as the article's version.
+        var etag = HttpCaching.ETagOf(stored.ETag, count.ToString(CultureInfo.InvariantCulture));
+        if (HttpCaching.IsNotModified(request, etag, PublicCache))
+        {
+            return HttpCaching.NotModified();
+        }
+
+        var a = stored.Article;
+        return ApiJson.Ok(new ArticleDetail(a.Slug, a.Title, a.Author, a.Published, a.Updated, a.Summary, a.Tags, a.Html, a.CommentsOpen, count));
+    });
+
+    private static bool IsOffsetToken(string token) =>
+        int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) && offset >= 0;
+}

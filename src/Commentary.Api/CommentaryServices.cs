@@ -1,0 +1,61 @@
+using Commentary.Api.Articles;
+using Commentary.Api.Comments;
+using Commentary.Api.Health;
+using Commentary.Api.Http;
+using Commentary.Api.Moderation;
+using Commentary.Core.Articles;
+using Commentary.Core.Comments;
+using Commentary.Core.Moderation;
+using Commentary.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Commentary.Api;
+
+/// <summary>The one service registration both hosts use.</summary>
+public static class CommentaryServices
+{
+    public static IServiceCollection AddCommentary(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        // Built now, so a missing storage setting stops start-up with a message that names it.
+        services.AddSingleton(StorageClients.FromConfiguration(configuration));
+        services.AddHostedService<StorageInitializer>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<ModerationPolicyOptions>().Bind(configuration.GetSection(ModerationPolicyOptions.Section))
+            .Validate(o => o.HoldAtLinkCount >= 1, "Moderation:HoldAtLinkCount must be 1 or more.")
+            .ValidateOnStart();
+        services.AddOptions<ModeratorOptions>().Bind(configuration.GetSection(ModeratorOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ModeratorOptions>, ModeratorOptionsValidation>();
+
+        services.AddSingleton<ArticleStore>();
+        services.AddSingleton<CommentStore>();
+        services.AddSingleton<CommentInbox>();
+        services.AddSingleton<ModerationIndex>();
+        services.AddSingleton<CommenterHistory>();
+        services.AddSingleton<ModerationPolicy>();
+        services.AddSingleton<ModerationActions>();
+        services.AddSingleton<SubmissionProcessor>();
+        services.AddSingleton<ModeratorKeys>();
+
+        services.AddSingleton<EndpointGuard>();
+        services.AddSingleton<ArticleEndpoints>();
+        services.AddSingleton<CommentEndpoints>();
+        services.AddSingleton<ModerationEndpoints>();
+        services.AddSingleton<HealthEndpoints>();
+        return services;
+    }
+
+    private sealed class ModeratorOptionsValidation : IValidateOptions<ModeratorOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ModeratorOptions options)
+        {
+            var problems = ModeratorKeys.Problems(options).ToArray();
+            return problems.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using Commentary.Api.Http;
+using Commentary.Core.Articles;
+using Commentary.Core.Comments;
+
+namespace Commentary.Api.Comments;
+
+/// <summary>A comment as the public sees it: never the email, never the IP hash.</summary>
+public sealed record PublicComment(string Id, string? ParentId, string Author, string? Website, string Body, string Html, DateTimeOffset Created)
+{
+    public static PublicComment From(Comment comment)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        return new(comment.Id, comment.ParentId, comment.Author, comment.Website, comment.Body, CommentBodyRenderer.ToHtml(comment.Body), comment.Created);
+    }
+}
+
+public sealed record CommentPage(IReadOnlyList<PublicComment> Items, string? ContinuationToken, int Total);
+
+public sealed record CommentReceipt(string Id, string Status);
+
+/// <summary>
+/// The public comment routes: list approved comments, post one (it is queued for moderation and answered
+/// <c>202</c>), and ask a posted comment's status.
+/// </summary>
+public sealed class CommentEndpoints(ArticleStore articles, CommentStore comments, CommentInbox inbox, EndpointGuard guard, TimeProvider clock)
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    /// <summary>How long an id that is not in the table yet may still be waiting in the queue.</summary>
+    public static readonly TimeSpan QueuedGrace = TimeSpan.FromHours(1);
+
+    public Task<IResult> ListAsync(HttpRequest request, string slug) => guard.RunAsync(request, async cancellationToken =>
+    {
+        var (page, problem) = PageRequest.From(request, DefaultLimit, MaxLimit, CommentId.IsValid);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (await articles.FindAsync(slug, cancellationToken) is null)
+        {
+            return Problems.NotFound($"There is no article '{slug}'.");
+        }
+
+        var countsTask = comments.CountsAsync(slug, cancellationToken);
+        var (items, lastId) = await comments.ListApprovedAsync(slug, page!.After, page.Limit, cancellationToken);
+        var counts = await countsTask;
+        request.HttpContext.Response.Headers.CacheControl = "public, max-age=10";
+        return ApiJson.Ok(new CommentPage(items.Select(PublicComment.From).ToArray(), lastId, counts.Approved));
+    });
+
+    public Task<IResult> SubmitAsync(HttpRequest request, string slug) => guard.RunAsync(request, async cancellationToken =>
+    {
+        if (!Slug.IsValid(slug))
+        {
+            return Problems.NotFound($"There is no article '{slug}'.");
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync<CommentSubmission>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var validation = SubmissionValidator.Validate(body!);
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var article = await articles.FindAsync(slug, cancellationToken);
+        if (article is null)
+        {
+            return Problems.NotFound($"There is no article '{slug}'.");
+        }
+
+        if (!article.Article.CommentsOpen)
+        {
+            return Problems.CommentsClosed(slug);
+        }
+
+        var submission = validation.Submission!;
+        if (submission.ParentId is { } parentId
+            && await comments.FindAsync(slug, parentId, cancellationToken) is not { Status: CommentStatus.Approved })
+        {
+            return Problems.Invalid("parentId", "You can only reply to a published comment on this article.");
+        }
+
+        var id = CommentId.New(clock);
+        var address = request.HttpContext.Connection.RemoteIpAddress;
+        await inbox.EnqueueAsync(
+            new SubmissionMessage(
+                SubmissionMessage.CurrentVersion, id, slug, submission.Author, submission.Email, submission.Website,
+                submission.Body, submission.ParentId, address is null ? null : CommenterIdentity.IpHash(address.ToString()), clock.GetUtcNow()),
+            cancellationToken);
+
+        request.HttpContext.Response.Headers.Location = $"/{Routes.Prefix}/articles/{slug}/comments/{id}";
+        return ApiJson.Status(new CommentReceipt(id, "pending"), StatusCodes.Status202Accepted);
+    });
+
+    public Task<IResult> StatusAsync(HttpRequest request, string slug, string id) => guard.RunAsync(request, async cancellationToken =>
+    {
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        if (!Slug.IsValid(slug) || !CommentId.IsValid(id))
+        {
+            return Problems.NotFound("There is no such comment.");
+        }
+
+        var comment = await comments.FindAsync(slug, id, cancellationToken);
+        if (comment is not null)
+        {
+            return ApiJson.Ok(new CommentReceipt(comment.Id, comment.Status.ToWire()));
+        }
+
+        // Not stored yet: a comment posted moments ago may still be waiting in the queue.
+        var age = clock.GetUtcNow() - CommentId.Timestamp(id);
+        return age >= TimeSpan.FromMinutes(-1) && age < QueuedGrace && await articles.FindAsync(slug, cancellationToken) is not null
+            ? ApiJson.Ok(new CommentReceipt(id, "pending"))
+            : Problems.NotFound("There is no such comment.");
+    });
+}

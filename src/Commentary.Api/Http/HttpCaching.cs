@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Net.Http.Headers;
+
+namespace Commentary.Api.Http;
+
+/// <summary>ETags and conditional GETs: a client that already has this version gets <c>304</c> and no body.</summary>
+public static class HttpCaching
+{
+    /// <summary>A strong ETag for a response built from these version parts.</summary>
+    public static string ETagOf(params string[] versionParts)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', versionParts)));
+        return "\"" + Convert.ToHexStringLower(hash.AsSpan(0, 12)) + "\"";
+    }
+
+    /// <summary>Sets the validators and says whether the client's copy is current.</summary>
+    public static bool IsNotModified(HttpRequest request, string etag, string cacheControl)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var response = request.HttpContext.Response;
+        response.Headers.ETag = etag;
+        response.Headers.CacheControl = cacheControl;
+        var ifNoneMatch = request.Headers.IfNoneMatch;
+        if (ifNoneMatch.Count == 0)
+        {
+            return false;
+        }
+
+        return EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
+            && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
+    }
+
+    public static IResult NotModified() => TypedResults.StatusCode(StatusCodes.Status304NotModified);
+}

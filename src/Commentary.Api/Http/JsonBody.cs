@@ -1,0 +1,60 @@
+using System.Text.Json;
+
+namespace Commentary.Api.Http;
+
+/// <summary>
+/// Reads a small JSON request body: refuses other media types (415) and bodies over the limit (413) before reading
+/// them whole, and malformed JSON (400). Unknown fields are ignored.
+/// </summary>
+public static class JsonBody
+{
+    public const int MaxBytes = 64 * 1024;
+
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.HasJsonContentType())
+        {
+            return (null, Problems.UnsupportedMediaType());
+        }
+
+        if (request.ContentLength > MaxBytes)
+        {
+            return (null, Problems.TooLarge(MaxBytes));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                return (null, Problems.TooLarge(MaxBytes));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ApiJson.Options);
+            return value is null ? (null, Problems.MalformedJson()) : (value, null);
+        }
+        catch (JsonException)
+        {
+            return (null, Problems.MalformedJson());
+        }
+    }
+
+    /// <summary>Reads an optional body: an empty one is the default value rather than an error.</summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadOptionalAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.ContentLength == 0 || (request.ContentLength is null && !request.HasJsonContentType())
+            ? (null, null)
+            : await ReadAsync<T>(request, cancellationToken);
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Commentary.Api.Http;
+
+/// <summary>RFC 9457 problem answers for every failure a client can meet. None carries an exception's text.</summary>
+public static class Problems
+{
+    private const string TypeBase = "https://commentary.dev/problems/";
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        Problem(StatusCodes.Status404NotFound, "not-found", "Not found", detail);
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        Problem(StatusCodes.Status409Conflict, "conflict", "Conflict", detail);
+
+    public static ProblemHttpResult CommentsClosed(string slug) =>
+        Problem(StatusCodes.Status409Conflict, "comments-closed", "Comments are closed", $"The article '{slug}' no longer takes comments.");
+
+    public static ProblemHttpResult Unauthorized(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+        return Problem(StatusCodes.Status401Unauthorized, "unauthorized", "Moderator key required",
+            "Send 'Authorization: Bearer <key>' with a moderator key.");
+    }
+
+    public static ProblemHttpResult UnsupportedMediaType() =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "JSON expected",
+            "Send the request body as 'Content-Type: application/json'.");
+
+    public static ProblemHttpResult TooLarge(long limit) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, "too-large", "Request body too large",
+            $"A request body can be at most {limit / 1024} KB.");
+
+    public static ProblemHttpResult MalformedJson() =>
+        Problem(StatusCodes.Status400BadRequest, "malformed-json", "Malformed JSON", "The request body is not a valid JSON object.");
+
+    public static ValidationProblem Validation(IReadOnlyDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, detail: "One or more fields are invalid.", type: TypeBase + "validation", title: "Invalid request");
+
+    public static ValidationProblem Invalid(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static ProblemHttpResult Unavailable(HttpRequest request, int retryAfterSeconds, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.HttpContext.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status503ServiceUnavailable, "unavailable", "Service unavailable", detail);
+    }
+
+    public static ProblemHttpResult Unexpected() =>
+        Problem(StatusCodes.Status500InternalServerError, "unexpected", "Unexpected error",
+            "Something went wrong on our side. It has been logged; please try again.");
+
+    private static ProblemHttpResult Problem(int status, string type, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: TypeBase + type);
+}

@@ -1,0 +1,32 @@
+namespace Commentary.Api.Http;
+
+/// <summary>Every HTTP route, relative to the <c>/api</c> prefix that both hosts use.</summary>
+public static class Routes
+{
+    public const string Prefix = "api";
+    public const string Articles = "articles";
+    public const string Article = "articles/{slug}";
+    public const string ArticleComments = "articles/{slug}/comments";
+    public const string ArticleComment = "articles/{slug}/comments/{id}";
+    public const string ModerationComments = "moderation/comments";
+    public const string ModerationComment = "moderation/comments/{slug}/{id}";
+    public const string ApproveComment = "moderation/comments/{slug}/{id}/approve";
+    public const string RejectComment = "moderation/comments/{slug}/{id}/reject";
+    public const string Health = "health";
+}
+
+/// <summary>Function names: the Functions app's <c>[Function]</c> names, which the self-host gives its endpoints too.</summary>
+public static class FunctionNames
+{
+    public const string ListArticles = nameof(ListArticles);
+    public const string GetArticle = nameof(GetArticle);
+    public const string ListComments = nameof(ListComments);
+    public const string SubmitComment = nameof(SubmitComment);
+    public const string GetCommentStatus = nameof(GetCommentStatus);
+    public const string ListModerationComments = nameof(ListModerationComments);
+    public const string ApproveComment = nameof(ApproveComment);
+    public const string RejectComment = nameof(RejectComment);
+    public const string DeleteComment = nameof(DeleteComment);
+    public const string Health = nameof(Health);
+    public const string ModerateComment = nameof(ModerateComment);
+}

@@ -1,0 +1,138 @@
+using Commentary.Api.Http;
+using Commentary.Core.Articles;
+using Commentary.Core.Comments;
+using Commentary.Core.Moderation;
+
+namespace Commentary.Api.Moderation;
+
+public sealed record CommenterSummary(int Approved, int Pending, int Rejected);
+
+/// <summary>The full record a moderator works with, including the commenter's email, the reasons and their history.</summary>
+public sealed record ModeratedComment(
+    string Slug, string Id, string? ParentId, string Author, string Email, string? Website, string Body, string Html,
+    DateTimeOffset Created, string Status, double Score, IReadOnlyList<ModerationReason> Reasons, string? IpHash,
+    string? ModeratedBy, DateTimeOffset? ModeratedAt, string? StatusNote, string ETag, CommenterSummary? History)
+{
+    public static ModeratedComment From(Comment c, CommenterRecord? history)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return new(c.Slug, c.Id, c.ParentId, c.Author, c.Email, c.Website, c.Body, CommentBodyRenderer.ToHtml(c.Body),
+            c.Created, c.Status.ToWire(), c.Score, c.Reasons, c.IpHash, c.ModeratedBy, c.ModeratedAt, c.StatusNote, c.ETag,
+            history is null ? null : new CommenterSummary(history.Approved, history.Pending, history.Rejected));
+    }
+}
+
+public sealed record ModerationPage(IReadOnlyList<ModeratedComment> Items, string? ContinuationToken);
+
+public sealed record RejectRequest(string? Reason);
+
+/// <summary>
+/// The moderators' routes. Every one checks the moderator key first; changes send <c>If-Match</c> (optional) and
+/// answer <c>409</c> when the comment changed since it was read.
+/// </summary>
+public sealed class ModerationEndpoints(
+    ModeratorKeys keys,
+    ModerationIndex index,
+    CommenterHistory commenters,
+    ModerationActions actions,
+    EndpointGuard guard)
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+    public const int MaxReasonLength = 500;
+
+    public Task<IResult> ListAsync(HttpRequest request) => Authorized(request, async (moderator, cancellationToken) =>
+    {
+        var statusText = request.Query["status"].ToString();
+        var status = CommentStatus.Pending;
+        if (statusText.Length > 0 && !CommentStatusNames.TryParse(statusText, out status))
+        {
+            return Problems.Invalid("status", "status must be pending, approved or rejected.");
+        }
+
+        var (page, problem) = PageRequest.From(request, DefaultLimit, MaxLimit, ModerationIndex.IsRowKey);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (items, next) = await index.ListAsync(status, page!.After, page.Limit, cancellationToken);
+        var histories = await Task.WhenAll(items.Select(c => c.Email).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(async email => (email, await commenters.ForEmailAsync(email, cancellationToken))));
+        var byEmail = histories.ToDictionary(h => h.email, h => h.Item2, StringComparer.OrdinalIgnoreCase);
+        return ApiJson.Ok(new ModerationPage(items.Select(c => ModeratedComment.From(c, byEmail[c.Email])).ToArray(), next));
+    });
+
+    public Task<IResult> ApproveAsync(HttpRequest request, string slug, string id) => Authorized(request, async (moderator, cancellationToken) =>
+        !IsCommentKey(slug, id)
+            ? NoSuchComment()
+            : Answer(await actions.ApproveAsync(slug, id, moderator, IfMatch(request), cancellationToken)));
+
+    public Task<IResult> RejectAsync(HttpRequest request, string slug, string id) => Authorized(request, async (moderator, cancellationToken) =>
+    {
+        if (!IsCommentKey(slug, id))
+        {
+            return NoSuchComment();
+        }
+
+        var (body, problem) = await JsonBody.ReadOptionalAsync<RejectRequest>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var reason = body?.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            return Problems.Invalid("reason", "Say why the comment is rejected; the reason is kept with it.");
+        }
+
+        if (reason.Length > MaxReasonLength)
+        {
+            return Problems.Invalid("reason", $"A reason can be at most {MaxReasonLength} characters.");
+        }
+
+        return Answer(await actions.RejectAsync(slug, id, moderator, reason, IfMatch(request), cancellationToken));
+    });
+
+    public Task<IResult> DeleteAsync(HttpRequest request, string slug, string id) => Authorized(request, async (moderator, cancellationToken) =>
+    {
+        if (!IsCommentKey(slug, id))
+        {
+            return NoSuchComment();
+        }
+
+        var outcome = await actions.DeleteAsync(slug, id, moderator, IfMatch(request), cancellationToken);
+        return outcome.Kind switch
+        {
+            StoreOutcomeKind.NotFound => NoSuchComment(),
+            StoreOutcomeKind.Conflict => Problems.Conflict("The comment changed since you read it; reload it and decide again."),
+            _ => TypedResults.NoContent(),
+        };
+    });
+
+    private Task<IResult> Authorized(HttpRequest request, Func<string, CancellationToken, Task<IResult>> endpoint) =>
+        guard.RunAsync(request, cancellationToken =>
+        {
+            request.HttpContext.Response.Headers.CacheControl = "no-store";
+            var moderator = keys.Authenticate(request.Headers.Authorization.ToString());
+            return moderator is null ? Task.FromResult<IResult>(Problems.Unauthorized(request)) : endpoint(moderator, cancellationToken);
+        });
+
+    private static IResult Answer(StoreOutcome outcome) => outcome.Kind switch
+    {
+        StoreOutcomeKind.NotFound => NoSuchComment(),
+        StoreOutcomeKind.Conflict => Problems.Conflict("The comment changed since you read it; reload it and decide again."),
+        _ => ApiJson.Ok(ModeratedComment.From(outcome.Comment!, null)),
+    };
+
+    private static bool IsCommentKey(string slug, string id) => Slug.IsValid(slug) && CommentId.IsValid(id);
+
+    private static IResult NoSuchComment() => Problems.NotFound("There is no such comment.");
+
+    private static string? IfMatch(HttpRequest request)
+    {
+        var value = request.Headers.IfMatch.ToString();
+        return value.Length == 0 ? null : value;
+    }
+}

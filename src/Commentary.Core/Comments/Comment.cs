@@ -1,0 +1,26 @@
+using Commentary.Core.Moderation;
+
+namespace Commentary.Core.Comments;
+
+/// <summary>A stored comment with everything a moderator may see. Public answers take only the public fields.</summary>
+public sealed record Comment
+{
+    public required string Slug { get; init; }
+    public required string Id { get; init; }
+    public string? ParentId { get; init; }
+    public required string Author { get; init; }
+    public required string Email { get; init; }
+    public string? Website { get; init; }
+    public required string Body { get; init; }
+    public required DateTimeOffset Created { get; init; }
+    public required CommentStatus Status { get; init; }
+    public double Score { get; init; }
+    public IReadOnlyList<ModerationReason> Reasons { get; init; } = [];
+    public string? IpHash { get; init; }
+    public string? ModeratedBy { get; init; }
+    public DateTimeOffset? ModeratedAt { get; init; }
+    public string? StatusNote { get; init; }
+    public string ETag { get; init; } = string.Empty;
+
+    public string EmailHash => CommenterIdentity.EmailHash(Email);
+}

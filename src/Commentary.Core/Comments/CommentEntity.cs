@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Commentary.Core.Moderation;
+
+namespace Commentary.Core.Comments;
+
+/// <summary>How a comment is laid out in table <c>Comments</c>: PartitionKey = slug, RowKey = id.</summary>
+internal static class CommentEntity
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static TableEntity From(Comment comment) => new(comment.Slug, comment.Id)
+    {
+        ["ParentId"] = comment.ParentId,
+        ["Author"] = comment.Author,
+        ["Email"] = comment.Email,
+        ["EmailHash"] = comment.EmailHash,
+        ["Website"] = comment.Website,
+        ["Body"] = comment.Body,
+        ["Created"] = comment.Created,
+        ["Status"] = comment.Status.ToWire(),
+        ["Score"] = comment.Score,
+        ["Reasons"] = JsonSerializer.Serialize(comment.Reasons, Json),
+        ["IpHash"] = comment.IpHash,
+        ["ModeratedBy"] = comment.ModeratedBy,
+        ["ModeratedAt"] = comment.ModeratedAt,
+        ["StatusNote"] = comment.StatusNote,
+    };
+
+    public static Comment ToComment(TableEntity entity)
+    {
+        var status = CommentStatusNames.TryParse(entity.GetString("Status"), out var parsed) ? parsed : CommentStatus.Pending;
+        var reasons = entity.GetString("Reasons") is { Length: > 0 } json
+            ? JsonSerializer.Deserialize<ModerationReason[]>(json, Json) ?? []
+            : [];
+        return new Comment
+        {
+            Slug = entity.PartitionKey,
+            Id = entity.RowKey,
+            ParentId = entity.GetString("ParentId"),
+            Author = entity.GetString("Author") ?? string.Empty,
+            Email = entity.GetString("Email") ?? string.Empty,
+            Website = entity.GetString("Website"),
+            Body = entity.GetString("Body") ?? string.Empty,
+            Created = entity.GetDateTimeOffset("Created") ?? CommentId.Timestamp(entity.RowKey),
+            Status = status,
+            Score = entity.GetDouble("Score") ?? 0,
+            Reasons = reasons,
+            IpHash = entity.GetString("IpHash"),
+            ModeratedBy = entity.GetString("ModeratedBy"),
+            ModeratedAt = entity.GetDateTimeOffset("ModeratedAt"),
+            StatusNote = entity.GetString("StatusNote"),
+            ETag = entity.ETag.ToString(),
+        };
+    }
+
+    public static ETag ETagOf(Comment comment) => new(comment.ETag);
+}

@@ -1,0 +1,183 @@
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+using Commentary.Core.Storage;
+
+namespace Commentary.Core.Comments;
+
+/// <summary>
+/// Comments in table <c>Comments</c>. Every write changes the comment and its article's counts in one transaction
+/// guarded by ETags, and every failure is judged by reading back what is stored, so a retried write that had in fact
+/// committed is recognised rather than repeated.
+/// </summary>
+public sealed class CommentStore(StorageClients storage)
+{
+    private const int MaxCounterAttempts = 10;
+    private readonly TableClient _table = storage.Comments;
+
+    public async Task<Comment?> FindAsync(string slug, string id, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(slug, id, cancellationToken: cancellationToken);
+        return response.HasValue ? CommentEntity.ToComment(response.Value!) : null;
+    }
+
+    public async Task<ArticleCounts> CountsAsync(string slug, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(slug, ArticleCounts.RowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? ArticleCounts.FromEntity(response.Value!) : ArticleCounts.None;
+    }
+
+    /// <summary>Stores a new comment. Returns the stored comment, or the one already stored under that id (a redelivery).</summary>
+    public async Task<(Comment Comment, bool Inserted)> InsertAsync(Comment comment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        var action = new TableTransactionAction(TableTransactionActionType.Add, CommentEntity.From(comment));
+        var committed = await CommitWithCountsAsync(comment.Slug, action, counts => counts.Add(comment.Status, 1),
+            async () => await FindAsync(comment.Slug, comment.Id, cancellationToken) is null, cancellationToken);
+        var stored = await FindAsync(comment.Slug, comment.Id, cancellationToken)
+            ?? throw new InvalidOperationException($"Comment {comment.Id} vanished right after it was stored.");
+        return (stored, committed);
+    }
+
+    /// <summary>Moves a comment to another status, recording who did it and why.</summary>
+    public async Task<StoreOutcome> ChangeStatusAsync(string slug, string id, StatusChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var current = await FindAsync(slug, id, cancellationToken);
+        if (current is null)
+        {
+            return StoreOutcome.NotFound;
+        }
+
+        if (change.IfMatch is not null && change.IfMatch != current.ETag)
+        {
+            return StoreOutcome.Conflict(current);
+        }
+
+        if (current.Status == change.Status)
+        {
+            return StoreOutcome.Unchanged(current);
+        }
+
+        var updated = current with
+        {
+            Status = change.Status,
+            ModeratedBy = change.Moderator,
+            ModeratedAt = change.At,
+            StatusNote = change.Note,
+        };
+        var action = new TableTransactionAction(TableTransactionActionType.UpdateReplace, CommentEntity.From(updated), CommentEntity.ETagOf(current));
+        var committed = await CommitWithCountsAsync(slug, action, counts => counts.Add(current.Status, -1).Add(change.Status, 1),
+            async () => (await FindAsync(slug, id, cancellationToken))?.ETag == current.ETag, cancellationToken);
+        var stored = await FindAsync(slug, id, cancellationToken);
+        if (stored is null)
+        {
+            return StoreOutcome.NotFound;
+        }
+
+        // Not committed by us, but the stored state is what we asked for: someone (or our own retry) got there first.
+        return committed || (stored.Status == change.Status && stored.ModeratedBy == change.Moderator && stored.ModeratedAt == change.At)
+            ? StoreOutcome.Changed(stored, current.Status)
+            : StoreOutcome.Conflict(stored);
+    }
+
+    public async Task<StoreOutcome> DeleteAsync(string slug, string id, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var current = await FindAsync(slug, id, cancellationToken);
+        if (current is null)
+        {
+            return StoreOutcome.NotFound;
+        }
+
+        if (ifMatch is not null && ifMatch != current.ETag)
+        {
+            return StoreOutcome.Conflict(current);
+        }
+
+        var action = new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(slug, id), CommentEntity.ETagOf(current));
+        var committed = await CommitWithCountsAsync(slug, action, counts => counts.Add(current.Status, -1),
+            async () => (await FindAsync(slug, id, cancellationToken))?.ETag == current.ETag, cancellationToken);
+        if (committed)
+        {
+            return StoreOutcome.Changed(current, current.Status);
+        }
+
+        var stored = await FindAsync(slug, id, cancellationToken);
+        return stored is null ? StoreOutcome.Changed(current, current.Status) : StoreOutcome.Conflict(stored);
+    }
+
+    /// <summary>A page of approved comments, oldest first, starting after <paramref name="afterId"/>.</summary>
+    public async Task<(IReadOnlyList<Comment> Items, string? LastId)> ListApprovedAsync(
+        string slug, string? afterId, int limit, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {slug} and RowKey gt {afterId ?? string.Empty} and RowKey lt {ArticleCounts.RowKey} and Status eq {CommentStatus.Approved.ToWire()}");
+        var items = new List<Comment>(limit + 1);
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit + 1, 1000), cancellationToken: cancellationToken))
+        {
+            items.Add(CommentEntity.ToComment(entity));
+            if (items.Count > limit)
+            {
+                break;
+            }
+        }
+
+        return items.Count > limit ? (items.GetRange(0, limit), items[limit - 1].Id) : (items, null);
+    }
+
+    /// <summary>
+    /// Commits the comment action together with the article's counts. Returns false when the comment action itself
+    /// was refused (<paramref name="commentUnchanged"/> says whether the comment is still as we read it; if it is,
+    /// only the counter raced and we try again).
+    /// </summary>
+    private async Task<bool> CommitWithCountsAsync(
+        string slug,
+        TableTransactionAction commentAction,
+        Func<ArticleCounts, ArticleCounts> adjust,
+        Func<Task<bool>> commentUnchanged,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxCounterAttempts; attempt++)
+        {
+            var counter = await _table.GetEntityIfExistsAsync<TableEntity>(slug, ArticleCounts.RowKey, cancellationToken: cancellationToken);
+            var counts = adjust(counter.HasValue ? ArticleCounts.FromEntity(counter.Value!) : ArticleCounts.None);
+            var counterAction = counter.HasValue
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counts.ToEntity(slug), counter.Value!.ETag)
+                : new TableTransactionAction(TableTransactionActionType.Add, counts.ToEntity(slug));
+            try
+            {
+                await _table.SubmitTransactionAsync([commentAction, counterAction], cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+            {
+                if (!await commentUnchanged())
+                {
+                    return false;
+                }
+            }
+        }
+
+        throw new RequestFailedException((int)HttpStatusCode.ServiceUnavailable, $"The comment counts of '{slug}' are too busy to update; try again.");
+    }
+}
+
+/// <summary>A moderator's decision about one comment.</summary>
+public sealed record StatusChange(CommentStatus Status, string Moderator, DateTimeOffset At, string? Note, string? IfMatch);
+
+/// <summary>What a store write came to.</summary>
+public sealed record StoreOutcome(StoreOutcomeKind Kind, Comment? Comment, CommentStatus? PreviousStatus)
+{
+    public static StoreOutcome NotFound { get; } = new(StoreOutcomeKind.NotFound, null, null);
+    public static StoreOutcome Conflict(Comment current) => new(StoreOutcomeKind.Conflict, current, null);
+    public static StoreOutcome Unchanged(Comment current) => new(StoreOutcomeKind.Unchanged, current, current.Status);
+    public static StoreOutcome Changed(Comment comment, CommentStatus previous) => new(StoreOutcomeKind.Changed, comment, previous);
+}
+
+public enum StoreOutcomeKind
+{
+    NotFound,
+    Conflict,
+    Unchanged,
+    Changed,
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Commentary.Core.Comments;
+
+/// <summary>One queued comment. It carries the id given at POST time, so redelivery can never create a second comment.</summary>
+public sealed record SubmissionMessage(
+    int Version,
+    string Id,
+    string Slug,
+    string Author,
+    string Email,
+    string? Website,
+    string Body,
+    string? ParentId,
+    string? IpHash,
+    DateTimeOffset Submitted)
+{
+    public const int CurrentVersion = 1;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Reads a message; a message that can never be processed is a <see cref="MalformedMessageException"/>.</summary>
+    public static SubmissionMessage Parse(string text)
+    {
+        SubmissionMessage? message;
+        try
+        {
+            message = JsonSerializer.Deserialize<SubmissionMessage>(text, Json);
+        }
+        catch (JsonException e)
+        {
+            throw new MalformedMessageException($"not JSON: {e.Message}", null);
+        }
+
+        if (message is null)
+        {
+            throw new MalformedMessageException("empty message", null);
+        }
+
+        if (!CommentId.IsValid(message.Id))
+        {
+            throw new MalformedMessageException("missing or invalid id", null);
+        }
+
+        if (message.Version != CurrentVersion)
+        {
+            throw new MalformedMessageException($"unknown version {message.Version}", message.Id);
+        }
+
+        if (!Articles.Slug.IsValid(message.Slug))
+        {
+            throw new MalformedMessageException("missing or invalid slug", message.Id);
+        }
+
+        var check = SubmissionValidator.Validate(new CommentSubmission(message.Author, message.Email, message.Website, message.Body, message.ParentId));
+        if (!check.IsValid)
+        {
+            throw new MalformedMessageException("invalid fields: " + string.Join(", ", check.Errors.Keys), message.Id);
+        }
+
+        return message;
+    }
+}
+
+public sealed class MalformedMessageException(string problem, string? commentId) : Exception($"Malformed submission message: {problem}")
+{
+    public string? CommentId { get; } = commentId;
+}

@@ -1,0 +1,111 @@
+using System.Net.Mail;
+
+namespace Commentary.Core.Comments;
+
+/// <summary>Field rules for a posted comment. Errors are keyed by the JSON field name so a form can show them in place.</summary>
+public static class SubmissionValidator
+{
+    public const int AuthorMax = 80;
+    public const int EmailMin = 3;
+    public const int EmailMax = 254;
+    public const int WebsiteMax = 200;
+    public const int BodyMin = 2;
+    public const int BodyMax = 5000;
+
+    public static ValidationResult Validate(CommentSubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var author = Clean(submission.Author);
+        var email = Clean(submission.Email);
+        var website = Clean(submission.Website);
+        var body = submission.Body?.Trim();
+        var parentId = Clean(submission.ParentId);
+
+        if (author.Length == 0)
+        {
+            errors["author"] = ["Please give a name."];
+        }
+        else if (author.Length > AuthorMax)
+        {
+            errors["author"] = [$"A name can be at most {AuthorMax} characters."];
+        }
+        else if (author.Any(char.IsControl))
+        {
+            errors["author"] = ["A name cannot contain control characters."];
+        }
+
+        if (email.Length == 0)
+        {
+            errors["email"] = ["Please give an email address; it is never shown."];
+        }
+        else if (email.Length is < EmailMin or > EmailMax || !IsPlausibleEmail(email))
+        {
+            errors["email"] = ["This does not look like an email address."];
+        }
+
+        if (website.Length > 0)
+        {
+            if (website.Length > WebsiteMax)
+            {
+                errors["website"] = [$"A website address can be at most {WebsiteMax} characters."];
+            }
+            else if (!Uri.TryCreate(website, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
+            {
+                errors["website"] = ["A website must be an http:// or https:// address."];
+            }
+        }
+
+        if (string.IsNullOrEmpty(body) || body.Length < BodyMin)
+        {
+            errors["body"] = [$"A comment needs at least {BodyMin} characters."];
+        }
+        else if (body.Length > BodyMax)
+        {
+            errors["body"] = [$"A comment can be at most {BodyMax} characters."];
+        }
+
+        if (parentId.Length > 0 && !CommentId.IsValid(parentId))
+        {
+            errors["parentId"] = ["This is not the id of a comment."];
+        }
+
+        return errors.Count > 0
+            ? ValidationResult.Invalid(errors)
+            : ValidationResult.Valid(new ValidSubmission(author, email, website.Length == 0 ? null : website, body!, parentId.Length == 0 ? null : parentId));
+    }
+
+    private static string Clean(string? value) => value?.Trim() ?? string.Empty;
+
+    private static bool IsPlausibleEmail(string email)
+    {
+        var at = email.LastIndexOf('@');
+        if (at < 1 || at == email.Length - 1 || email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            return false;
+        }
+
+        var domain = email[(at + 1)..];
+        return domain.Contains('.', StringComparison.Ordinal)
+            && !domain.StartsWith('.')
+            && !domain.EndsWith('.')
+            && MailAddress.TryCreate(email, out var parsed)
+            && parsed.Address == email;
+    }
+}
+
+public sealed class ValidationResult
+{
+    private ValidationResult(ValidSubmission? submission, IReadOnlyDictionary<string, string[]> errors)
+    {
+        Submission = submission;
+        Errors = errors;
+    }
+
+    public ValidSubmission? Submission { get; }
+    public IReadOnlyDictionary<string, string[]> Errors { get; }
+    public bool IsValid => Submission is not null;
+
+    public static ValidationResult Valid(ValidSubmission submission) => new(submission, new Dictionary<string, string[]>());
+    public static ValidationResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(null, errors);
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+using Commentary.Core.Comments;
+using Commentary.Core.Storage;
+
+namespace Commentary.Core.Moderation;
+
+/// <summary>How many of a commenter's comments were approved, are pending or were rejected.</summary>
+public sealed record CommenterRecord(int Approved, int Pending, int Rejected)
+{
+    public static CommenterRecord None { get; } = new(0, 0, 0);
+    public bool HasApproved => Approved > 0;
+}
+
+/// <summary>
+/// Each commenter's comments by email hash (PartitionKey) and comment id (RowKey). Writes are idempotent upserts,
+/// so a redelivered message or a retried action never counts a comment twice.
+/// </summary>
+public sealed class CommenterHistory(StorageClients storage)
+{
+    private readonly TableClient _table = storage.CommenterIndex;
+
+    public async Task PutAsync(Comment comment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        var entity = new TableEntity(comment.EmailHash, comment.Id) { ["Slug"] = comment.Slug, ["Status"] = comment.Status.ToWire() };
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task RemoveAsync(Comment comment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        try
+        {
+            await _table.DeleteEntityAsync(comment.EmailHash, comment.Id, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            // Nothing to forget.
+        }
+    }
+
+    public async Task<CommenterRecord> ForEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CommenterIdentity.EmailHash(email)}");
+        int approved = 0, pending = 0, rejected = 0;
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["Status"], cancellationToken: cancellationToken))
+        {
+            if (!CommentStatusNames.TryParse(entity.GetString("Status"), out var status))
+            {
+                continue;
+            }
+
+            switch (status)
+            {
+                case CommentStatus.Approved: approved++; break;
+                case CommentStatus.Pending: pending++; break;
+                case CommentStatus.Rejected: rejected++; break;
+            }
+        }
+
+        return new CommenterRecord(approved, pending, rejected);
+    }
+}

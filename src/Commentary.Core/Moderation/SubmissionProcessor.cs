@@ -1,0 +1,82 @@
+using Commentary.Core.Comments;
+using Commentary.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Commentary.Core.Moderation;
+
+/// <summary>
+/// The body of the <c>ModerateComment</c> queue trigger, shared by both hosts: read the message, load the commenter's
+/// history, ask the policy, store the comment once. A redelivered message finds its comment stored and only re-asserts
+/// the indexes; a message that can never be processed goes to the poison queue at once.
+/// </summary>
+public sealed partial class SubmissionProcessor(
+    StorageClients storage,
+    CommentStore comments,
+    ModerationIndex moderationIndex,
+    CommenterHistory commenters,
+    ModerationPolicy policy,
+    TimeProvider clock,
+    ILogger<SubmissionProcessor> logger)
+{
+    public async Task HandleAsync(string messageText, CancellationToken cancellationToken)
+    {
+        SubmissionMessage message;
+        try
+        {
+            message = SubmissionMessage.Parse(messageText ?? string.Empty);
+        }
+        catch (MalformedMessageException e)
+        {
+            await storage.SubmissionsPoison.SendMessageAsync(messageText ?? string.Empty, cancellationToken);
+            LogPoisoned(logger, e.CommentId ?? "(unknown)", e.Message);
+            return;
+        }
+
+        var existing = await comments.FindAsync(message.Slug, message.Id, cancellationToken);
+        if (existing is not null)
+        {
+            await IndexAsync(existing, cancellationToken);
+            LogRedelivered(logger, message.Id, message.Slug);
+            return;
+        }
+
+        var history = await commenters.ForEmailAsync(message.Email, cancellationToken);
+        var decision = policy.Decide(new ModerationInput(message.Author, message.Email, message.Website, message.Body, history));
+        var comment = new Comment
+        {
+            Slug = message.Slug,
+            Id = message.Id,
+            ParentId = message.ParentId,
+            Author = message.Author.Trim(),
+            Email = message.Email.Trim(),
+            Website = string.IsNullOrWhiteSpace(message.Website) ? null : message.Website.Trim(),
+            Body = message.Body.Trim(),
+            Created = message.Submitted,
+            Status = decision.Status,
+            Score = decision.Score,
+            Reasons = decision.Reasons,
+            IpHash = message.IpHash,
+            ModeratedBy = decision.Status == CommentStatus.Pending ? null : "policy",
+            ModeratedAt = decision.Status == CommentStatus.Pending ? null : clock.GetUtcNow(),
+        };
+
+        var (stored, inserted) = await comments.InsertAsync(comment, cancellationToken);
+        await IndexAsync(stored, cancellationToken);
+        if (inserted)
+        {
+            LogDecided(logger, stored.Id, stored.Slug, stored.Status.ToWire(), stored.Score, string.Join("; ", stored.Reasons.Select(r => r.Rule)));
+        }
+    }
+
+    private Task IndexAsync(Comment comment, CancellationToken cancellationToken) =>
+        Task.WhenAll(moderationIndex.PutAsync(comment, cancellationToken), commenters.PutAsync(comment, cancellationToken));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Submission {CommentId} moved to the poison queue: {Problem}")]
+    private static partial void LogPoisoned(ILogger logger, string commentId, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Submission {CommentId} on {Slug} was delivered again; it is stored already")]
+    private static partial void LogRedelivered(ILogger logger, string commentId, string slug);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Comment {CommentId} on {Slug} is {Status} (score {Score}, rules: {Rules})")]
+    private static partial void LogDecided(ILogger logger, string commentId, string slug, string status, double score, string rules);
+}

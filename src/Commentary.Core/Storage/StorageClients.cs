@@ -1,0 +1,115 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+
+namespace Commentary.Core.Storage;
+
+/// <summary>
+/// The three storage service clients, built from the one <c>AzureWebJobsStorage</c> setting:
+/// a connection string, or the identity-based form with service URIs.
+/// </summary>
+public sealed class StorageClients
+{
+    /// <summary>Queue messages are base64 text, as Functions' queue trigger expects by default; host.json says so too.</summary>
+    public const QueueMessageEncoding SubmissionEncoding = QueueMessageEncoding.Base64;
+
+    public StorageClients(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables)
+    {
+        Blobs = blobs;
+        Queues = queues;
+        Tables = tables;
+    }
+
+    public BlobServiceClient Blobs { get; }
+    public QueueServiceClient Queues { get; }
+    public TableServiceClient Tables { get; }
+
+    public BlobContainerClient Articles => Blobs.GetBlobContainerClient(StorageNames.ArticlesContainer);
+    public QueueClient Submissions => Queues.GetQueueClient(StorageNames.SubmissionsQueue);
+    public QueueClient SubmissionsPoison => Queues.GetQueueClient(StorageNames.SubmissionsPoisonQueue);
+    public TableClient Comments => Tables.GetTableClient(StorageNames.CommentsTable);
+    public TableClient ModerationIndex => Tables.GetTableClient(StorageNames.ModerationIndexTable);
+    public TableClient CommenterIndex => Tables.GetTableClient(StorageNames.CommenterIndexTable);
+
+    /// <summary>Builds the clients from configuration, or explains exactly which setting is missing.</summary>
+    public static StorageClients FromConfiguration(IConfiguration configuration, QueueMessageEncoding queueEncoding = SubmissionEncoding)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(StorageNames.ConnectionSetting);
+        var connectionString = section.Value;
+
+        var blobOptions = Configure(new BlobClientOptions());
+        var queueOptions = Configure(new QueueClientOptions { MessageEncoding = queueEncoding });
+        var tableOptions = Configure(new TableClientOptions());
+
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new StorageClients(
+                new BlobServiceClient(connectionString, blobOptions),
+                new QueueServiceClient(connectionString, queueOptions),
+                new TableServiceClient(connectionString, tableOptions));
+        }
+
+        var accountName = section["accountName"];
+        var blobUri = ServiceUri(section, "blobServiceUri", accountName, "blob");
+        var queueUri = ServiceUri(section, "queueServiceUri", accountName, "queue");
+        var tableUri = ServiceUri(section, "tableServiceUri", accountName, "table");
+        if (blobUri is null || queueUri is null || tableUri is null)
+        {
+            throw new StorageConfigurationException(
+                $"Storage is not configured. Set '{StorageNames.ConnectionSetting}' to a connection string " +
+                $"(for local development 'UseDevelopmentStorage=true'), or set '{StorageNames.ConnectionSetting}__blobServiceUri', " +
+                $"'{StorageNames.ConnectionSetting}__queueServiceUri' and '{StorageNames.ConnectionSetting}__tableServiceUri' " +
+                $"(or '{StorageNames.ConnectionSetting}__accountName') for identity-based access.");
+        }
+
+        var credential = Credential(section);
+        return new StorageClients(
+            new BlobServiceClient(blobUri, credential, blobOptions),
+            new QueueServiceClient(queueUri, credential, queueOptions),
+            new TableServiceClient(tableUri, credential, tableOptions));
+    }
+
+    private static Uri? ServiceUri(IConfigurationSection section, string key, string? accountName, string service)
+    {
+        var value = section[key];
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            return Uri.TryCreate(value, UriKind.Absolute, out var uri)
+                ? uri
+                : throw new StorageConfigurationException($"'{StorageNames.ConnectionSetting}__{key}' is not an absolute URI: '{value}'.");
+        }
+
+        return string.IsNullOrWhiteSpace(accountName) ? null : new Uri($"https://{accountName}.{service}.core.windows.net");
+    }
+
+    private static TokenCredential Credential(IConfigurationSection section)
+    {
+        var clientId = section["clientId"];
+        var kind = section["credential"];
+        if (string.Equals(kind, "managedidentity", StringComparison.OrdinalIgnoreCase))
+        {
+            return string.IsNullOrWhiteSpace(clientId)
+                ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
+                : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+        }
+
+        return new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
+    }
+
+    // A dead endpoint must fail fast enough for the API to answer 503 instead of hanging for the SDK's default ~25 s.
+    private static T Configure<T>(T options) where T : ClientOptions
+    {
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
+        return options;
+    }
+}
+
+public sealed class StorageConfigurationException(string message) : Exception(message);

@@ -1,0 +1,18 @@
+namespace Commentary.Core.Storage;
+
+/// <summary>Names of every storage resource, shared by the producer, both hosts, the trigger and the templates.</summary>
+public static class StorageNames
+{
+    /// <summary>The setting that names the storage account, as Azure Functions users know it.</summary>
+    public const string ConnectionSetting = "AzureWebJobsStorage";
+
+    public const string ArticlesContainer = "articles";
+    public const string SubmissionsQueue = "comment-submissions";
+    public const string SubmissionsPoisonQueue = SubmissionsQueue + "-poison";
+    public const string CommentsTable = "Comments";
+    public const string ModerationIndexTable = "ModerationIndex";
+    public const string CommenterIndexTable = "CommenterIndex";
+
+    public static IReadOnlyList<string> Tables { get; } = [CommentsTable, ModerationIndexTable, CommenterIndexTable];
+    public static IReadOnlyList<string> Queues { get; } = [SubmissionsQueue, SubmissionsPoisonQueue];
+}

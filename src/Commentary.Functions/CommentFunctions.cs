@@ -1,0 +1,22 @@
+using Commentary.Api.Comments;
+using Commentary.Api.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Commentary.Functions;
+
+/// <summary>Public comment routes; the behaviour lives in <see cref="CommentEndpoints"/>.</summary>
+public sealed class CommentFunctions(CommentEndpoints endpoints)
+{
+    [Function(FunctionNames.ListComments)]
+    public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ArticleComments)] HttpRequest request, string slug) =>
+        endpoints.ListAsync(request, slug);
+
+    [Function(FunctionNames.SubmitComment)]
+    public Task<IResult> Submit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.ArticleComments)] HttpRequest request, string slug) =>
+        endpoints.SubmitAsync(request, slug);
+
+    [Function(FunctionNames.GetCommentStatus)]
+    public Task<IResult> Status([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ArticleComment)] HttpRequest request, string slug, string id) =>
+        endpoints.StatusAsync(request, slug, id);
+}

@@ -1,0 +1,13 @@
+using Commentary.Api.Health;
+using Commentary.Api.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Commentary.Functions;
+
+public sealed class HealthFunction(HealthEndpoints endpoints)
+{
+    [Function(FunctionNames.Health)]
+    public Task<IResult> Check([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest request) =>
+        endpoints.CheckAsync(request);
+}

@@ -1,0 +1,19 @@
+using Commentary.Api.Http;
+using Commentary.Core.Moderation;
+using Commentary.Core.Storage;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Commentary.Functions;
+
+/// <summary>
+/// The queue trigger. Failures are rethrown so the Functions host retries the message and moves it to
+/// <c>comment-submissions-poison</c> after <c>maxDequeueCount</c> deliveries (host.json).
+/// </summary>
+public sealed class ModerateCommentFunction(SubmissionProcessor processor)
+{
+    [Function(FunctionNames.ModerateComment)]
+    public Task Run(
+        [QueueTrigger(StorageNames.SubmissionsQueue, Connection = StorageNames.ConnectionSetting)] string message,
+        CancellationToken cancellationToken) =>
+        processor.HandleAsync(message, cancellationToken);
+}
