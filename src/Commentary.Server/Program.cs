@@ -1,2 +1,6 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Commentary.Server;
+
+CommentaryServer.Build(args).Run();
+
+/// <summary>Entry point of the self-host.</summary>
+public partial class Program;

@@ -1,0 +1,34 @@
+using Commentary.Api.Articles;
+using Commentary.Api.Comments;
+using Commentary.Api.Health;
+using Commentary.Api.Http;
+using Commentary.Api.Moderation;
+
+namespace Commentary.Server.Hosting;
+
+/// <summary>
+/// Maps the same endpoint methods the Functions app calls, under the same names, methods and routes;
+/// a test compares this map with the Functions build's <c>functions.metadata</c>.
+/// </summary>
+public static class EndpointMap
+{
+    public static RouteGroupBuilder MapCommentary(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/" + Routes.Prefix);
+
+        api.MapGet(Routes.Articles, (HttpRequest r, ArticleEndpoints e) => e.ListAsync(r)).WithName(FunctionNames.ListArticles);
+        api.MapGet(Routes.Article, (HttpRequest r, string slug, ArticleEndpoints e) => e.GetAsync(r, slug)).WithName(FunctionNames.GetArticle);
+
+        api.MapGet(Routes.ArticleComments, (HttpRequest r, string slug, CommentEndpoints e) => e.ListAsync(r, slug)).WithName(FunctionNames.ListComments);
+        api.MapPost(Routes.ArticleComments, (HttpRequest r, string slug, CommentEndpoints e) => e.SubmitAsync(r, slug)).WithName(FunctionNames.SubmitComment);
+        api.MapGet(Routes.ArticleComment, (HttpRequest r, string slug, string id, CommentEndpoints e) => e.StatusAsync(r, slug, id)).WithName(FunctionNames.GetCommentStatus);
+
+        api.MapGet(Routes.ModerationComments, (HttpRequest r, ModerationEndpoints e) => e.ListAsync(r)).WithName(FunctionNames.ListModerationComments);
+        api.MapPost(Routes.ApproveComment, (HttpRequest r, string slug, string id, ModerationEndpoints e) => e.ApproveAsync(r, slug, id)).WithName(FunctionNames.ApproveComment);
+        api.MapPost(Routes.RejectComment, (HttpRequest r, string slug, string id, ModerationEndpoints e) => e.RejectAsync(r, slug, id)).WithName(FunctionNames.RejectComment);
+        api.MapDelete(Routes.ModerationComment, (HttpRequest r, string slug, string id, ModerationEndpoints e) => e.DeleteAsync(r, slug, id)).WithName(FunctionNames.DeleteComment);
+
+        api.MapGet(Routes.Health, (HttpRequest r, HealthEndpoints e) => e.CheckAsync(r)).WithName(FunctionNames.Health);
+        return api;
+    }
+}
