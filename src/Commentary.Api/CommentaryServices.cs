@@ -23,7 +23,8 @@ public static class CommentaryServices
 
         // Built now, so a missing storage setting stops start-up with a message that names it.
         services.AddSingleton(StorageClients.FromConfiguration(configuration));
-        services.AddHostedService<StorageInitializer>();
+        services.AddSingleton<StorageInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddOptions<ModerationPolicyOptions>().Bind(configuration.GetSection(ModerationPolicyOptions.Section))

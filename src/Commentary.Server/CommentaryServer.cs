@@ -14,7 +14,8 @@ public static class CommentaryServer
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The content root is the output folder, wherever the process was started from, so appsettings.json is always found.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
         // host.json is the lowest-priority source: environment, command line and tests can override its values.
         builder.Configuration.Sources.Insert(0, new JsonConfigurationSource

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Commentary.Api.Http;
@@ -8,7 +9,9 @@ namespace Commentary.Api.Http;
 /// </summary>
 public static class ApiJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+    // Relaxed escaping keeps '<' and '&' readable in the html fields; quotes and control characters are still escaped,
+    // and the API only ever answers application/json, never JSON inside an HTML page.
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IResult Ok<T>(T value) => TypedResults.Json(value, Options);
 

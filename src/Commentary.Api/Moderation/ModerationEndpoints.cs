@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Commentary.Api.Http;
 using Commentary.Core.Articles;
 using Commentary.Core.Comments;
@@ -11,7 +12,7 @@ public sealed record CommenterSummary(int Approved, int Pending, int Rejected);
 public sealed record ModeratedComment(
     string Slug, string Id, string? ParentId, string Author, string Email, string? Website, string Body, string Html,
     DateTimeOffset Created, string Status, double Score, IReadOnlyList<ModerationReason> Reasons, string? IpHash,
-    string? ModeratedBy, DateTimeOffset? ModeratedAt, string? StatusNote, string ETag, CommenterSummary? History)
+    string? ModeratedBy, DateTimeOffset? ModeratedAt, string? StatusNote, [property: JsonPropertyName("etag")] string ETag, CommenterSummary? History)
 {
     public static ModeratedComment From(Comment c, CommenterRecord? history)
     {

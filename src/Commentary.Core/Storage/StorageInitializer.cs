@@ -3,16 +3,43 @@ using Microsoft.Extensions.Logging;
 
 namespace Commentary.Core.Storage;
 
-/// <summary>Creates the container, queues and tables at start-up when they are missing, so a fresh account just works.</summary>
-public sealed partial class StorageInitializer(StorageClients storage, ILogger<StorageInitializer> logger) : IHostedService
+/// <summary>
+/// Creates the container, queues and tables when they are missing, so a fresh account just works. Storage that is
+/// down at start-up does not stop the host: it keeps trying in the background, and requests answer 503 meanwhile.
+/// </summary>
+public sealed partial class StorageInitializer(StorageClients storage, ILogger<StorageInitializer> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await EnsureCreatedAsync(storage, cancellationToken);
-        LogReady(logger, StorageNames.ArticlesContainer, string.Join(", ", StorageNames.Queues), string.Join(", ", StorageNames.Tables));
-    }
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Completes once every resource exists.</summary>
+    public Task Ready => _ready.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await EnsureCreatedAsync(storage, stoppingToken);
+                _ready.TrySetResult();
+                LogReady(logger, StorageNames.ArticlesContainer, string.Join(", ", StorageNames.Queues), string.Join(", ", StorageNames.Tables));
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // Whatever the cause, the operator is told and we try again; the host stays up.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogNotReady(logger, e, attempt, RetryDelay.TotalSeconds);
+            }
+
+            await Task.Delay(RetryDelay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
 
     public static async Task EnsureCreatedAsync(StorageClients storage, CancellationToken cancellationToken)
     {
@@ -25,4 +52,7 @@ public sealed partial class StorageInitializer(StorageClients storage, ILogger<S
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage ready: container {Container}, queues {Queues}, tables {Tables}")]
     private static partial void LogReady(ILogger logger, string container, string queues, string tables);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storage could not be prepared (attempt {Attempt}); trying again in {Seconds} s")]
+    private static partial void LogNotReady(ILogger logger, Exception exception, int attempt, double seconds);
 }

@@ -1,23 +1,41 @@
 using Commentary.Core.Articles;
+using Commentary.Core.Storage;
 
 namespace Commentary.Server.Hosting;
 
 /// <summary>
-/// On start-up, uploads the sample articles from the folder named by <c>Commentary:SampleArticles</c> (if set),
-/// leaving any article that already exists alone. Registered after storage initialisation, so the container exists.
+/// Uploads the sample articles from the folder named by <c>Commentary:SampleArticles</c> (if set) once storage is
+/// ready, leaving any article that already exists alone.
 /// </summary>
-public sealed class SampleArticleSeeding(IConfiguration configuration, ArticleSeeder seeder) : IHostedService
+public sealed partial class SampleArticleSeeding(
+    IConfiguration configuration,
+    StorageInitializer storage,
+    ArticleSeeder seeder,
+    ILogger<SampleArticleSeeding> logger) : BackgroundService
 {
     public const string Setting = "Commentary:SampleArticles";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var folder = configuration[Setting];
-        if (!string.IsNullOrWhiteSpace(folder))
+        if (string.IsNullOrWhiteSpace(folder))
         {
-            await seeder.SeedAsync(Path.GetFullPath(folder), cancellationToken);
+            return;
+        }
+
+        await storage.Ready.WaitAsync(stoppingToken);
+        try
+        {
+            await seeder.SeedAsync(Path.GetFullPath(folder), stoppingToken);
+        }
+#pragma warning disable CA1031 // Samples are a convenience; failing to load them must not stop the API.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogSeedFailed(logger, e, folder);
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sample articles from {Folder} could not be loaded")]
+    private static partial void LogSeedFailed(ILogger logger, Exception exception, string folder);
 }

@@ -15,6 +15,7 @@ public sealed partial class SubmissionQueueWorker(
     IConfiguration configuration,
     IOptions<QueueTriggerOptions> options,
     SubmissionProcessor processor,
+    StorageInitializer storageInitializer,
     ILogger<SubmissionQueueWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan FirstPollDelay = TimeSpan.FromMilliseconds(100);
@@ -27,6 +28,7 @@ public sealed partial class SubmissionQueueWorker(
         var queue = storage.Submissions;
         var poison = storage.SubmissionsPoison;
         var delay = FirstPollDelay;
+        await storageInitializer.Ready.WaitAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         while (!stoppingToken.IsCancellationRequested)
         {
             QueueMessage[] batch;
@@ -38,7 +40,9 @@ public sealed partial class SubmissionQueueWorker(
             {
                 return;
             }
-            catch (Exception e) when (StorageFailure.IsUnavailable(e))
+#pragma warning disable CA1031 // The worker outlives any storage trouble; it logs and polls again.
+            catch (Exception e)
+#pragma warning restore CA1031
             {
                 LogQueueUnavailable(logger, e.Message);
                 batch = [];
@@ -110,7 +114,7 @@ public sealed partial class SubmissionQueueWorker(
         LogPoisoned(logger, message.MessageId, message.DequeueCount, problem);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue unavailable, polling again later: {Problem}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Receiving from the submissions queue failed; polling again later: {Problem}")]
     private static partial void LogQueueUnavailable(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} failed on delivery {DequeueCount}; it will be retried: {Problem}")]

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests and the integration tests against a real Azurite that the tests start on free ports.
+# Exits non-zero on any failure and ends with one summary line: "tests: N passed, N failed, N skipped".
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+root="$(repo_root)"
+cd "$root"
+
+configuration="${CONFIGURATION:-Release}"
+ensure_node_tools "$root"
+dotnet restore Functions.sln --nologo -v quiet
+# Building the solution also builds the Functions app, whose generated functions.metadata the route-parity test reads.
+dotnet build Functions.sln -c "$configuration" --no-restore --nologo -v quiet -clp:NoSummary
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Functions.sln -c "$configuration" --no-build --nologo "$@" 2>&1 | tee "$log" || status=$?
+
+# dotnet test prints one "Passed!/Failed!" line per test assembly; add them up into one line.
+awk '
+  /(Passed|Failed)! +- Failed:/ {
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:")  { f += $(i + 1) + 0 }
+      if ($i == "Passed:")  { p += $(i + 1) + 0 }
+      if ($i == "Skipped:") { s += $(i + 1) + 0 }
+    }
+    runs++
+  }
+  END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s; if (runs == 0) exit 1 }
+' "$log" || { echo "No test results were reported." >&2; status=1; }
+exit "$status"

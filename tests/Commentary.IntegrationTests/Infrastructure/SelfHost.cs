@@ -1,0 +1,89 @@
+using Commentary.Core.Articles;
+using Commentary.Core.Moderation;
+using Commentary.Core.Storage;
+using Commentary.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Commentary.IntegrationTests.Infrastructure;
+
+/// <summary>The real self-host on a free loopback port, talking to a real Azurite, reached over real HTTP.</summary>
+public sealed class SelfHost : IAsyncDisposable
+{
+    public const string ModeratorName = "test-moderator";
+    public const string ModeratorKey = "integration-test-moderator-key";
+
+    private SelfHost(WebApplication app, Uri baseAddress)
+    {
+        App = app;
+        BaseAddress = baseAddress;
+        Client = new HttpClient { BaseAddress = new Uri(baseAddress, "api/") };
+    }
+
+    public WebApplication App { get; }
+    public Uri BaseAddress { get; }
+    public HttpClient Client { get; }
+    public IServiceProvider Services => App.Services;
+    public StorageClients Storage => Services.GetRequiredService<StorageClients>();
+
+    public static async Task<SelfHost> StartAsync(string connectionString, IDictionary<string, string?>? settings = null, bool waitForStorage = true)
+    {
+        var app = CommentaryServer.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            var values = new Dictionary<string, string?>
+            {
+                [StorageNames.ConnectionSetting] = connectionString,
+                ["Moderation:Moderators:0:Name"] = ModeratorName,
+                ["Moderation:Moderators:0:KeySha256"] = ModeratorKeys.HashOf(ModeratorKey),
+                ["Moderation:BlockedTerms:0"] = "casino bonus",
+                ["extensions:queues:maxPollingInterval"] = "00:00:00.200",
+                ["extensions:queues:visibilityTimeout"] = "00:00:00",
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                values[key] = value;
+            }
+
+            builder.Configuration.AddInMemoryCollection(values);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var host = new SelfHost(app, new Uri(address.TrimEnd('/') + "/"));
+        if (waitForStorage)
+        {
+            await app.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        return host;
+    }
+
+    /// <summary>Stores an article for one test; each test uses its own slug so tests never share state.</summary>
+    public async Task<string> AddArticleAsync(string prefix, bool commentsOpen = true, DateTimeOffset? published = null)
+    {
+        var slug = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 100)];
+        var text = $"""
+            ---
+            title: Test article {slug}
+            author: Test Author
+            published: {(published ?? DateTimeOffset.UtcNow).ToString("O")}
+            comments: {(commentsOpen ? "open" : "closed")}
+            ---
+            Some *text* for {slug}.
+            """;
+        await Services.GetRequiredService<ArticleStore>().AddIfMissingAsync(slug, text, CancellationToken.None);
+        return slug;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Commentary.Core.Comments;
+using Commentary.Core.Moderation;
+using Commentary.Core.Storage;
+using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Server.Queue;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commentary.IntegrationTests;
+
+/// <summary>The submissions queue: encoding agreement, at-least-once delivery, and poison messages.</summary>
+[Collection(StorageTestGroup.Name)]
+public sealed class QueueTests(StorageFixture fixture)
+{
+    private readonly SelfHost _host = fixture.Host;
+
+    private static SubmissionMessage Message(string slug, string body) => new(
+        SubmissionMessage.CurrentVersion, CommentId.New(), slug, "Queue Tester", $"queue-{Guid.NewGuid():N}@example.com",
+        null, body, null, null, DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task What_the_producer_sends_is_what_a_receiver_configured_from_host_json_reads()
+    {
+        var queueName = "encoding-" + Guid.NewGuid().ToString("N")[..12];
+        var settings = new ConfigurationBuilder()
+            .AddJsonFile(RepositoryRoot.Combine("src", "Commentary.Functions", "host.json"))
+            .Build().GetSection(QueueTriggerOptions.Section).Get<QueueTriggerOptions>()!;
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [StorageNames.ConnectionSetting] = fixture.Azurite.ConnectionString,
+        }).Build();
+        var producer = StorageClients.FromConfiguration(config).Queues.GetQueueClient(queueName);
+        var trigger = StorageClients.FromConfiguration(config, settings.Encoding).Queues.GetQueueClient(queueName);
+        var raw = StorageClients.FromConfiguration(config, QueueMessageEncoding.None).Queues.GetQueueClient(queueName);
+        await producer.CreateAsync();
+
+        var message = Message("some-article", "Ünïcode, \"quotes\" and <angle> brackets survive.");
+        await producer.SendMessageAsync(message.ToJson());
+
+        var onTheWire = (await raw.PeekMessageAsync()).Value.Body.ToString();
+        Assert.Equal(message.ToJson(), Encoding.UTF8.GetString(Convert.FromBase64String(onTheWire)));
+        var received = (await trigger.ReceiveMessageAsync()).Value;
+        Assert.Equal(message, SubmissionMessage.Parse(received.Body.ToString()));
+        await producer.DeleteAsync();
+    }
+
+    [Fact]
+    public async Task The_same_message_delivered_twice_leaves_one_comment_and_counts_it_once()
+    {
+        var slug = await _host.AddArticleAsync("dup");
+        var message = Message(slug, "Delivered twice, stored once.");
+        var inbox = _host.Services.GetRequiredService<CommentInbox>();
+        await inbox.EnqueueAsync(message, CancellationToken.None);
+        await inbox.EnqueueAsync(message, CancellationToken.None);
+        await _host.StoredStatusAsync(slug, message.Id);
+
+        // And a third delivery straight into the processor, racing nothing.
+        await _host.Services.GetRequiredService<SubmissionProcessor>().HandleAsync(message.ToJson(), CancellationToken.None);
+        await WaitForEmptyQueueAsync(_host.Storage.Submissions);
+
+        var store = _host.Services.GetRequiredService<CommentStore>();
+        var rows = new List<string>();
+        await foreach (var e in _host.Storage.Comments.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq '{slug}'"))
+        {
+            rows.Add(e.RowKey);
+        }
+
+        Assert.Equal([message.Id, ArticleCounts.RowKey], rows);
+        Assert.Equal(new ArticleCounts(0, 1, 0), await store.CountsAsync(slug, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_malformed_message_goes_to_the_poison_queue_and_the_worker_keeps_draining()
+    {
+        var slug = await _host.AddArticleAsync("poison");
+        var marker = "not-json-" + Guid.NewGuid().ToString("N");
+        await _host.Storage.Submissions.SendMessageAsync(marker);
+        var good = Message(slug, "Sent after the bad one.");
+        await _host.Services.GetRequiredService<CommentInbox>().EnqueueAsync(good, CancellationToken.None);
+
+        await _host.StoredStatusAsync(slug, good.Id);
+        var poisoned = await Eventually.GetAsync(async () =>
+        {
+            var peeked = (await _host.Storage.SubmissionsPoison.PeekMessagesAsync(32)).Value;
+            return peeked.FirstOrDefault(m => m.Body.ToString() == marker);
+        }, "the malformed message in the poison queue");
+        Assert.Equal(marker, poisoned.Body.ToString());
+    }
+
+    [Fact]
+    public async Task A_message_for_valid_json_with_invalid_fields_is_poisoned_not_stored()
+    {
+        var slug = await _host.AddArticleAsync("badfields");
+        var id = CommentId.New();
+        var text = JsonSerializer.Serialize(new { version = 1, id, slug, author = "", email = "x", body = "?", submitted = DateTimeOffset.UtcNow });
+        await _host.Storage.Submissions.SendMessageAsync(text);
+        await Eventually.GetAsync(async () =>
+            (await _host.Storage.SubmissionsPoison.PeekMessagesAsync(32)).Value.FirstOrDefault(m => m.Body.ToString().Contains(id, StringComparison.Ordinal)),
+            "the invalid message in the poison queue");
+        Assert.Null(await _host.Services.GetRequiredService<CommentStore>().FindAsync(slug, id, CancellationToken.None));
+    }
+
+    private static Task WaitForEmptyQueueAsync(QueueClient queue) =>
+        Eventually.GetAsync<object>(async () =>
+            (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? new object() : null, "the queue to drain");
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Commentary.Core.Storage;
+using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Server.Queue;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Commentary.IntegrationTests;
+
+/// <summary>The self-host serves exactly the functions the Functions build declares, with the same routes and methods.</summary>
+[Collection(StorageTestGroup.Name)]
+public sealed class RouteParityTests(StorageFixture fixture)
+{
+    private static JsonArray Metadata()
+    {
+        var path = RepositoryRoot.Combine("src", "Commentary.Functions", "bin", RepositoryRoot.Configuration, "net10.0", "functions.metadata");
+        Assert.True(File.Exists(path), $"functions.metadata not found at {path}: build src/Commentary.Functions in {RepositoryRoot.Configuration} first.");
+        return JsonNode.Parse(File.ReadAllText(path))!.AsArray();
+    }
+
+    [Fact]
+    public void Every_http_function_is_mapped_by_the_self_host_with_the_same_route_and_methods_and_nothing_else_is()
+    {
+        var declared = Metadata()
+            .SelectMany(f => f!["bindings"]!.AsArray()
+                .Where(b => b!["type"]!.GetValue<string>() == "httpTrigger")
+                .SelectMany(b => b!["methods"]!.AsArray().Select(m =>
+                    $"{f["name"]!.GetValue<string>()} {m!.GetValue<string>().ToUpperInvariant()} {b["route"]!.GetValue<string>()}")))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        var mapped = fixture.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m =>
+                $"{e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName} {m} {e.RoutePattern.RawText!.TrimStart('/')["api/".Length..]}"))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        Assert.Equal(10, declared.Length);
+        Assert.Equal(declared, mapped);
+    }
+
+    [Fact]
+    public void The_queue_function_listens_on_the_queue_the_producer_and_the_self_host_worker_use()
+    {
+        var queueTriggers = Metadata()
+            .SelectMany(f => f!["bindings"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "queueTrigger")
+                .Select(b => (Name: f["name"]!.GetValue<string>(), Queue: b!["queueName"]!.GetValue<string>(), Connection: b["connection"]?.GetValue<string>())))
+            .ToArray();
+
+        var trigger = Assert.Single(queueTriggers);
+        Assert.Equal("ModerateComment", trigger.Name);
+        Assert.Equal(StorageNames.SubmissionsQueue, trigger.Queue);
+        Assert.Equal(StorageNames.ConnectionSetting, trigger.Connection);
+        Assert.Contains(fixture.Host.Services.GetServices<IHostedService>(), s => s is SubmissionQueueWorker);
+    }
+}
