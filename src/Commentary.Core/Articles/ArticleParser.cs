@@ -73,14 +73,21 @@ public static class ArticleParser
             throw new ArticleFormatException("An article must start with YAML front matter between '---' lines.");
         }
 
-        var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
-        if (end < 0)
+        // The closing line may follow the opening one directly (empty front matter), so search from its newline.
+        var close = 3;
+        while ((close = text.IndexOf("\n---", close, StringComparison.Ordinal)) >= 0)
         {
-            throw new ArticleFormatException("The front matter has no closing '---' line.");
+            var after = close + 4;
+            if (after == text.Length || text[after] == '\n')
+            {
+                var yaml = close <= 4 ? string.Empty : text[4..close];
+                return (yaml, after >= text.Length ? string.Empty : text[(after + 1)..]);
+            }
+
+            close = after;
         }
 
-        var bodyStart = text.IndexOf('\n', end + 4);
-        return (text[4..end], bodyStart < 0 ? string.Empty : text[(bodyStart + 1)..]);
+        throw new ArticleFormatException("The front matter has no closing '---' line.");
     }
 
     private static string Required(string? value, string name) =>

@@ -78,9 +78,10 @@ public sealed class StorageClients
         var value = section[key];
         if (!string.IsNullOrWhiteSpace(value))
         {
-            return Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            // Identity-based access sends tokens, which the SDK (rightly) allows only over HTTPS.
+            return Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
                 ? uri
-                : throw new StorageConfigurationException($"'{StorageNames.ConnectionSetting}__{key}' is not an absolute URI: '{value}'.");
+                : throw new StorageConfigurationException($"'{StorageNames.ConnectionSetting}__{key}' must be an absolute https:// URI, not '{value}'.");
         }
 
         return string.IsNullOrWhiteSpace(accountName) ? null : new Uri($"https://{accountName}.{service}.core.windows.net");
