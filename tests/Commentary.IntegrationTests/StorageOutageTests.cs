@@ -11,10 +11,7 @@ public sealed class StorageOutageTests
     public async Task Health_and_a_post_answer_503_with_retry_after_when_storage_is_unreachable()
     {
         var deadPort = AzuriteProcess.FreePorts(1)[0];
-        var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
-            "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-            $"BlobEndpoint=http://127.0.0.1:{deadPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{deadPort}/devstoreaccount1;" +
-            $"TableEndpoint=http://127.0.0.1:{deadPort}/devstoreaccount1;";
+        var connection = AzuriteProcess.ConnectionStringFor(deadPort, deadPort, deadPort);
         await using var host = await SelfHost.StartAsync(connection, waitForStorage: false);
 
         using var health = await host.Client.GetAsync("health");
