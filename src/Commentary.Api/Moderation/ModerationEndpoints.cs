@@ -11,14 +11,14 @@ public sealed record CommenterSummary(int Approved, int Pending, int Rejected);
 /// <summary>The full record a moderator works with, including the commenter's email, the reasons and their history.</summary>
 public sealed record ModeratedComment(
     string Slug, string Id, string? ParentId, string Author, string Email, string? Website, string Body, string Html,
-    DateTimeOffset Created, string Status, double Score, IReadOnlyList<ModerationReason> Reasons, string? IpHash,
+    DateTimeOffset Created, string Status, double Score, string Priority, IReadOnlyList<ModerationReason> Reasons, string? IpHash,
     string? ModeratedBy, DateTimeOffset? ModeratedAt, string? StatusNote, [property: JsonPropertyName("etag")] string ETag, CommenterSummary? History)
 {
     public static ModeratedComment From(Comment c, CommenterRecord? history)
     {
         ArgumentNullException.ThrowIfNull(c);
         return new(c.Slug, c.Id, c.ParentId, c.Author, c.Email, c.Website, c.Body, CommentBodyRenderer.ToHtml(c.Body),
-            c.Created, c.Status.ToWire(), c.Score, c.Reasons, c.IpHash, c.ModeratedBy, c.ModeratedAt, c.StatusNote, c.ETag,
+            c.Created, c.Status.ToWire(), c.Score, c.Priority == CommentPriority.Urgent ? "urgent" : "normal", c.Reasons, c.IpHash, c.ModeratedBy, c.ModeratedAt, c.StatusNote, c.ETag,
             history is null ? null : new CommenterSummary(history.Approved, history.Pending, history.Rejected));
     }
 }

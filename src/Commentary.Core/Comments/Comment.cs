@@ -15,6 +15,7 @@ public sealed record Comment
     public required DateTimeOffset Created { get; init; }
     public required CommentStatus Status { get; init; }
     public double Score { get; init; }
+    public CommentPriority Priority { get; init; } = CommentPriority.Normal;
     public IReadOnlyList<ModerationReason> Reasons { get; init; } = [];
     public string? IpHash { get; init; }
     public string? ModeratedBy { get; init; }

@@ -54,6 +54,7 @@ public sealed partial class SubmissionProcessor(
             Created = message.Submitted,
             Status = decision.Status,
             Score = decision.Score,
+            Priority = decision.Priority,
             Reasons = decision.Reasons,
             IpHash = message.IpHash,
             ModeratedBy = decision.Status == CommentStatus.Pending ? null : "policy",
