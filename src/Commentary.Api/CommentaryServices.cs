@@ -3,6 +3,7 @@ using Commentary.Api.Comments;
 using Commentary.Api.Health;
 using Commentary.Api.Http;
 using Commentary.Api.Moderation;
+using Commentary.Api.Protection;
 using Commentary.Core.Articles;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
@@ -42,6 +43,14 @@ public static class CommentaryServices
         services.AddSingleton<ModerationActions>();
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<ModeratorKeys>();
+
+        services.AddSingleton<IpAddressHasher>();
+        services.AddSingleton<ClientAddress>();
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section))
+            .Validate(o => o.PermitsPerMinute >= 0 && o.Burst >= 0, "RateLimiting:Comments values cannot be negative.").ValidateOnStart();
+        services.AddOptions<LockoutOptions>().Bind(configuration.GetSection(LockoutOptions.Section));
+        services.AddSingleton<PostingRateLimiter>();
+        services.AddSingleton<ModeratorLockout>();
 
         services.AddSingleton<EndpointGuard>();
         services.AddSingleton<ArticleEndpoints>();

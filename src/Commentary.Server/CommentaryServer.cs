@@ -41,6 +41,11 @@ public static class CommentaryServer
             policy.WithOrigins(origins).AllowAnyHeader().WithMethods("GET", "POST", "DELETE").WithExposedHeaders("Location", "ETag", "Retry-After")));
 
         var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(context);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors(CorsPolicy);

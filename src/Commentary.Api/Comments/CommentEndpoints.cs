@@ -1,4 +1,5 @@
 using Commentary.Api.Http;
+using Commentary.Api.Protection;
 using Commentary.Core.Articles;
 using Commentary.Core.Comments;
 
@@ -22,7 +23,15 @@ public sealed record CommentReceipt(string Id, string Status);
 /// The public comment routes: list approved comments, post one (it is queued for moderation and answered
 /// <c>202</c>), and ask a posted comment's status.
 /// </summary>
-public sealed class CommentEndpoints(ArticleStore articles, CommentStore comments, CommentInbox inbox, EndpointGuard guard, TimeProvider clock)
+public sealed class CommentEndpoints(
+    ArticleStore articles,
+    CommentStore comments,
+    CommentInbox inbox,
+    ClientAddress clientAddress,
+    IpAddressHasher ipHasher,
+    PostingRateLimiter rateLimiter,
+    EndpointGuard guard,
+    TimeProvider clock)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
@@ -57,6 +66,12 @@ public sealed class CommentEndpoints(ArticleStore articles, CommentStore comment
             return Problems.NotFound($"There is no article '{slug}'.");
         }
 
+        var client = clientAddress.Of(request.HttpContext);
+        if (rateLimiter.TryAcquire(client) is { } wait)
+        {
+            return Problems.TooManyRequests(request, wait, "You are posting faster than we accept comments. Please wait a moment and try again.");
+        }
+
         var (body, problem) = await JsonBody.ReadAsync<CommentSubmission>(request, cancellationToken);
         if (problem is not null)
         {
@@ -88,11 +103,10 @@ public sealed class CommentEndpoints(ArticleStore articles, CommentStore comment
         }
 
         var id = CommentId.New(clock);
-        var address = request.HttpContext.Connection.RemoteIpAddress;
         await inbox.EnqueueAsync(
             new SubmissionMessage(
                 SubmissionMessage.CurrentVersion, id, slug, submission.Author, submission.Email, submission.Website,
-                submission.Body, submission.ParentId, address is null ? null : CommenterIdentity.IpHash(address.ToString()), clock.GetUtcNow()),
+                submission.Body, submission.ParentId, ipHasher.Hash(client), clock.GetUtcNow()),
             cancellationToken);
 
         request.HttpContext.Response.Headers.Location = $"/{Routes.Prefix}/articles/{slug}/comments/{id}";

@@ -15,6 +15,7 @@ public sealed class HealthEndpoints(StorageClients storage)
     {
         ArgumentNullException.ThrowIfNull(request);
         var cancellationToken = request.HttpContext.RequestAborted;
+        EndpointGuard.MarkNoSniff(request.HttpContext.Response);
         var checks = new Dictionary<string, Func<CancellationToken, Task>>
         {
             ["blob"] = ct => storage.Articles.GetPropertiesAsync(cancellationToken: ct),

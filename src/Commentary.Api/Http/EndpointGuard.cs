@@ -4,28 +4,38 @@ using Microsoft.Extensions.Logging;
 namespace Commentary.Api.Http;
 
 /// <summary>
-/// Runs an endpoint and turns what escapes it into a problem answer: a storage outage becomes 503 with
-/// <c>Retry-After</c>, anything else a bare 500. Exception text never reaches the client; it is logged once.
+/// Runs an endpoint within a deadline and turns what escapes it into a problem answer: a storage outage or a storage
+/// call that outlives the deadline becomes 503 with <c>Retry-After</c>, anything else a bare 500. Exception text
+/// never reaches the client; it is logged once. Every answer is marked <c>nosniff</c>.
 /// </summary>
 public sealed partial class EndpointGuard(ILogger<EndpointGuard> logger)
 {
     public const int RetryAfterSeconds = 5;
 
+    /// <summary>
+    /// Long enough for a healthy storage call and its retries, short enough that a client hears "try again" well
+    /// within five seconds when storage does not answer.
+    /// </summary>
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(4);
+
     public async Task<IResult> RunAsync(HttpRequest request, Func<CancellationToken, Task<IResult>> endpoint)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(endpoint);
+        MarkNoSniff(request.HttpContext.Response);
         var aborted = request.HttpContext.RequestAborted;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        deadline.CancelAfter(Deadline);
         try
         {
-            return await endpoint(aborted);
+            return await endpoint(deadline.Token);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
             // The client went away; nobody reads this answer.
             return TypedResults.StatusCode(StatusCodes.Status499ClientClosedRequest);
         }
-        catch (Exception e) when (StorageFailure.IsUnavailable(e))
+        catch (Exception e) when (deadline.IsCancellationRequested || StorageFailure.IsUnavailable(e))
         {
             LogStorageUnavailable(logger, request.Method, request.Path, e.Message);
             return Problems.Unavailable(request, RetryAfterSeconds, "Storage is not answering right now. Please try again shortly.");
@@ -37,6 +47,12 @@ public sealed partial class EndpointGuard(ILogger<EndpointGuard> logger)
             LogUnexpected(logger, e, request.Method, request.Path);
             return Problems.Unexpected();
         }
+    }
+
+    public static void MarkNoSniff(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.XContentTypeOptions = "nosniff";
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: storage unavailable ({Problem})")]

@@ -48,6 +48,14 @@ public static class Problems
         return Problem(StatusCodes.Status503ServiceUnavailable, "unavailable", "Service unavailable", detail);
     }
 
+    public static ProblemHttpResult TooManyRequests(HttpRequest request, TimeSpan retryAfter, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status429TooManyRequests, "too-many-requests", "Too many requests", detail);
+    }
+
     public static ProblemHttpResult Unexpected() =>
         Problem(StatusCodes.Status500InternalServerError, "unexpected", "Unexpected error",
             "Something went wrong on our side. It has been logged; please try again.");

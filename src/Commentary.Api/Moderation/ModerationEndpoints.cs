@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Commentary.Api.Http;
+using Commentary.Api.Protection;
 using Commentary.Core.Articles;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
@@ -36,6 +37,8 @@ public sealed class ModerationEndpoints(
     ModerationIndex index,
     CommenterHistory commenters,
     ModerationActions actions,
+    ClientAddress clientAddress,
+    ModeratorLockout lockout,
     EndpointGuard guard)
 {
     public const int DefaultLimit = 50;
@@ -116,8 +119,21 @@ public sealed class ModerationEndpoints(
         guard.RunAsync(request, cancellationToken =>
         {
             request.HttpContext.Response.Headers.CacheControl = "no-store";
+            var client = clientAddress.Of(request.HttpContext);
+            if (lockout.WaitFor(client) is { } wait)
+            {
+                return Task.FromResult<IResult>(Problems.TooManyRequests(request, wait, "Too many wrong moderator keys from this address; wait before trying again."));
+            }
+
             var moderator = keys.Authenticate(request.Headers.Authorization.ToString());
-            return moderator is null ? Task.FromResult<IResult>(Problems.Unauthorized(request)) : endpoint(moderator, cancellationToken);
+            if (moderator is null)
+            {
+                lockout.Failed(client);
+                return Task.FromResult<IResult>(Problems.Unauthorized(request));
+            }
+
+            lockout.Succeeded(client);
+            return endpoint(moderator, cancellationToken);
         });
 
     private static IResult Answer(StoreOutcome outcome) => outcome.Kind switch

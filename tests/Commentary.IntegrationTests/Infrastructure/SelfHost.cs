@@ -42,6 +42,10 @@ public sealed class SelfHost : IAsyncDisposable
                 ["Moderation:BlockedTerms:0"] = "casino bonus",
                 ["extensions:queues:maxPollingInterval"] = "00:00:00.200",
                 ["extensions:queues:visibilityTimeout"] = "00:00:00",
+                ["Privacy:IpHashKey"] = "integration-test-ip-hash-key",
+                // Most tests post many comments from one address; the rate-limit tests turn it back on.
+                ["RateLimiting:Comments:PermitsPerMinute"] = "0",
+                ["RateLimiting:ModeratorKeys:FreeFailures"] = "1000000",
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {

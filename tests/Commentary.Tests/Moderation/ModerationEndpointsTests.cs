@@ -1,6 +1,7 @@
 using System.Text;
 using Commentary.Api.Http;
 using Commentary.Api.Moderation;
+using Commentary.Api.Protection;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
 using Commentary.Core.Storage;
@@ -38,7 +39,8 @@ public class ModerationEndpointsTests
         {
             Moderators = [new ModeratorKey { Name = "Ann", KeySha256 = ModeratorKeys.HashOf(Key) }],
         }));
-        return new ModerationEndpoints(keys, index, commenters, actions, new EndpointGuard(NullLogger<EndpointGuard>.Instance));
+        var lockout = new ModeratorLockout(Options.Create(new LockoutOptions { FreeFailures = int.MaxValue }), TimeProvider.System);
+        return new ModerationEndpoints(keys, index, commenters, actions, new ClientAddress(configuration), lockout, new EndpointGuard(NullLogger<EndpointGuard>.Instance));
     }
 
     private static DefaultHttpContext Request(string? authorization, string query = "", string? jsonBody = null)
