@@ -37,6 +37,7 @@ public static class CommentaryServices
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<CommentStore>();
         services.AddSingleton<CommentInbox>();
+        services.AddSingleton<IdempotencyKeys>();
         services.AddSingleton<ModerationIndex>();
         services.AddSingleton<CommenterHistory>();
         services.AddSingleton<ModerationPolicy>();

@@ -27,6 +27,7 @@ public sealed class CommentEndpoints(
     ArticleStore articles,
     CommentStore comments,
     CommentInbox inbox,
+    IdempotencyKeys idempotencyKeys,
     ClientAddress clientAddress,
     IpAddressHasher ipHasher,
     PostingRateLimiter rateLimiter,
@@ -35,6 +36,7 @@ public sealed class CommentEndpoints(
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     /// <summary>How long an id that is not in the table yet may still be waiting in the queue.</summary>
     public static readonly TimeSpan QueuedGrace = TimeSpan.FromHours(1);
@@ -102,16 +104,54 @@ public sealed class CommentEndpoints(
             return Problems.Invalid("parentId", "You can only reply to a published comment on this article.");
         }
 
-        var id = CommentId.New(clock);
+        var hash = IdempotencyKeys.RequestHash(slug, submission);
+        var key = request.Headers[IdempotencyKeyHeader].ToString();
+        string id;
+        if (key.Length == 0)
+        {
+            id = CommentId.New(clock);
+        }
+        else if (!IsValidIdempotencyKey(key))
+        {
+            return Problems.Invalid(IdempotencyKeyHeader, "An Idempotency-Key is 1 to 255 visible ASCII characters.");
+        }
+        else
+        {
+            var existing = await idempotencyKeys.FindAsync(key, cancellationToken);
+            var record = existing is not null && idempotencyKeys.IsLive(existing)
+                ? existing
+                : await idempotencyKeys.ClaimAsync(key, CommentId.New(clock), hash, existing, cancellationToken);
+            if (record.RequestHash != hash)
+            {
+                return Problems.IdempotencyKeyReused();
+            }
+
+            id = record.CommentId;
+            if (existing is not null && await comments.FindAsync(slug, id, cancellationToken) is not null)
+            {
+                return Accepted(request, slug, id);
+            }
+
+            // Either a first post, or a retry whose first attempt may never have reached the queue: (re)send it.
+            // The message carries the id, so a second copy can only ever store the one comment.
+        }
+
         await inbox.EnqueueAsync(
             new SubmissionMessage(
                 SubmissionMessage.CurrentVersion, id, slug, submission.Author, submission.Email, submission.Website,
                 submission.Body, submission.ParentId, ipHasher.Hash(client), clock.GetUtcNow()),
             cancellationToken);
+        return Accepted(request, slug, id);
+    });
 
+    private static IResult Accepted(HttpRequest request, string slug, string id)
+    {
         request.HttpContext.Response.Headers.Location = $"/{Routes.Prefix}/articles/{slug}/comments/{id}";
         return ApiJson.Status(new CommentReceipt(id, "pending"), StatusCodes.Status202Accepted);
-    });
+    }
+
+    private static bool IsValidIdempotencyKey(string key) =>
+        key.Length <= 255 && key.All(c => c is > ' ' and <= '~');
 
     public Task<IResult> StatusAsync(HttpRequest request, string slug, string id) => guard.RunAsync(request, async cancellationToken =>
     {

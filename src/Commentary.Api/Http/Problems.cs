@@ -56,6 +56,10 @@ public static class Problems
         return Problem(StatusCodes.Status429TooManyRequests, "too-many-requests", "Too many requests", detail);
     }
 
+    public static ProblemHttpResult IdempotencyKeyReused() =>
+        Problem(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency-Key already used",
+            "This Idempotency-Key was used in the last 24 hours for a different comment. Use a new key for a new comment.");
+
     public static ProblemHttpResult Unexpected() =>
         Problem(StatusCodes.Status500InternalServerError, "unexpected", "Unexpected error",
             "Something went wrong on our side. It has been logged; please try again.");

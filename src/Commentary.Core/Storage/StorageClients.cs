@@ -33,6 +33,7 @@ public sealed class StorageClients
     public TableClient Comments => Tables.GetTableClient(StorageNames.CommentsTable);
     public TableClient ModerationIndex => Tables.GetTableClient(StorageNames.ModerationIndexTable);
     public TableClient CommenterIndex => Tables.GetTableClient(StorageNames.CommenterIndexTable);
+    public TableClient IdempotencyKeys => Tables.GetTableClient(StorageNames.IdempotencyKeysTable);
 
     /// <summary>Builds the clients from configuration, or explains exactly which setting is missing.</summary>
     public static StorageClients FromConfiguration(IConfiguration configuration, QueueMessageEncoding queueEncoding = SubmissionEncoding)

@@ -12,7 +12,8 @@ public static class StorageNames
     public const string CommentsTable = "Comments";
     public const string ModerationIndexTable = "ModerationIndex";
     public const string CommenterIndexTable = "CommenterIndex";
+    public const string IdempotencyKeysTable = "IdempotencyKeys";
 
-    public static IReadOnlyList<string> Tables { get; } = [CommentsTable, ModerationIndexTable, CommenterIndexTable];
+    public static IReadOnlyList<string> Tables { get; } = [CommentsTable, ModerationIndexTable, CommenterIndexTable, IdempotencyKeysTable];
     public static IReadOnlyList<string> Queues { get; } = [SubmissionsQueue, SubmissionsPoisonQueue];
 }
