@@ -38,6 +38,7 @@ public static class CommentaryServices
         services.AddSingleton<CommentStore>();
         services.AddSingleton<CommentInbox>();
         services.AddSingleton<IdempotencyKeys>();
+        services.AddSingleton<PoisonMessages>();
         services.AddSingleton<ModerationIndex>();
         services.AddSingleton<CommenterHistory>();
         services.AddSingleton<ModerationPolicy>();

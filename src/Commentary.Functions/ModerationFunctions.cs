@@ -26,4 +26,16 @@ public sealed class ModerationFunctions(ModerationEndpoints endpoints)
     [Function(FunctionNames.DeleteComment)]
     public Task<IResult> Delete([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.ModerationComment)] HttpRequest request, string slug, string id) =>
         endpoints.DeleteAsync(request, slug, id);
+
+    [Function(FunctionNames.ListPoisonMessages)]
+    public Task<IResult> ListPoison([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.PoisonMessages)] HttpRequest request) =>
+        endpoints.ListPoisonAsync(request);
+
+    [Function(FunctionNames.RequeuePoisonMessage)]
+    public Task<IResult> RequeuePoison([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.RequeuePoisonMessage)] HttpRequest request, string messageId) =>
+        endpoints.RequeuePoisonAsync(request, messageId);
+
+    [Function(FunctionNames.DiscardPoisonMessage)]
+    public Task<IResult> DiscardPoison([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.PoisonMessage)] HttpRequest request, string messageId) =>
+        endpoints.DiscardPoisonAsync(request, messageId);
 }

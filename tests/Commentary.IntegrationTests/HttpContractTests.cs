@@ -18,6 +18,9 @@ public sealed class HttpContractTests(StorageFixture fixture)
         { "POST", $"moderation/comments/some-article/{CommentId.New()}/approve" },
         { "POST", $"moderation/comments/some-article/{CommentId.New()}/reject" },
         { "DELETE", $"moderation/comments/some-article/{CommentId.New()}" },
+        { "GET", "moderation/poison" },
+        { "POST", $"moderation/poison/{Guid.NewGuid()}/requeue" },
+        { "DELETE", $"moderation/poison/{Guid.NewGuid()}" },
     };
 
     [Theory]

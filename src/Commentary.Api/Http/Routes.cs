@@ -12,6 +12,9 @@ public static class Routes
     public const string ModerationComment = "moderation/comments/{slug}/{id}";
     public const string ApproveComment = "moderation/comments/{slug}/{id}/approve";
     public const string RejectComment = "moderation/comments/{slug}/{id}/reject";
+    public const string PoisonMessages = "moderation/poison";
+    public const string PoisonMessage = "moderation/poison/{messageId}";
+    public const string RequeuePoisonMessage = "moderation/poison/{messageId}/requeue";
     public const string Health = "health";
 }
 
@@ -27,6 +30,9 @@ public static class FunctionNames
     public const string ApproveComment = nameof(ApproveComment);
     public const string RejectComment = nameof(RejectComment);
     public const string DeleteComment = nameof(DeleteComment);
+    public const string ListPoisonMessages = nameof(ListPoisonMessages);
+    public const string RequeuePoisonMessage = nameof(RequeuePoisonMessage);
+    public const string DiscardPoisonMessage = nameof(DiscardPoisonMessage);
     public const string Health = nameof(Health);
     public const string ModerateComment = nameof(ModerateComment);
 }

@@ -28,6 +28,9 @@ public sealed record ModerationPage(IReadOnlyList<ModeratedComment> Items, strin
 
 public sealed record RejectRequest(string? Reason);
 
+/// <summary>Up to 32 of the oldest poison messages, with the comment they carried where it can be read.</summary>
+public sealed record PoisonPage(IReadOnlyList<PoisonMessage> Items);
+
 /// <summary>
 /// The moderators' routes. Every one checks the moderator key first; changes send <c>If-Match</c> (optional) and
 /// answer <c>409</c> when the comment changed since it was read.
@@ -37,6 +40,7 @@ public sealed class ModerationEndpoints(
     ModerationIndex index,
     CommenterHistory commenters,
     ModerationActions actions,
+    PoisonMessages poison,
     ClientAddress clientAddress,
     ModeratorLockout lockout,
     EndpointGuard guard)
@@ -114,6 +118,19 @@ public sealed class ModerationEndpoints(
             _ => TypedResults.NoContent(),
         };
     });
+
+    public Task<IResult> ListPoisonAsync(HttpRequest request) => Authorized(request, async (moderator, cancellationToken) =>
+        ApiJson.Ok(new PoisonPage(await poison.ListAsync(cancellationToken))));
+
+    public Task<IResult> RequeuePoisonAsync(HttpRequest request, string messageId) => Authorized(request, async (moderator, cancellationToken) =>
+        Guid.TryParse(messageId, out _) && await poison.RequeueAsync(messageId, moderator, cancellationToken)
+            ? TypedResults.NoContent()
+            : Problems.NotFound("There is no such message in the poison queue."));
+
+    public Task<IResult> DiscardPoisonAsync(HttpRequest request, string messageId) => Authorized(request, async (moderator, cancellationToken) =>
+        Guid.TryParse(messageId, out _) && await poison.DiscardAsync(messageId, moderator, cancellationToken)
+            ? TypedResults.NoContent()
+            : Problems.NotFound("There is no such message in the poison queue."));
 
     private Task<IResult> Authorized(HttpRequest request, Func<string, CancellationToken, Task<IResult>> endpoint) =>
         guard.RunAsync(request, cancellationToken =>

@@ -28,6 +28,10 @@ public static class EndpointMap
         api.MapPost(Routes.RejectComment, (HttpRequest r, string slug, string id, ModerationEndpoints e) => e.RejectAsync(r, slug, id)).WithName(FunctionNames.RejectComment);
         api.MapDelete(Routes.ModerationComment, (HttpRequest r, string slug, string id, ModerationEndpoints e) => e.DeleteAsync(r, slug, id)).WithName(FunctionNames.DeleteComment);
 
+        api.MapGet(Routes.PoisonMessages, (HttpRequest r, ModerationEndpoints e) => e.ListPoisonAsync(r)).WithName(FunctionNames.ListPoisonMessages);
+        api.MapPost(Routes.RequeuePoisonMessage, (HttpRequest r, string messageId, ModerationEndpoints e) => e.RequeuePoisonAsync(r, messageId)).WithName(FunctionNames.RequeuePoisonMessage);
+        api.MapDelete(Routes.PoisonMessage, (HttpRequest r, string messageId, ModerationEndpoints e) => e.DiscardPoisonAsync(r, messageId)).WithName(FunctionNames.DiscardPoisonMessage);
+
         api.MapGet(Routes.Health, (HttpRequest r, HealthEndpoints e) => e.CheckAsync(r)).WithName(FunctionNames.Health);
         return api;
     }

@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
 using Commentary.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -96,7 +97,7 @@ public sealed partial class SubmissionQueueWorker(
                 return;
             }
 
-            LogRetry(logger, message.MessageId, message.DequeueCount, error.Message);
+            LogRetry(logger, CommentIdOf(message), message.MessageId, message.DequeueCount, error.Message);
             await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: _options.VisibilityTimeout, cancellationToken: stoppingToken);
         }
 #pragma warning disable CA1031 // If even this fails, the lease runs out and the message is simply delivered again.
@@ -111,18 +112,31 @@ public sealed partial class SubmissionQueueWorker(
     {
         await poison.SendMessageAsync(message.Body, cancellationToken: stoppingToken);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
-        LogPoisoned(logger, message.MessageId, message.DequeueCount, problem);
+        LogPoisoned(logger, CommentIdOf(message), message.MessageId, message.DequeueCount, problem);
+    }
+
+    // Operators search logs by comment id; a message that cannot even be parsed has none.
+    private static string CommentIdOf(QueueMessage message)
+    {
+        try
+        {
+            return SubmissionMessage.Parse(message.Body.ToString()).Id;
+        }
+        catch (MalformedMessageException e)
+        {
+            return e.CommentId ?? "(unreadable)";
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Receiving from the submissions queue failed; polling again later: {Problem}")]
     private static partial void LogQueueUnavailable(ILogger logger, string problem);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} failed on delivery {DequeueCount}; it will be retried: {Problem}")]
-    private static partial void LogRetry(ILogger logger, string messageId, long dequeueCount, string problem);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Submission {CommentId} (message {MessageId}) failed on delivery {DequeueCount}; it will be retried: {Problem}")]
+    private static partial void LogRetry(ILogger logger, string commentId, string messageId, long dequeueCount, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} could not be rescheduled; it reappears when its lease ends: {Problem}")]
     private static partial void LogRetryFailed(ILogger logger, string messageId, string problem);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} moved to the poison queue after {DequeueCount} deliveries: {Problem}")]
-    private static partial void LogPoisoned(ILogger logger, string messageId, long dequeueCount, string problem);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Submission {CommentId} (message {MessageId}) moved to the poison queue after {DequeueCount} deliveries: {Problem}")]
+    private static partial void LogPoisoned(ILogger logger, string commentId, string messageId, long dequeueCount, string problem);
 }

@@ -17,14 +17,16 @@ public sealed class SelfHost : IAsyncDisposable
     public const string ModeratorName = "test-moderator";
     public const string ModeratorKey = "integration-test-moderator-key";
 
-    private SelfHost(WebApplication app, Uri baseAddress)
+    private SelfHost(WebApplication app, Uri baseAddress, CapturedLogs logs)
     {
+        Logs = logs;
         App = app;
         BaseAddress = baseAddress;
         Client = new HttpClient { BaseAddress = new Uri(baseAddress, "api/") };
     }
 
     public WebApplication App { get; }
+    public CapturedLogs Logs { get; }
     public Uri BaseAddress { get; }
     public HttpClient Client { get; }
     public IServiceProvider Services => App.Services;
@@ -32,6 +34,7 @@ public sealed class SelfHost : IAsyncDisposable
 
     public static async Task<SelfHost> StartAsync(string connectionString, IDictionary<string, string?>? settings = null, bool waitForStorage = true)
     {
+        var logs = new CapturedLogs();
         var app = CommentaryServer.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             var values = new Dictionary<string, string?>
@@ -53,12 +56,13 @@ public sealed class SelfHost : IAsyncDisposable
             }
 
             builder.Configuration.AddInMemoryCollection(values);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(logs);
         });
 
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var host = new SelfHost(app, new Uri(address.TrimEnd('/') + "/"));
+        var host = new SelfHost(app, new Uri(address.TrimEnd('/') + "/"), logs);
         if (waitForStorage)
         {
             await app.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
