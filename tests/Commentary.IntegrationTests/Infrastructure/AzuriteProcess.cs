@@ -12,11 +12,15 @@ namespace Commentary.IntegrationTests.Infrastructure;
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private readonly Process _process;
-    private readonly StringBuilder _output;
+    private readonly string _executable;
+    private readonly string? _location;
+    private Process _process;
+    private StringBuilder _output;
 
-    private AzuriteProcess(Process process, StringBuilder output, int blobPort, int queuePort, int tablePort)
+    private AzuriteProcess(string executable, string? location, Process process, StringBuilder output, int blobPort, int queuePort, int tablePort)
     {
+        _executable = executable;
+        _location = location;
         _process = process;
         _output = output;
         BlobPort = blobPort;
@@ -64,6 +68,43 @@ public sealed class AzuriteProcess : IAsyncDisposable
         throw new InvalidOperationException("Azurite did not start after 3 attempts.", last);
     }
 
+    /// <summary>
+    /// Stops Azurite as an outage would: the ports stop answering. It is asked to stop (SIGTERM) rather than killed,
+    /// because Azurite saves its metadata to disk only every few seconds and would lose recent writes.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await _process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Starts Azurite again on the same ports and, with disk persistence, the same data.</summary>
+    public async Task StartAgainAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+        var again = await LaunchAsync(_executable, BlobPort, QueuePort, TablePort, _location);
+        (_process, _output) = (again._process, again._output);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -109,7 +150,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var azurite = new AzuriteProcess(process, output, blob, queue, table);
+        var azurite = new AzuriteProcess(executable, location, process, output, blob, queue, table);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
