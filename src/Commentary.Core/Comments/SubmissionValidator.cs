@@ -30,9 +30,9 @@ public static class SubmissionValidator
         {
             errors["author"] = [$"A name can be at most {AuthorMax} characters."];
         }
-        else if (author.Any(char.IsControl))
+        else if (author.Any(char.IsControl) || author.Any(IsInvisibleFormatting))
         {
-            errors["author"] = ["A name cannot contain control characters."];
+            errors["author"] = ["A name cannot contain control or invisible formatting characters."];
         }
 
         if (email.Length == 0)
@@ -50,7 +50,9 @@ public static class SubmissionValidator
             {
                 errors["website"] = [$"A website address can be at most {WebsiteMax} characters."];
             }
-            else if (!Uri.TryCreate(website, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
+            else if (website.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || IsInvisibleFormatting(c))
+                || !Uri.TryCreate(website, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host)
+                || uri.UserInfo.Length > 0)
             {
                 errors["website"] = ["A website must be an http:// or https:// address."];
             }
@@ -63,6 +65,10 @@ public static class SubmissionValidator
         else if (body.Length > BodyMax)
         {
             errors["body"] = [$"A comment can be at most {BodyMax} characters."];
+        }
+        else if (body.Any(c => (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || IsInvisibleFormatting(c)))
+        {
+            errors["body"] = ["A comment cannot contain control characters or invisible text-direction and zero-width marks."];
         }
 
         if (parentId.Length > 0 && !CommentId.IsValid(parentId))
@@ -77,10 +83,18 @@ public static class SubmissionValidator
 
     private static string Clean(string? value) => value?.Trim() ?? string.Empty;
 
+    /// <summary>
+    /// Characters that change how text is displayed without being seen: direction overrides and isolates (which can
+    /// make a name or a link read differently from what it is), zero-width spaces and the byte-order mark (which hide
+    /// words from filters). Zero-width joiners stay allowed: emoji sequences and some scripts need them.
+    /// </summary>
+    public static bool IsInvisibleFormatting(char c) =>
+        c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200B' or '\u2060' or '\uFEFF' or '\u180E';
+
     private static bool IsPlausibleEmail(string email)
     {
         var at = email.LastIndexOf('@');
-        if (at < 1 || at == email.Length - 1 || email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        if (at < 1 || at == email.Length - 1 || email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || IsInvisibleFormatting(c)))
         {
             return false;
         }

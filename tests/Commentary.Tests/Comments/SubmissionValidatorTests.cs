@@ -197,4 +197,41 @@ public class SubmissionValidatorTests
         Assert.Equal(["author", "body", "email", "parentId", "website"], result.Errors.Keys.Order(StringComparer.Ordinal));
         Assert.All(result.Errors.Values, messages => Assert.NotEmpty(Assert.Single(messages)));
     }
+
+    [Theory]
+    [InlineData("Ann\u202Eeviл")]
+    [InlineData("\u2066Ann\u2069")]
+    [InlineData("A\u200Bnn")]
+    [InlineData("\uFEFFAnn")]
+    public void A_name_with_invisible_formatting_is_refused(string author)
+    {
+        Assert.Equal(["author"], ErrorFields(Good with { Author = author }));
+    }
+
+    [Theory]
+    [InlineData("Hello\u0000world")]
+    [InlineData("Bell \u0007 rings")]
+    [InlineData("Reads \u202Ebackwards")]
+    [InlineData("Hidden\u200Bword")]
+    public void A_body_with_control_or_invisible_characters_is_refused(string body)
+    {
+        Assert.Equal(["body"], ErrorFields(Good with { Body = body }));
+    }
+
+    [Theory]
+    [InlineData("Line one\nLine two\r\n\tIndented")]
+    [InlineData("Family 👨\u200D👩\u200D👧 and a Persian name می\u200Cخواهم")]
+    public void Line_breaks_tabs_and_zero_width_joiners_are_allowed_in_a_body(string body)
+    {
+        Assert.True(SubmissionValidator.Validate(Good with { Body = body }).IsValid);
+    }
+
+    [Theory]
+    [InlineData("https://user:secret@example.com/")]
+    [InlineData("https://exa mple.com/")]
+    [InlineData("https://example.com/\u202E")]
+    public void A_website_with_credentials_spaces_or_invisible_characters_is_refused(string website)
+    {
+        Assert.Equal(["website"], ErrorFields(Good with { Website = website }));
+    }
 }
