@@ -39,6 +39,7 @@ public static class CommentaryServices
         services.AddSingleton<CommentInbox>();
         services.AddSingleton<IdempotencyKeys>();
         services.AddSingleton<PoisonMessages>();
+        services.AddSingleton<CommenterData>();
         services.AddSingleton<ModerationIndex>();
         services.AddSingleton<CommenterHistory>();
         services.AddSingleton<ModerationPolicy>();

@@ -38,4 +38,12 @@ public sealed class ModerationFunctions(ModerationEndpoints endpoints)
     [Function(FunctionNames.DiscardPoisonMessage)]
     public Task<IResult> DiscardPoison([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.PoisonMessage)] HttpRequest request, string messageId) =>
         endpoints.DiscardPoisonAsync(request, messageId);
+
+    [Function(FunctionNames.ExportCommenter)]
+    public Task<IResult> ExportCommenter([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Commenter)] HttpRequest request, string email) =>
+        endpoints.ExportCommenterAsync(request, email);
+
+    [Function(FunctionNames.EraseCommenter)]
+    public Task<IResult> EraseCommenter([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.Commenter)] HttpRequest request, string email) =>
+        endpoints.EraseCommenterAsync(request, email);
 }

@@ -21,6 +21,8 @@ public sealed class HttpContractTests(StorageFixture fixture)
         { "GET", "moderation/poison" },
         { "POST", $"moderation/poison/{Guid.NewGuid()}/requeue" },
         { "DELETE", $"moderation/poison/{Guid.NewGuid()}" },
+        { "GET", "moderation/commenters/ann@example.com" },
+        { "DELETE", "moderation/commenters/ann@example.com" },
     };
 
     [Theory]

@@ -38,7 +38,7 @@ public sealed class RouteParityTests(StorageFixture fixture)
             .Order(StringComparer.Ordinal)
             .ToArray();
 
-        Assert.Equal(13, declared.Length);
+        Assert.Equal(15, declared.Length);
         Assert.Equal(declared, mapped);
     }
 

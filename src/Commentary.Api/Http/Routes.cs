@@ -15,6 +15,7 @@ public static class Routes
     public const string PoisonMessages = "moderation/poison";
     public const string PoisonMessage = "moderation/poison/{messageId}";
     public const string RequeuePoisonMessage = "moderation/poison/{messageId}/requeue";
+    public const string Commenter = "moderation/commenters/{email}";
     public const string Health = "health";
 }
 
@@ -33,6 +34,8 @@ public static class FunctionNames
     public const string ListPoisonMessages = nameof(ListPoisonMessages);
     public const string RequeuePoisonMessage = nameof(RequeuePoisonMessage);
     public const string DiscardPoisonMessage = nameof(DiscardPoisonMessage);
+    public const string ExportCommenter = nameof(ExportCommenter);
+    public const string EraseCommenter = nameof(EraseCommenter);
     public const string Health = nameof(Health);
     public const string ModerateComment = nameof(ModerateComment);
 }

@@ -28,6 +28,9 @@ public sealed record ModerationPage(IReadOnlyList<ModeratedComment> Items, strin
 
 public sealed record RejectRequest(string? Reason);
 
+/// <summary>Everything stored about one email address, for a commenter's access request.</summary>
+public sealed record CommenterExportView(string Email, string EmailHash, IReadOnlyList<ModeratedComment> Comments, IReadOnlyList<PoisonMessage> PoisonMessages);
+
 /// <summary>Up to 32 of the oldest poison messages, with the comment they carried where it can be read.</summary>
 public sealed record PoisonPage(IReadOnlyList<PoisonMessage> Items);
 
@@ -41,6 +44,7 @@ public sealed class ModerationEndpoints(
     CommenterHistory commenters,
     ModerationActions actions,
     PoisonMessages poison,
+    CommenterData commenterData,
     ClientAddress clientAddress,
     ModeratorLockout lockout,
     EndpointGuard guard)
@@ -131,6 +135,26 @@ public sealed class ModerationEndpoints(
         Guid.TryParse(messageId, out _) && await poison.DiscardAsync(messageId, moderator, cancellationToken)
             ? TypedResults.NoContent()
             : Problems.NotFound("There is no such message in the poison queue."));
+
+    public Task<IResult> ExportCommenterAsync(HttpRequest request, string email) => Authorized(request, async (moderator, cancellationToken) =>
+    {
+        if (!IsEmailKey(email))
+        {
+            return Problems.Invalid("email", "This is not an email address.");
+        }
+
+        var export = await commenterData.ExportAsync(email, cancellationToken);
+        var history = await commenters.ForEmailAsync(email, cancellationToken);
+        return ApiJson.Ok(new CommenterExportView(
+            export.Email, export.EmailHash, export.Comments.Select(c => ModeratedComment.From(c, history)).ToArray(), export.PoisonMessages));
+    });
+
+    public Task<IResult> EraseCommenterAsync(HttpRequest request, string email) => Authorized(request, async (moderator, cancellationToken) =>
+        IsEmailKey(email)
+            ? ApiJson.Ok(await commenterData.EraseAsync(email, moderator, cancellationToken))
+            : Problems.Invalid("email", "This is not an email address."));
+
+    private static bool IsEmailKey(string email) => SubmissionValidator.IsPlausibleEmail(email);
 
     private Task<IResult> Authorized(HttpRequest request, Func<string, CancellationToken, Task<IResult>> endpoint) =>
         guard.RunAsync(request, cancellationToken =>

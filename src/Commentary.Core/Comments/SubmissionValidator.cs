@@ -91,8 +91,14 @@ public static class SubmissionValidator
     public static bool IsInvisibleFormatting(char c) =>
         c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200B' or '\u2060' or '\uFEFF' or '\u180E';
 
-    private static bool IsPlausibleEmail(string email)
+    public static bool IsPlausibleEmail(string email)
     {
+        ArgumentNullException.ThrowIfNull(email);
+        if (email.Length is < EmailMin or > EmailMax)
+        {
+            return false;
+        }
+
         var at = email.LastIndexOf('@');
         if (at < 1 || at == email.Length - 1 || email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || IsInvisibleFormatting(c)))
         {

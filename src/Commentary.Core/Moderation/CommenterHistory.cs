@@ -41,6 +41,19 @@ public sealed class CommenterHistory(StorageClients storage)
         }
     }
 
+    /// <summary>Where each of this commenter's comments is: (slug, id) pairs, oldest first.</summary>
+    public async Task<IReadOnlyList<(string Slug, string Id)>> CommentsOfAsync(string email, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CommenterIdentity.EmailHash(email)}");
+        var found = new List<(string, string)>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Slug"], cancellationToken: cancellationToken))
+        {
+            found.Add((entity.GetString("Slug") ?? string.Empty, entity.RowKey));
+        }
+
+        return found;
+    }
+
     public async Task<CommenterRecord> ForEmailAsync(string email, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CommenterIdentity.EmailHash(email)}");

@@ -32,6 +32,9 @@ public static class EndpointMap
         api.MapPost(Routes.RequeuePoisonMessage, (HttpRequest r, string messageId, ModerationEndpoints e) => e.RequeuePoisonAsync(r, messageId)).WithName(FunctionNames.RequeuePoisonMessage);
         api.MapDelete(Routes.PoisonMessage, (HttpRequest r, string messageId, ModerationEndpoints e) => e.DiscardPoisonAsync(r, messageId)).WithName(FunctionNames.DiscardPoisonMessage);
 
+        api.MapGet(Routes.Commenter, (HttpRequest r, string email, ModerationEndpoints e) => e.ExportCommenterAsync(r, email)).WithName(FunctionNames.ExportCommenter);
+        api.MapDelete(Routes.Commenter, (HttpRequest r, string email, ModerationEndpoints e) => e.EraseCommenterAsync(r, email)).WithName(FunctionNames.EraseCommenter);
+
         api.MapGet(Routes.Health, (HttpRequest r, HealthEndpoints e) => e.CheckAsync(r)).WithName(FunctionNames.Health);
         return api;
     }

@@ -40,7 +40,9 @@ public class ModerationEndpointsTests
             Moderators = [new ModeratorKey { Name = "Ann", KeySha256 = ModeratorKeys.HashOf(Key) }],
         }));
         var lockout = new ModeratorLockout(Options.Create(new LockoutOptions { FreeFailures = int.MaxValue }), TimeProvider.System);
-        return new ModerationEndpoints(keys, index, commenters, actions, new PoisonMessages(storage, NullLogger<PoisonMessages>.Instance), new ClientAddress(configuration), lockout, new EndpointGuard(NullLogger<EndpointGuard>.Instance));
+        var poison = new PoisonMessages(storage, NullLogger<PoisonMessages>.Instance);
+        var data = new CommenterData(commenters, comments, actions, poison, NullLogger<CommenterData>.Instance);
+        return new ModerationEndpoints(keys, index, commenters, actions, poison, data, new ClientAddress(configuration), lockout, new EndpointGuard(NullLogger<EndpointGuard>.Instance));
     }
 
     private static DefaultHttpContext Request(string? authorization, string query = "", string? jsonBody = null)

@@ -1,0 +1,57 @@
+using Commentary.Core.Comments;
+using Microsoft.Extensions.Logging;
+
+namespace Commentary.Core.Moderation;
+
+/// <summary>Everything stored about one email address.</summary>
+public sealed record CommenterExport(string Email, string EmailHash, IReadOnlyList<Comment> Comments, IReadOnlyList<PoisonMessage> PoisonMessages);
+
+/// <summary>What an erasure removed.</summary>
+public sealed record CommenterErasure(int Comments, int PoisonMessages);
+
+/// <summary>
+/// A commenter's right of access and right to erasure: export everything stored under an email address, or delete
+/// it all — the comments (with their counts and index entries) and any poison messages that carry the address.
+/// </summary>
+public sealed partial class CommenterData(
+    CommenterHistory history,
+    CommentStore comments,
+    ModerationActions actions,
+    PoisonMessages poison,
+    ILogger<CommenterData> logger)
+{
+    public async Task<CommenterExport> ExportAsync(string email, CancellationToken cancellationToken)
+    {
+        var located = await history.CommentsOfAsync(email, cancellationToken);
+        var found = await Task.WhenAll(located.Select(c => comments.FindAsync(c.Slug, c.Id, cancellationToken)));
+        var stored = found.OfType<Comment>().Where(c => SameEmail(c.Email, email)).OrderBy(c => c.Id, StringComparer.Ordinal).ToArray();
+        var poisoned = (await poison.ListAsync(cancellationToken)).Where(p => Carries(p, email)).ToArray();
+        return new CommenterExport(email, CommenterIdentity.EmailHash(email), stored, poisoned);
+    }
+
+    public async Task<CommenterErasure> EraseAsync(string email, string moderator, CancellationToken cancellationToken)
+    {
+        var export = await ExportAsync(email, cancellationToken);
+        foreach (var comment in export.Comments)
+        {
+            await actions.DeleteAsync(comment.Slug, comment.Id, moderator, ifMatch: null, cancellationToken);
+        }
+
+        var poisonErased = 0;
+        foreach (var message in export.PoisonMessages)
+        {
+            poisonErased += await poison.DiscardAsync(message.MessageId, moderator, cancellationToken) ? 1 : 0;
+        }
+
+        LogErased(logger, export.EmailHash, export.Comments.Count, poisonErased, moderator);
+        return new CommenterErasure(export.Comments.Count, poisonErased);
+    }
+
+    private static bool SameEmail(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    private static bool Carries(PoisonMessage message, string email) =>
+        message.Text.Contains(email.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Erased commenter {EmailHash}: {Comments} comments, {PoisonMessages} poison messages, by {Moderator}")]
+    private static partial void LogErased(ILogger logger, string emailHash, int comments, int poisonMessages, string moderator);
+}
