@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Azure;
 using Azure.Data.Tables;
@@ -14,6 +15,8 @@ public sealed class CommentStore(StorageClients storage)
 {
     private const int MaxCounterAttempts = 10;
     private readonly TableClient _table = storage.Comments;
+    private readonly PartitionLocks _partitionLocks = new();
+    private readonly ConcurrentDictionary<string, (ArticleCounts Counts, ETag? ETag)> _knownCounters = new(StringComparer.Ordinal);
 
     public async Task<Comment?> FindAsync(string slug, string id, CancellationToken cancellationToken)
     {
@@ -137,20 +140,35 @@ public sealed class CommentStore(StorageClients storage)
         Func<Task<bool>> commentUnchanged,
         CancellationToken cancellationToken)
     {
+        using var turn = await _partitionLocks.EnterAsync(slug, cancellationToken);
         for (var attempt = 1; attempt <= MaxCounterAttempts; attempt++)
         {
-            var counter = await _table.GetEntityIfExistsAsync<TableEntity>(slug, ArticleCounts.RowKey, cancellationToken: cancellationToken);
-            var counts = adjust(counter.HasValue ? ArticleCounts.FromEntity(counter.Value!) : ArticleCounts.None);
-            var counterAction = counter.HasValue
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counts.ToEntity(slug), counter.Value!.ETag)
+            // After our own last write we know the counter's state; another instance may have moved it since,
+            // in which case the ETag check fails and we read it afresh.
+            var (current, etag) = attempt == 1 && _knownCounters.TryGetValue(slug, out var known)
+                ? known
+                : await ReadCounterAsync(slug, cancellationToken);
+            var counts = adjust(current);
+            var counterAction = etag is { } version
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counts.ToEntity(slug), version)
                 : new TableTransactionAction(TableTransactionActionType.Add, counts.ToEntity(slug));
             try
             {
-                await _table.SubmitTransactionAsync([commentAction, counterAction], cancellationToken);
+                var response = await _table.SubmitTransactionAsync([commentAction, counterAction], cancellationToken);
+                if (response.Value.Count > 1 && response.Value[1].Headers.ETag is { } written)
+                {
+                    _knownCounters[slug] = (counts, written);
+                }
+                else
+                {
+                    _knownCounters.TryRemove(slug, out _);
+                }
+
                 return true;
             }
             catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
             {
+                _knownCounters.TryRemove(slug, out _);
                 if (!await commentUnchanged())
                 {
                     return false;
@@ -159,6 +177,12 @@ public sealed class CommentStore(StorageClients storage)
         }
 
         throw new RequestFailedException((int)HttpStatusCode.ServiceUnavailable, $"The comment counts of '{slug}' are too busy to update; try again.");
+    }
+
+    private async Task<(ArticleCounts Counts, ETag? ETag)> ReadCounterAsync(string slug, CancellationToken cancellationToken)
+    {
+        var counter = await _table.GetEntityIfExistsAsync<TableEntity>(slug, ArticleCounts.RowKey, cancellationToken: cancellationToken);
+        return counter.HasValue ? (ArticleCounts.FromEntity(counter.Value!), counter.Value!.ETag) : (ArticleCounts.None, null);
     }
 }
 
