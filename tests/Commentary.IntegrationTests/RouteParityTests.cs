@@ -38,7 +38,7 @@ public sealed class RouteParityTests(StorageFixture fixture)
             .Order(StringComparer.Ordinal)
             .ToArray();
 
-        Assert.Equal(10, declared.Length);
+        Assert.Equal(11, declared.Length);
         Assert.Equal(declared, mapped);
     }
 
