@@ -423,7 +423,7 @@
           general.push(text);
         }
       }
-      this.formStatus.textContent = [first ? 'Please check the fields marked below.' : '', ...general].filter(Boolean).join(' ');
+      this.formStatus.textContent = [first ? 'Some fields need a change; each one says what.' : '', ...general].filter(Boolean).join(' ');
       if (first) first.focus();
     }
 

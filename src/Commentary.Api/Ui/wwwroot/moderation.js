@@ -150,6 +150,7 @@
   async function load(append) {
     if (state.loading) return;
     state.loading = true;
+    ui.panel.setAttribute('aria-busy', 'true');
     say(append ? 'Loading more…' : 'Loading…');
     const token = append && state.next ? `&continuationToken=${encodeURIComponent(state.next)}` : '';
     let answer;
@@ -159,6 +160,7 @@
       answer = null;
     } finally {
       state.loading = false;
+      ui.panel.removeAttribute('aria-busy');
     }
     if (!answer || !answer.ok) {
       if (!answer || answer.status !== 401) say('The list could not be loaded. Try Refresh in a moment.');
@@ -213,7 +215,6 @@
       renderNotice(item);
       return item.element;
     }
-    const labelId = `who-${item.id}`;
     const website = item.website && safeUrl(item.website);
     const select = h('input', { type: 'checkbox', class: 'select', 'aria-label': `Select the comment by ${item.author}` });
     select.checked = item.selected;
@@ -245,18 +246,19 @@
       }, ACTION_WORDS[action].button)));
 
     item.noticeElement = h('p', { class: 'notice', role: 'note', hidden: true });
-    const article = h('article', { class: 'card', tabindex: '-1', 'aria-labelledby': labelId },
+    const article = h('article', { class: 'card', tabindex: '-1', 'aria-label': `Comment by ${item.author} on ${item.slug}` },
       h('div', { class: 'head' },
         select,
         item.priority === 'urgent' ? h('span', { class: 'badge urgent' }, 'Urgent') : null,
-        h('span', { id: labelId, class: 'who' }, h('strong', {}, item.author), ` on ${item.slug}`),
+        h('strong', { class: 'who' }, item.author),
         h('span', { class: 'email' }, item.email),
-        website ? h('a', { href: website, rel: 'nofollow ugc noopener noreferrer' }, new URL(website).host) : null,
+        website ? h('a', { href: website, rel: 'nofollow ugc noopener noreferrer' }, new URL(website).host) : null),
+      h('p', { class: 'where' }, 'On ', h('span', { class: 'slug' }, item.slug), item.parentId ? ' · a reply' : '', ' · ',
         h('time', { datetime: item.created }, when(item.created))),
       item.noticeElement,
       body,
       reasons,
-      h('p', { class: 'meta' }, item.parentId ? `A reply · score ${item.score}` : `Score ${item.score}`),
+      h('p', { class: 'meta' }, `Score ${item.score}`),
       history,
       decided,
       actions,
