@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Commentary.BrowserTests.Infrastructure;
+using Commentary.Core.Comments;
 using Commentary.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -97,6 +99,36 @@ public sealed class DashboardTests(BrowserFixture fixture)
         await Expect(dashboard.Item(id).Locator(".notice")).ToContainTextAsync("Someone else changed this comment");
         await Expect(dashboard.Status).ToContainTextAsync("Someone else changed this comment");
         Assert.Equal("approved", await _host.StoredStatusAsync(slug, id));
+    }
+
+    [Fact]
+    public async Task Deleting_asks_first_and_then_removes_the_comment_for_good()
+    {
+        var slug = await _host.AddArticleAsync("deleting");
+        var id = await _host.PendingCommentAsync(slug, "Ros", "Please remove my earlier comment.");
+        await using var context = await fixture.NewContextAsync();
+        var dashboard = await DashboardPage.SignedInAsync(context);
+        var answers = new Queue<bool>([false, true]);
+        dashboard.Page.Dialog += async (_, dialog) =>
+        {
+            if (answers.Dequeue())
+            {
+                await dialog.AcceptAsync();
+            }
+            else
+            {
+                await dialog.DismissAsync();
+            }
+        };
+
+        await dashboard.Button(id, "Delete").ClickAsync();
+        await Expect(dashboard.Item(id)).ToBeVisibleAsync();
+        Assert.Equal("pending", await _host.StoredStatusAsync(slug, id));
+
+        await dashboard.Button(id, "Delete").ClickAsync();
+        await Expect(dashboard.Item(id)).ToHaveCountAsync(0);
+        await Expect(dashboard.Status).ToContainTextAsync("Deleted the comment by Ros");
+        Assert.Null(await _host.Services.GetRequiredService<CommentStore>().FindAsync(slug, id, CancellationToken.None));
     }
 
     [Fact]

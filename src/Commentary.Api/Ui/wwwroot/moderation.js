@@ -242,7 +242,10 @@
         type: 'button',
         class: action === 'approve' ? 'primary' : action === 'delete' ? 'danger-text' : '',
         'data-action': action,
-        onclick: () => (action === 'reject' ? openReject(item) : decide(item, action)),
+        onclick: () => {
+          if (action === 'reject') openReject(item);
+          else if (action !== 'delete' || confirm(`Delete the comment by ${item.author} for good?`)) decide(item, action);
+        },
       }, ACTION_WORDS[action].button)));
 
     item.noticeElement = h('p', { class: 'notice', role: 'note', hidden: true });
