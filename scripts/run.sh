@@ -64,6 +64,8 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 cat <<MSG
 
   Commentary is starting on http://localhost:$api_port/api
+    Demo article:    http://localhost:$api_port/api/ui/demo.html
+    Moderation:      http://localhost:$api_port/api/ui/moderation.html   (sign in with the key below)
     Articles:        curl http://localhost:$api_port/api/articles
     Moderator key:   $key
     Pending queue:   curl -H "Authorization: Bearer $key" http://localhost:$api_port/api/moderation/comments

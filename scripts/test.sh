@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests and the integration tests against a real Azurite that the tests start on free ports.
+# Runs every test: unit tests, the integration tests against a real Azurite that the tests start on free ports, and
+# the browser tests (the widget and the dashboard in headless Chromium against the same setup).
 # Exits non-zero on any failure and ends with one summary line: "tests: N passed, N failed, N skipped".
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -8,6 +9,8 @@ cd "$root"
 
 configuration="${CONFIGURATION:-Release}"
 ensure_node_tools "$root"
+# The browser tests need Debian's Chromium. If it cannot be installed they fail, saying so; they never skip.
+bash "$root/scripts/install-browser.sh" || echo "Could not install Chromium: the browser tests will fail." >&2
 dotnet restore Functions.sln --nologo -v quiet
 # Building the solution also builds the Functions app, whose generated functions.metadata the route-parity test reads.
 dotnet build Functions.sln -c "$configuration" --no-restore --nologo -v quiet -clp:NoSummary

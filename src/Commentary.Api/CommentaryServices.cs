@@ -4,6 +4,7 @@ using Commentary.Api.Health;
 using Commentary.Api.Http;
 using Commentary.Api.Moderation;
 using Commentary.Api.Protection;
+using Commentary.Api.Ui;
 using Commentary.Core.Articles;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
@@ -60,6 +61,8 @@ public static class CommentaryServices
         services.AddSingleton<CommentEndpoints>();
         services.AddSingleton<ModerationEndpoints>();
         services.AddSingleton<HealthEndpoints>();
+        services.AddSingleton(_ => UiAssetCatalog.FromEmbeddedFiles());
+        services.AddSingleton<UiEndpoints>();
         return services;
     }
 

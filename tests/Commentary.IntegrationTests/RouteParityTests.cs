@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Commentary.Api.Http;
 using Commentary.Core.Storage;
 using Commentary.IntegrationTests.Infrastructure;
 using Commentary.Server.Queue;
@@ -38,7 +39,10 @@ public sealed class RouteParityTests(StorageFixture fixture)
             .Order(StringComparer.Ordinal)
             .ToArray();
 
-        Assert.Equal(15, declared.Length);
+        // Every function name we define, but the queue trigger, is an HTTP function in the build.
+        var httpFunctions = typeof(FunctionNames).GetFields().Select(f => (string)f.GetValue(null)!)
+            .Where(n => n != FunctionNames.ModerateComment).Order(StringComparer.Ordinal);
+        Assert.Equal(httpFunctions, declared.Select(d => d.Split(' ')[0]).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(declared, mapped);
     }
 

@@ -17,6 +17,7 @@ public static class Routes
     public const string RequeuePoisonMessage = "moderation/poison/{messageId}/requeue";
     public const string Commenter = "moderation/commenters/{email}";
     public const string Health = "health";
+    public const string UiFile = "ui/{file}";
 }
 
 /// <summary>Function names: the Functions app's <c>[Function]</c> names, which the self-host gives its endpoints too.</summary>
@@ -37,5 +38,6 @@ public static class FunctionNames
     public const string ExportCommenter = nameof(ExportCommenter);
     public const string EraseCommenter = nameof(EraseCommenter);
     public const string Health = nameof(Health);
+    public const string UiFile = nameof(UiFile);
     public const string ModerateComment = nameof(ModerateComment);
 }

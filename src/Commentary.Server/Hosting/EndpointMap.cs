@@ -3,6 +3,7 @@ using Commentary.Api.Comments;
 using Commentary.Api.Health;
 using Commentary.Api.Http;
 using Commentary.Api.Moderation;
+using Commentary.Api.Ui;
 
 namespace Commentary.Server.Hosting;
 
@@ -36,6 +37,7 @@ public static class EndpointMap
         api.MapDelete(Routes.Commenter, (HttpRequest r, string email, ModerationEndpoints e) => e.EraseCommenterAsync(r, email)).WithName(FunctionNames.EraseCommenter);
 
         api.MapGet(Routes.Health, (HttpRequest r, HealthEndpoints e) => e.CheckAsync(r)).WithName(FunctionNames.Health);
+        api.MapGet(Routes.UiFile, (HttpRequest r, string file, UiEndpoints e) => e.GetAsync(r, file)).WithName(FunctionNames.UiFile);
         return api;
     }
 }

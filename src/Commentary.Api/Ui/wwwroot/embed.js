@@ -1,0 +1,585 @@
+/*
+ * Commentary's comment widget. A page adds
+ *   <div id="commentary" data-api="https://example.org/api" data-article="my-article"></div>
+ *   <script src="https://example.org/api/ui/embed.js" defer></script>
+ * Plain JavaScript, no dependencies, no build step. It talks to nothing but the API named in data-api, and loads
+ * its stylesheet from wherever this script came from. Reader text reaches the page only as text nodes; the one
+ * exception is the API's `html` field, which the server builds with every character of the comment escaped.
+ */
+(() => {
+  'use strict';
+
+  const STYLESHEET = 'embed.css?v={{version:embed.css}}';
+  const DEFAULT_PAGE_SIZE = 50;
+  const MAX_PAGE_SIZE = 200;
+  // Moderation usually takes minutes or hours: ask often at first, then rarely, then stop.
+  const POLL_DELAYS_SECONDS = [2, 3, 5, 8, 13, 20, 30, 60];
+  const POLL_FOR_MS = 30 * 60 * 1000;
+  const READER_KEY = 'commentary:reader';
+  const FIELDS = ['author', 'email', 'website', 'body'];
+  const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  const script = document.currentScript;
+
+  // Builds an element. Children that are strings become text nodes, so no reader text is ever parsed as markup.
+  function h(tag, props, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, value === true ? '' : String(value));
+    }
+    for (const child of children.flat()) {
+      if (child !== null && child !== undefined && child !== false) node.append(child);
+    }
+    return node;
+  }
+
+  // Only http(s) addresses become links; anything else (javascript:, data:) stays plain text.
+  function safeUrl(value) {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    } catch {
+      return null;
+    }
+  }
+
+  // A comment as the reader typed it: blank lines make paragraphs, line breaks stay.
+  function paragraphs(text) {
+    return text.trim().split(/\n\s*\n/).map((block) => {
+      const p = h('p');
+      block.split('\n').forEach((line, i) => {
+        if (i > 0) p.append(h('br'));
+        p.append(line);
+      });
+      return p;
+    });
+  }
+
+  const UNITS = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
+
+  function relativeTime(date, locale) {
+    const seconds = Math.round((date.getTime() - Date.now()) / 1000);
+    if (typeof Intl.RelativeTimeFormat !== 'function') return date.toLocaleDateString(locale);
+    const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    for (const [unit, size] of UNITS) {
+      if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+    }
+    return format.format(0, 'second');
+  }
+
+  function exactTime(date, locale) {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  }
+
+  function countText(total, locale) {
+    if (total === 0) return 'No comments yet';
+    return `${new Intl.NumberFormat(locale).format(total)} ${total === 1 ? 'comment' : 'comments'}`;
+  }
+
+  // Retry-After is either seconds or an HTTP date.
+  function retryAfterSeconds(response) {
+    const value = response && response.headers.get('Retry-After');
+    if (!value) return 0;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+    const at = Date.parse(value);
+    return Number.isNaN(at) ? 0 : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+  }
+
+  function waitText(seconds) {
+    if (seconds <= 0) return 'in a moment';
+    if (seconds < 90) return `in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+    return `in about ${Math.round(seconds / 60)} minutes`;
+  }
+
+  // The name, email and website are remembered only when the reader ticks the box, and forgotten when they untick it.
+  const rememberedReader = {
+    load() {
+      try {
+        return JSON.parse(localStorage.getItem(READER_KEY) || 'null');
+      } catch {
+        return null;
+      }
+    },
+    save(reader) {
+      try {
+        if (reader) localStorage.setItem(READER_KEY, JSON.stringify(reader));
+        else localStorage.removeItem(READER_KEY);
+      } catch {
+        // Storage can be blocked by the browser; remembering is only a convenience.
+      }
+    },
+  };
+
+  class CommentSection {
+    constructor(root) {
+      this.root = root;
+      this.slug = root.getAttribute('data-article') || '';
+      this.base = CommentSection.apiBase(root.getAttribute('data-api'));
+      const size = Number(root.getAttribute('data-page-size'));
+      this.pageSize = Number.isInteger(size) && size >= 1 && size <= MAX_PAGE_SIZE ? size : DEFAULT_PAGE_SIZE;
+      const lang = root.closest('[lang]');
+      this.locale = (lang && lang.getAttribute('lang')) || navigator.language;
+      this.items = new Map();
+      this.total = 0;
+      this.next = null;
+      this.open = false;
+      this.parentId = null;
+      this.waitUntil = 0;
+    }
+
+    static apiBase(value) {
+      if (!value) return null;
+      try {
+        const url = new URL(value, document.baseURI);
+        if (!url.pathname.endsWith('/')) url.pathname += '/';
+        return url;
+      } catch {
+        return null;
+      }
+    }
+
+    mount() {
+      this.title = h('h2', { class: 'cm-title', id: 'cm-title' }, 'Comments');
+      this.list = h('ol', { class: 'cm-list' });
+      this.more = h('button', { type: 'button', class: 'cm-button cm-more', hidden: true, onclick: () => this.loadMore() }, 'Show more comments');
+      this.status = h('p', { class: 'cm-status', role: 'status' });
+      this.formHome = h('div', { class: 'cm-form-home' });
+      this.section = h('section', { class: 'cm', 'aria-labelledby': 'cm-title' }, this.title, this.list, this.more, this.status, this.formHome);
+      this.root.replaceChildren(this.section);
+      setInterval(() => this.refreshTimes(), 60 * 1000);
+      if (!this.base || !SLUG.test(this.slug)) {
+        this.say('Comments are not set up on this page: data-api and data-article are needed.');
+        return;
+      }
+      this.load();
+    }
+
+    async load() {
+      this.say('Loading comments…');
+      this.formHome.replaceChildren();
+      let article;
+      let page;
+      try {
+        [article, page] = await Promise.all([
+          this.call(`articles/${this.slug}`),
+          this.call(`articles/${this.slug}/comments?limit=${this.pageSize}`),
+        ]);
+      } catch {
+        this.offerRetry('Comments could not be loaded. Check your connection and try again.');
+        return;
+      }
+
+      if (article.status === 404) {
+        this.say('Comments are not available for this page.');
+        return;
+      }
+
+      if (!article.ok || !page.ok) {
+        this.offerRetry('Comments could not be loaded right now.');
+        return;
+      }
+
+      this.say('');
+      this.open = article.body.commentsOpen === true;
+      this.addPage(page.body);
+      if (this.open) {
+        this.buildForm();
+      } else {
+        this.formHome.append(h('p', { class: 'cm-closed' }, 'Comments are closed.'));
+      }
+    }
+
+    offerRetry(message) {
+      this.say(message);
+      const retry = h('button', { type: 'button', class: 'cm-button', onclick: () => this.load() }, 'Try again');
+      this.formHome.replaceChildren(retry);
+    }
+
+    say(message) {
+      this.status.textContent = message;
+    }
+
+    async call(path, options) {
+      const response = await fetch(new URL(path, this.base), {
+        credentials: 'omit',
+        ...options,
+        headers: { Accept: 'application/json', ...(options && options.headers) },
+      });
+      let body = null;
+      if ((response.headers.get('Content-Type') || '').includes('json')) {
+        try {
+          body = await response.json();
+        } catch {
+          body = null;
+        }
+      }
+      return { status: response.status, ok: response.ok, body, response };
+    }
+
+    addPage(page) {
+      const added = page.items.map((comment) => this.addComment(comment, false));
+      this.total = page.total;
+      this.next = page.continuationToken || null;
+      this.more.hidden = !this.next;
+      this.title.textContent = countText(this.total, this.locale);
+      return added;
+    }
+
+    async loadMore() {
+      if (!this.next || this.more.getAttribute('aria-disabled')) return;
+      this.more.setAttribute('aria-disabled', 'true');
+      this.say('Loading more comments…');
+      try {
+        const page = await this.call(`articles/${this.slug}/comments?limit=${this.pageSize}&continuationToken=${encodeURIComponent(this.next)}`);
+        if (!page.ok) throw new Error(String(page.status));
+        const added = this.addPage(page.body);
+        this.say(`${added.length} more ${added.length === 1 ? 'comment' : 'comments'} loaded.`);
+        // The button vanishes after the last page; keep keyboard users where the new comments begin.
+        if (this.more.hidden && added.length > 0) added[0].querySelector('article').focus();
+      } catch {
+        this.say('More comments could not be loaded. Please try again.');
+      } finally {
+        this.more.removeAttribute('aria-disabled');
+      }
+    }
+
+    // Replies go under their parent; a reply whose parent is gone is shown at the top level rather than lost.
+    addComment(comment, pending) {
+      const item = this.commentElement(comment, pending);
+      const parent = comment.parentId && this.items.get(comment.parentId);
+      if (parent) {
+        let replies = parent.querySelector(':scope > .cm-replies');
+        if (!replies) {
+          replies = h('ol', { class: 'cm-replies' });
+          parent.append(replies);
+        }
+        replies.append(item);
+      } else {
+        this.list.append(item);
+      }
+      this.items.set(comment.id, item);
+      return item;
+    }
+
+    commentElement(comment, pending) {
+      const created = new Date(comment.created);
+      const website = comment.website && safeUrl(comment.website);
+      const author = website
+        ? h('a', { class: 'cm-author', href: website, rel: 'nofollow ugc noopener' }, comment.author)
+        : h('span', { class: 'cm-author' }, comment.author);
+      const time = h('time', { datetime: created.toISOString(), title: exactTime(created, this.locale) }, relativeTime(created, this.locale));
+      const body = h('div', { class: 'cm-body' });
+      if (pending) {
+        body.append(...paragraphs(comment.body));
+      } else {
+        // Safe by contract: the API escapes every character of the comment and adds only <p>, <br> and nofollow links.
+        body.innerHTML = comment.html;
+      }
+
+      const article = h('article', { class: 'cm-comment', tabindex: '-1', 'aria-label': `Comment by ${comment.author}` },
+        h('header', { class: 'cm-meta' }, author, ' ', time), body);
+      if (pending) {
+        article.append(h('p', { class: 'cm-badge' }, 'Awaiting moderation'));
+      } else if (this.open) {
+        article.append(this.replyButton(comment));
+      }
+      return h('li', { class: pending ? 'cm-item cm-pending' : 'cm-item', id: `comment-${comment.id}`, 'data-id': comment.id }, article);
+    }
+
+    replyButton(comment) {
+      return h('button', {
+        type: 'button',
+        class: 'cm-link-button cm-reply',
+        'aria-label': `Reply to ${comment.author}`,
+        onclick: (event) => this.startReply(comment, event.currentTarget),
+      }, 'Reply');
+    }
+
+    refreshTimes() {
+      for (const time of this.section.querySelectorAll('time[datetime]')) {
+        time.textContent = relativeTime(new Date(time.getAttribute('datetime')), this.locale);
+      }
+    }
+
+    field(name, label, input, options) {
+      const id = `cm-${name}`;
+      input.id = id;
+      input.name = name;
+      const note = options.note ? h('p', { class: 'cm-note', id: `${id}-note` }, options.note) : null;
+      const error = h('p', { class: 'cm-error', id: `${id}-error`, hidden: true });
+      this.inputs[name] = input;
+      this.errors[name] = error;
+      this.notes[name] = Boolean(note);
+      this.describe(name);
+      return h('div', { class: 'cm-field' },
+        h('label', { for: id }, label, options.optional ? h('span', { class: 'cm-optional' }, ' (optional)') : null),
+        input, note, error);
+    }
+
+    // The note, and the error while there is one, are read out with the field.
+    describe(name) {
+      const ids = [];
+      if (this.notes[name]) ids.push(`cm-${name}-note`);
+      if (!this.errors[name].hidden) ids.push(`cm-${name}-error`);
+      if (ids.length) this.inputs[name].setAttribute('aria-describedby', ids.join(' '));
+      else this.inputs[name].removeAttribute('aria-describedby');
+    }
+
+    buildForm() {
+      this.inputs = {};
+      this.errors = {};
+      this.notes = {};
+      this.formTitle = h('h3', { class: 'cm-form-title', id: 'cm-form-title' }, 'Leave a comment');
+      this.replyName = h('strong');
+      this.cancel = h('button', { type: 'button', class: 'cm-link-button', onclick: () => this.cancelReply(true) }, 'Cancel reply');
+      this.replyNote = h('p', { class: 'cm-replying', hidden: true }, 'Replying to ', this.replyName, '. ', this.cancel);
+      this.remember = h('input', { type: 'checkbox', id: 'cm-remember' });
+      this.submitButton = h('button', { type: 'submit', class: 'cm-button cm-submit' }, 'Post comment');
+      this.formStatus = h('p', { class: 'cm-form-status', role: 'status' });
+
+      // Hidden from people (off screen, out of the tab order, hidden from screen readers) but not from robots that
+      // fill every field. The API does not know about it: a filled trap means we quietly post nothing.
+      this.trap = h('input', { type: 'text', id: 'cm-phone', name: 'phone', tabindex: '-1', autocomplete: 'off' });
+      const trap = h('div', { class: 'cm-trap', 'aria-hidden': 'true' },
+        h('label', { for: 'cm-phone' }, 'Leave this field empty'), this.trap);
+
+      this.form = h('form', { class: 'cm-form', novalidate: true, 'aria-labelledby': 'cm-form-title', onsubmit: (event) => this.submit(event) },
+        this.formTitle,
+        this.replyNote,
+        h('div', { class: 'cm-fields' },
+          this.field('author', 'Name', h('input', { type: 'text', autocomplete: 'name', maxlength: '80', required: true }), {}),
+          this.field('email', 'Email', h('input', { type: 'email', autocomplete: 'email', maxlength: '254', required: true }),
+            { note: 'Never shown to anyone; used only to recognise you.' }),
+          this.field('website', 'Website', h('input', { type: 'url', autocomplete: 'url', maxlength: '200', placeholder: 'https://' }), { optional: true })),
+        trap,
+        this.field('body', 'Comment', h('textarea', { rows: '5', maxlength: '5000', required: true }), {}),
+        h('div', { class: 'cm-check' }, this.remember, h('label', { for: 'cm-remember' }, 'Remember my name, email and website on this device')),
+        h('div', { class: 'cm-actions' }, this.submitButton),
+        this.formStatus);
+
+      const reader = rememberedReader.load();
+      if (reader) {
+        this.inputs.author.value = reader.author || '';
+        this.inputs.email.value = reader.email || '';
+        this.inputs.website.value = reader.website || '';
+        this.remember.checked = true;
+      }
+      this.remember.addEventListener('change', () => {
+        if (!this.remember.checked) rememberedReader.save(null);
+      });
+      this.formHome.replaceChildren(this.form);
+    }
+
+    startReply(comment, button) {
+      this.parentId = comment.id;
+      this.replyButtonUsed = button;
+      this.replyName.textContent = comment.author;
+      this.replyNote.hidden = false;
+      this.formTitle.textContent = `Reply to ${comment.author}`;
+      this.items.get(comment.id).querySelector(':scope > article').after(this.form);
+      const firstEmpty = ['author', 'email', 'body'].map((name) => this.inputs[name]).find((input) => !input.value);
+      (firstEmpty || this.inputs.body).focus();
+    }
+
+    cancelReply(returnFocus) {
+      const button = this.replyButtonUsed;
+      this.parentId = null;
+      this.replyButtonUsed = null;
+      this.replyNote.hidden = true;
+      this.formTitle.textContent = 'Leave a comment';
+      this.formHome.append(this.form);
+      if (returnFocus && button) button.focus();
+    }
+
+    values() {
+      const values = {};
+      for (const name of FIELDS) values[name] = this.inputs[name].value.trim();
+      return values;
+    }
+
+    clearErrors() {
+      for (const name of FIELDS) {
+        this.errors[name].hidden = true;
+        this.errors[name].textContent = '';
+        this.inputs[name].removeAttribute('aria-invalid');
+        this.describe(name);
+      }
+    }
+
+    showErrors(errors) {
+      const general = [];
+      let first = null;
+      for (const [name, messages] of Object.entries(errors || {})) {
+        const text = [].concat(messages).join(' ');
+        if (this.inputs[name]) {
+          this.errors[name].textContent = text;
+          this.errors[name].hidden = false;
+          this.inputs[name].setAttribute('aria-invalid', 'true');
+          this.describe(name);
+          first = first || this.inputs[name];
+        } else {
+          general.push(text);
+        }
+      }
+      this.formStatus.textContent = [first ? 'Some fields need a change; each one says what.' : '', ...general].filter(Boolean).join(' ');
+      if (first) first.focus();
+    }
+
+    async submit(event) {
+      event.preventDefault();
+      if (this.busy) return;
+      const wait = Math.ceil((this.waitUntil - Date.now()) / 1000);
+      if (wait > 0) {
+        this.formStatus.textContent = `Please wait ${wait} ${wait === 1 ? 'second' : 'seconds'} before trying again; your comment is still here.`;
+        return;
+      }
+
+      this.clearErrors();
+      const values = this.values();
+      if (this.trap.value) {
+        // A robot filled the trap: pretend all went well and send nothing.
+        this.accepted(values, `trap-${Date.now()}`, false);
+        return;
+      }
+
+      this.busy = true;
+      this.submitButton.setAttribute('aria-disabled', 'true');
+      this.formStatus.textContent = 'Posting your comment…';
+      const parentId = this.parentId;
+      let answer;
+      try {
+        answer = await this.call(`articles/${this.slug}/comments`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ ...values, website: values.website || null, parentId }),
+        });
+      } catch {
+        answer = null;
+      } finally {
+        this.busy = false;
+        this.submitButton.removeAttribute('aria-disabled');
+      }
+      this.answered(answer, values);
+    }
+
+    answered(answer, values) {
+      if (!answer) {
+        this.formStatus.textContent = 'We could not reach the comment server. Your comment is still here; please try again.';
+        return;
+      }
+
+      const problem = answer.body || {};
+      switch (answer.status) {
+        case 201:
+        case 202:
+          this.accepted(values, problem.id, true);
+          return;
+        case 400:
+          this.showErrors(problem.errors || { general: problem.detail || 'Something in the form is not right.' });
+          return;
+        case 409:
+          this.closeComments();
+          return;
+        case 413:
+          this.showErrors({ body: 'This comment is too long to send.' });
+          return;
+        case 429:
+        case 503: {
+          const seconds = retryAfterSeconds(answer.response);
+          this.waitUntil = Date.now() + seconds * 1000;
+          this.holdSubmit(seconds);
+          this.formStatus.textContent = answer.status === 429
+            ? `Lots of comments are arriving right now. Please try again ${waitText(seconds)}; your comment is still here.`
+            : `Comments are taking a short break. Please try again ${waitText(seconds)}; your comment is still here.`;
+          return;
+        }
+        case 404:
+          this.formStatus.textContent = 'This article can no longer be found, so the comment was not posted.';
+          return;
+        default:
+          this.formStatus.textContent = 'Something went wrong on our side. Your comment is still here; please try again shortly.';
+      }
+    }
+
+    holdSubmit(seconds) {
+      if (seconds <= 0) return;
+      this.submitButton.setAttribute('aria-disabled', 'true');
+      setTimeout(() => {
+        if (!this.busy) this.submitButton.removeAttribute('aria-disabled');
+      }, seconds * 1000);
+    }
+
+    accepted(values, id, poll) {
+      rememberedReader.save(this.remember.checked ? { author: values.author, email: values.email, website: values.website } : null);
+      const item = this.addComment({ id, parentId: this.parentId, author: values.author, website: values.website, body: values.body, created: new Date().toISOString() }, true);
+      this.inputs.body.value = '';
+      if (this.parentId) this.cancelReply(false);
+      this.formStatus.textContent = 'Thank you. Your comment is awaiting moderation and will appear once a moderator approves it.';
+      if (poll) this.poll(item, id, 0, Date.now());
+    }
+
+    closeComments() {
+      this.open = false;
+      if (this.parentId) this.cancelReply(false);
+      for (const button of this.section.querySelectorAll('.cm-reply')) button.remove();
+      const closed = h('p', { class: 'cm-closed', tabindex: '-1' }, 'Comments are closed on this article, so your comment was not posted.');
+      this.formHome.replaceChildren(closed);
+      this.form = null;
+      closed.focus();
+    }
+
+    poll(item, id, attempt, since) {
+      if (Date.now() - since > POLL_FOR_MS) return;
+      const delay = POLL_DELAYS_SECONDS[Math.min(attempt, POLL_DELAYS_SECONDS.length - 1)];
+      setTimeout(async () => {
+        let answer = null;
+        try {
+          answer = await this.call(`articles/${this.slug}/comments/${encodeURIComponent(id)}`);
+        } catch {
+          // Offline for a moment; ask again later.
+        }
+        const status = answer && (answer.status === 404 ? 'gone' : answer.ok && answer.body.status);
+        if (status === 'approved') this.published(item);
+        else if (status === 'rejected' || status === 'gone') this.notPublished(item);
+        else this.poll(item, id, attempt + 1, since);
+      }, delay * 1000);
+    }
+
+    published(item) {
+      item.classList.remove('cm-pending');
+      const badge = item.querySelector('.cm-badge');
+      if (badge) badge.remove();
+      this.total += 1;
+      this.title.textContent = countText(this.total, this.locale);
+      this.say('Your comment has been published.');
+    }
+
+    notPublished(item) {
+      item.classList.remove('cm-pending');
+      item.classList.add('cm-declined');
+      item.querySelector('.cm-body').replaceChildren(
+        h('p', {}, 'This comment was not published. Thank you for taking the time to write; moderators keep the conversation close to the article.'));
+      const badge = item.querySelector('.cm-badge');
+      if (badge) badge.textContent = 'Not published';
+      this.say('Your comment was not published.');
+    }
+  }
+
+  function loadStylesheet() {
+    if (!script || !script.src || document.querySelector('link[data-commentary]')) return;
+    document.head.append(h('link', { rel: 'stylesheet', href: new URL(STYLESHEET, script.src).href, 'data-commentary': '' }));
+  }
+
+  function start() {
+    const root = document.getElementById('commentary');
+    if (!root || root.hasAttribute('data-started')) return;
+    root.setAttribute('data-started', '');
+    loadStylesheet();
+    new CommentSection(root).mount();
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

@@ -1,0 +1,499 @@
+// The moderation dashboard. Served at {api}/ui/moderation.html; it calls the moderation API one folder up with the
+// moderator's key, which lives in sessionStorage only (this tab, until it closes).
+(() => {
+  'use strict';
+
+  const KEY_STORAGE = 'commentary:moderator-key';
+  const PAGE_SIZE = 50;
+  const api = new URL('../', location.href);
+
+  // The lists the dashboard shows, one tab each, and what a moderator can do from each.
+  const VIEWS = {
+    pending: { actions: ['approve', 'reject', 'delete'], empty: 'Nothing is waiting. Well done.' },
+    approved: { actions: ['reject', 'delete'], empty: 'No approved comments yet.' },
+    rejected: { actions: ['approve', 'delete'], empty: 'No rejected comments.' },
+  };
+  // PLACEHOLDERS — views planned for when their endpoints exist. They are deliberately not in the page yet:
+  //   poison:   GET /moderation/poison — submissions that could never be processed; retry or discard each.
+  //   bans:     GET/POST/DELETE /moderation/bans — ban an email or IP hash with a reason, lift a ban.
+  //   settings: GET/PUT /moderation/settings — blocked terms, link threshold, holding first comments.
+  // Each becomes an entry in VIEWS with its own loader and item renderer; the tab list is built from VIEWS.
+
+  const ACTION_WORDS = {
+    approve: { button: 'Approve', done: 'Approved', failed: 'approved' },
+    reject: { button: 'Reject', done: 'Rejected', failed: 'rejected' },
+    delete: { button: 'Delete', done: 'Deleted', failed: 'deleted' },
+  };
+
+  const $ = (id) => document.getElementById(id);
+  const ui = {
+    signIn: $('sign-in'), keyForm: $('key-form'), key: $('key'), keyError: $('key-error'), signOut: $('sign-out'),
+    queue: $('queue'), panel: $('panel'), tabs: [...document.querySelectorAll('[role="tab"]')],
+    selectAll: $('select-all'), bulkButtons: [...document.querySelectorAll('[data-bulk]')], bulkReject: $('bulk-reject'),
+    bulkReason: $('bulk-reason'), refresh: $('refresh'), summary: $('summary'), items: $('items'), empty: $('empty'),
+    more: $('more'), status: $('status'), help: $('help'), helpOpen: $('help-open'),
+  };
+
+  const state = { key: null, view: 'pending', items: [], next: null, loading: false };
+
+  // Builds an element; string children become text nodes, never markup.
+  function h(tag, props, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, value === true ? '' : String(value));
+    }
+    for (const child of children.flat()) {
+      if (child !== null && child !== undefined && child !== false) node.append(child);
+    }
+    return node;
+  }
+
+  function say(message) {
+    ui.status.textContent = message;
+  }
+
+  function safeUrl(value) {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function when(value) {
+    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+  }
+
+  async function call(method, path, options = {}) {
+    const headers = { Accept: 'application/json', Authorization: `Bearer ${state.key}` };
+    if (options.etag) headers['If-Match'] = options.etag;
+    if (options.body) headers['Content-Type'] = 'application/json';
+    const response = await fetch(new URL(path, api), {
+      method,
+      headers,
+      body: options.body ? JSON.stringify(options.body) : undefined,
+      cache: 'no-store',
+    });
+    let body = null;
+    if ((response.headers.get('Content-Type') || '').includes('json')) {
+      try {
+        body = await response.json();
+      } catch {
+        body = null;
+      }
+    }
+    if (response.status === 401 && state.key) signOut('The API no longer accepts this key. Please sign in again.');
+    return { status: response.status, ok: response.ok, body };
+  }
+
+  // ---- Signing in and out ----
+
+  async function signIn(key) {
+    state.key = key;
+    ui.keyError.textContent = '';
+    let answer;
+    try {
+      answer = await call('GET', 'moderation/comments?status=pending&limit=1');
+    } catch {
+      ui.keyError.textContent = 'The API could not be reached. Check that it is running and try again.';
+      state.key = null;
+      return;
+    }
+    if (answer.status === 401) {
+      state.key = null;
+      ui.keyError.textContent = 'That key was not accepted.';
+      ui.key.focus();
+      return;
+    }
+    sessionStorage.setItem(KEY_STORAGE, key);
+    ui.key.value = '';
+    ui.signIn.hidden = true;
+    ui.queue.hidden = false;
+    ui.signOut.hidden = false;
+    await showView('pending', false);
+  }
+
+  function signOut(message) {
+    sessionStorage.removeItem(KEY_STORAGE);
+    state.key = null;
+    state.items = [];
+    ui.items.replaceChildren();
+    ui.queue.hidden = true;
+    ui.signOut.hidden = true;
+    ui.signIn.hidden = false;
+    ui.keyError.textContent = message || '';
+    say(message ? '' : 'Signed out.');
+    ui.key.focus();
+  }
+
+  // ---- Loading a list ----
+
+  async function showView(view, moveFocus) {
+    state.view = view;
+    for (const tab of ui.tabs) {
+      const selected = tab.dataset.view === view;
+      tab.setAttribute('aria-selected', String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+      if (selected) {
+        ui.panel.setAttribute('aria-labelledby', tab.id);
+        if (moveFocus) tab.focus();
+      }
+    }
+    for (const button of ui.bulkButtons) button.hidden = !VIEWS[view].actions.includes(button.dataset.bulk);
+    closeBulkReject();
+    await load(false);
+  }
+
+  async function load(append) {
+    if (state.loading) return;
+    state.loading = true;
+    ui.panel.setAttribute('aria-busy', 'true');
+    say(append ? 'Loading more…' : 'Loading…');
+    const token = append && state.next ? `&continuationToken=${encodeURIComponent(state.next)}` : '';
+    let answer;
+    try {
+      answer = await call('GET', `moderation/comments?status=${state.view}&limit=${PAGE_SIZE}${token}`);
+    } catch {
+      answer = null;
+    } finally {
+      state.loading = false;
+      ui.panel.removeAttribute('aria-busy');
+    }
+    if (!answer || !answer.ok) {
+      if (!answer || answer.status !== 401) say('The list could not be loaded. Try Refresh in a moment.');
+      return;
+    }
+    const fresh = answer.body.items.map((record) => ({ ...record, selected: false, notice: null, element: null }));
+    state.items = urgentFirst(append ? state.items.concat(fresh) : fresh);
+    state.next = answer.body.continuationToken || null;
+    renderList();
+    say(append ? `${fresh.length} more loaded.` : '');
+  }
+
+  // Urgent comments (crisis language) come first; otherwise the API's order, newest first, is kept.
+  function urgentFirst(items) {
+    return items.map((item, index) => ({ item, index }))
+      .sort((a, b) => (rank(a.item) - rank(b.item)) || (a.index - b.index))
+      .map((entry) => entry.item);
+  }
+
+  function rank(item) {
+    return item.priority === 'urgent' ? 0 : 1;
+  }
+
+  // ---- Rendering ----
+
+  function renderList() {
+    const focused = currentItem();
+    ui.items.replaceChildren(...state.items.map(elementFor));
+    if (focused && focused.element && focused.element.isConnected) focusItem(focused);
+    renderChrome();
+  }
+
+  function renderChrome() {
+    const count = state.items.length;
+    const urgent = state.items.filter((item) => item.priority === 'urgent').length;
+    ui.empty.hidden = count > 0;
+    ui.empty.textContent = VIEWS[state.view].empty;
+    ui.more.hidden = !state.next;
+    const shown = `${count}${state.next ? '+' : ''} ${state.view}`;
+    ui.summary.textContent = count === 0 ? '' : urgent > 0 ? `${shown}, ${urgent} urgent` : shown;
+    const selected = state.items.filter((item) => item.selected).length;
+    ui.selectAll.checked = count > 0 && selected === count;
+    ui.selectAll.indeterminate = selected > 0 && selected < count;
+    for (const button of ui.bulkButtons) {
+      button.disabled = selected === 0;
+      button.textContent = `${ACTION_WORDS[button.dataset.bulk].button} selected${selected > 0 ? ` (${selected})` : ''}`;
+    }
+  }
+
+  function elementFor(item) {
+    if (item.element) {
+      renderNotice(item);
+      return item.element;
+    }
+    const website = item.website && safeUrl(item.website);
+    const select = h('input', { type: 'checkbox', class: 'select', 'aria-label': `Select the comment by ${item.author}` });
+    select.checked = item.selected;
+    select.addEventListener('change', () => setSelected(item, select.checked));
+    item.checkbox = select;
+
+    const reasons = item.reasons && item.reasons.length
+      ? h('ul', { class: 'reasons', 'aria-label': 'Why it was held' },
+        item.reasons.map((reason) => h('li', {}, h('span', { class: 'rule' }, reason.rule), ' ', reason.detail)))
+      : null;
+    const history = item.history
+      ? h('p', { class: 'history' }, `This email: ${item.history.approved} approved · ${item.history.pending} pending · ${item.history.rejected} rejected`)
+      : null;
+    const decided = item.moderatedBy
+      ? h('p', { class: 'decided' }, `${item.status === 'rejected' ? 'Rejected' : 'Approved'} by ${item.moderatedBy}, ${when(item.moderatedAt)}`,
+        item.statusNote ? `: ${item.statusNote}` : '')
+      : null;
+    const body = h('div', { class: 'body' });
+    // Safe by contract: the API escapes every character of the comment before adding paragraphs and links.
+    body.innerHTML = item.html;
+
+    const rejectForm = rejectFormFor(item);
+    const actions = h('div', { class: 'actions' }, VIEWS[state.view].actions.map((action) =>
+      h('button', {
+        type: 'button',
+        class: action === 'approve' ? 'primary' : action === 'delete' ? 'danger-text' : '',
+        'data-action': action,
+        onclick: () => {
+          if (action === 'reject') openReject(item);
+          else if (action !== 'delete' || confirm(`Delete the comment by ${item.author} for good?`)) decide(item, action);
+        },
+      }, ACTION_WORDS[action].button)));
+
+    item.noticeElement = h('p', { class: 'notice', role: 'note', hidden: true });
+    const article = h('article', { class: 'card', tabindex: '-1', 'aria-label': `Comment by ${item.author} on ${item.slug}` },
+      h('div', { class: 'head' },
+        select,
+        item.priority === 'urgent' ? h('span', { class: 'badge urgent' }, 'Urgent') : null,
+        h('strong', { class: 'who' }, item.author),
+        h('span', { class: 'email' }, item.email),
+        website ? h('a', { href: website, rel: 'nofollow ugc noopener noreferrer' }, new URL(website).host) : null),
+      h('p', { class: 'where' }, 'On ', h('span', { class: 'slug' }, item.slug), item.parentId ? ' · a reply' : '', ' · ',
+        h('time', { datetime: item.created }, when(item.created))),
+      item.noticeElement,
+      body,
+      reasons,
+      h('p', { class: 'meta' }, `Score ${item.score}`),
+      history,
+      decided,
+      actions,
+      rejectForm);
+    item.element = h('li', { class: item.priority === 'urgent' ? 'item urgent' : 'item', 'data-id': item.id, 'data-slug': item.slug }, article);
+    item.article = article;
+    renderNotice(item);
+    return item.element;
+  }
+
+  function renderNotice(item) {
+    item.noticeElement.hidden = !item.notice;
+    item.noticeElement.textContent = item.notice || '';
+  }
+
+  function rejectFormFor(item) {
+    const id = `reason-${item.id}`;
+    item.reason = h('input', { id, list: 'reasons', maxlength: '500', required: true });
+    const form = h('form', { class: 'reject-form', novalidate: true, hidden: true },
+      h('label', { for: id }, 'Why is it rejected?'),
+      item.reason,
+      h('button', { type: 'submit', class: 'danger' }, 'Reject comment'),
+      h('button', { type: 'button', class: 'quiet', onclick: () => closeReject(item) }, 'Cancel'));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const reason = item.reason.value.trim();
+      if (!reason) {
+        say('Say why the comment is rejected; the reason is kept with it.');
+        item.reason.focus();
+        return;
+      }
+      decide(item, 'reject', reason);
+    });
+    form.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        closeReject(item);
+      }
+    });
+    item.rejectForm = form;
+    return form;
+  }
+
+  function openReject(item) {
+    item.rejectForm.hidden = false;
+    item.reason.focus();
+  }
+
+  function closeReject(item) {
+    item.rejectForm.hidden = true;
+    item.reason.value = '';
+    item.article.focus();
+  }
+
+  // ---- Selection and movement ----
+
+  function setSelected(item, selected) {
+    item.selected = selected;
+    if (item.checkbox) item.checkbox.checked = selected;
+    renderChrome();
+  }
+
+  function currentItem() {
+    const active = document.activeElement;
+    const element = active && active.closest && active.closest('.item');
+    return element ? state.items.find((item) => item.element === element) : null;
+  }
+
+  function focusItem(item) {
+    item.article.focus();
+    item.article.scrollIntoView({ block: 'nearest' });
+  }
+
+  function move(step) {
+    if (state.items.length === 0) return;
+    const current = currentItem();
+    const index = current ? state.items.indexOf(current) + step : 0;
+    focusItem(state.items[Math.max(0, Math.min(state.items.length - 1, index))]);
+  }
+
+  // ---- Decisions: optimistic, rolled back when the API says no ----
+
+  function path(item) {
+    return `moderation/comments/${encodeURIComponent(item.slug)}/${encodeURIComponent(item.id)}`;
+  }
+
+  // Takes the comment out of the list at once, then asks the API. The record's etag goes as If-Match, so a comment
+  // that someone else changed meanwhile is refused (409) and comes back into the list instead of being overruled.
+  async function act(item, action, reason) {
+    const index = state.items.indexOf(item);
+    if (index < 0) return 'gone';
+    const hadFocus = item.element.contains(document.activeElement);
+    state.items.splice(index, 1);
+    item.element.remove();
+    if (hadFocus) {
+      const neighbour = state.items[index] || state.items[index - 1];
+      if (neighbour) focusItem(neighbour);
+      else ui.panel.focus();
+    }
+    renderChrome();
+
+    let answer = null;
+    try {
+      answer = action === 'delete'
+        ? await call('DELETE', path(item), { etag: item.etag })
+        : await call('POST', `${path(item)}/${action}`, { etag: item.etag, body: action === 'reject' ? { reason } : undefined });
+    } catch {
+      answer = null;
+    }
+    if (answer && answer.ok) return 'done';
+    if (answer && answer.status === 404) return 'gone';
+    if (answer && answer.status === 401) return 'signed-out';
+
+    item.notice = answer && answer.status === 409
+      ? 'Someone else changed this comment since the list was loaded, so nothing was done. Refresh to see it as it is now.'
+      : `This comment could not be ${ACTION_WORDS[action].failed}${answer && answer.body && answer.body.detail ? `: ${answer.body.detail}` : '; the API did not answer'}.`;
+    state.items.splice(Math.min(index, state.items.length), 0, item);
+    ui.items.insertBefore(elementFor(item), (state.items[index + 1] && state.items[index + 1].element) || null);
+    renderChrome();
+    return answer && answer.status === 409 ? 'conflict' : 'failed';
+  }
+
+  async function decide(item, action, reason) {
+    const outcome = await act(item, action, reason);
+    const who = `the comment by ${item.author}`;
+    if (outcome === 'done') say(`${ACTION_WORDS[action].done} ${who}.`);
+    else if (outcome === 'gone') say(`${who[0].toUpperCase()}${who.slice(1)} no longer exists; it has been removed from the list.`);
+    else if (outcome === 'conflict' || outcome === 'failed') say(item.notice);
+  }
+
+  // Bulk actions loop over the single-comment endpoints, one at a time, and report once at the end.
+  async function bulk(action, reason) {
+    const chosen = state.items.filter((item) => item.selected);
+    if (chosen.length === 0) return;
+    if (action === 'delete' && !confirm(`Delete ${chosen.length} ${chosen.length === 1 ? 'comment' : 'comments'} for good?`)) return;
+    say(`Working on ${chosen.length} comments…`);
+    const outcomes = [];
+    for (const item of chosen) {
+      const outcome = await act(item, action, reason);
+      if (outcome === 'signed-out') return;
+      outcomes.push(outcome);
+    }
+    const done = outcomes.filter((o) => o === 'done').length;
+    const refused = outcomes.length - done - outcomes.filter((o) => o === 'gone').length;
+    say(`${ACTION_WORDS[action].done} ${done} of ${chosen.length}.${refused > 0 ? ` ${refused} changed meanwhile or failed and are still in the list.` : ''}`);
+  }
+
+  function openBulkReject() {
+    ui.bulkReject.hidden = false;
+    ui.bulkReason.focus();
+  }
+
+  function closeBulkReject() {
+    ui.bulkReject.hidden = true;
+    ui.bulkReason.value = '';
+  }
+
+  // ---- Keyboard ----
+
+  function typingIn(target) {
+    if (!target || !target.closest) return false;
+    if (target.isContentEditable || target.closest('textarea, select')) return true;
+    return target.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes(target.type);
+  }
+
+  function onShortcut(event) {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (ui.queue.hidden || ui.help.open || typingIn(event.target)) return;
+    const item = currentItem();
+    const can = (action) => item && VIEWS[state.view].actions.includes(action);
+    switch (event.key) {
+      case 'j': move(1); break;
+      case 'k': move(-1); break;
+      case 'a': if (can('approve')) decide(item, 'approve'); break;
+      case 'r': if (can('reject')) openReject(item); break;
+      case 'x': if (item) setSelected(item, !item.selected); break;
+      case '?': ui.help.showModal(); break;
+      default: return;
+    }
+    event.preventDefault();
+  }
+
+  function onTabKey(event) {
+    const index = ui.tabs.indexOf(event.target);
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (index < 0 || !step) return;
+    event.preventDefault();
+    const next = ui.tabs[(index + step + ui.tabs.length) % ui.tabs.length];
+    showView(next.dataset.view, true);
+  }
+
+  // ---- Wiring ----
+
+  ui.panel.tabIndex = -1;
+  ui.keyForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const key = ui.key.value.trim();
+    if (!key) {
+      ui.keyError.textContent = 'Enter your moderator key.';
+      ui.key.focus();
+      return;
+    }
+    signIn(key);
+  });
+  ui.signOut.addEventListener('click', () => signOut());
+  ui.helpOpen.addEventListener('click', () => ui.help.showModal());
+  for (const tab of ui.tabs) {
+    tab.addEventListener('click', () => showView(tab.dataset.view, false));
+    tab.addEventListener('keydown', onTabKey);
+  }
+  ui.selectAll.addEventListener('change', () => {
+    for (const item of state.items) setSelected(item, ui.selectAll.checked);
+  });
+  for (const button of ui.bulkButtons) {
+    button.addEventListener('click', () => (button.dataset.bulk === 'reject' ? openBulkReject() : bulk(button.dataset.bulk)));
+  }
+  ui.bulkReject.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const reason = ui.bulkReason.value.trim();
+    if (!reason) {
+      say('Say why the selected comments are rejected; the reason is kept with each.');
+      ui.bulkReason.focus();
+      return;
+    }
+    closeBulkReject();
+    bulk('reject', reason);
+  });
+  ui.bulkReject.querySelector('[data-cancel]').addEventListener('click', closeBulkReject);
+  ui.refresh.addEventListener('click', () => load(false));
+  ui.more.addEventListener('click', () => load(true));
+  document.addEventListener('keydown', onShortcut);
+
+  const saved = sessionStorage.getItem(KEY_STORAGE);
+  if (saved) signIn(saved);
+})();

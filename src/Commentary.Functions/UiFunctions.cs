@@ -1,0 +1,14 @@
+using Commentary.Api.Http;
+using Commentary.Api.Ui;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Commentary.Functions;
+
+/// <summary>The widget, dashboard and demo files; the behaviour lives in <see cref="UiEndpoints"/>.</summary>
+public sealed class UiFunctions(UiEndpoints endpoints)
+{
+    [Function(FunctionNames.UiFile)]
+    public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.UiFile)] HttpRequest request, string file) =>
+        endpoints.GetAsync(request, file);
+}

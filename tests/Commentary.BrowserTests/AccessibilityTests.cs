@@ -1,0 +1,90 @@
+using Commentary.BrowserTests.Infrastructure;
+using Commentary.IntegrationTests.Infrastructure;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Commentary.BrowserTests;
+
+/// <summary>
+/// axe-core on both pages in light and dark, with screenshots saved to test-artifacts/ for people to look at.
+/// A fixture of its own keeps the dashboard's list to the comments seeded here.
+/// </summary>
+public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly string[] Blocking = ["serious", "critical"];
+    private readonly SelfHost _host = fixture.Host;
+
+    public static TheoryData<string, int, int> WidgetViews => new()
+    {
+        { "light", 1100, 900 },
+        { "dark", 1100, 900 },
+        { "phone", 390, 844 },
+    };
+
+    [Theory]
+    [MemberData(nameof(WidgetViews))]
+    public async Task The_widget_has_no_serious_accessibility_violations(string view, int width, int height)
+    {
+        var slug = await _host.AddArticleAsync("a11y");
+        var first = await _host.ApprovedCommentAsync(slug, "Maya", "The twenty-minute rule changed my nights.\n\nI read a dull book in the kitchen.", website: "https://maya.example");
+        await _host.ApprovedCommentAsync(slug, "Sam", "Which book? Asking for a friend.", parentId: first);
+        await _host.ApprovedCommentAsync(slug, "Lee", "Thank you for the gentle tone of this piece.");
+        await using var context = await fixture.NewContextAsync(view == "dark" ? ColorScheme.Dark : ColorScheme.Light, width, height);
+        var reader = await ReaderPage.OpenAsync(context, slug);
+        await reader.FillAsync("Ana", "ana-at-example", "Posting with a typo in my address.");
+        await reader.PostAsync();
+        await Expect(reader.Page.Locator("#cm-email-error")).ToBeVisibleAsync();
+
+        await AssertNoBlockingViolationsAsync(reader.Page, $"widget ({view})");
+        Assert.Empty(reader.PolicyViolations);
+
+        if (view == "phone")
+        {
+            await reader.Page.ScreenshotAsync(new() { Path = Artifacts.PathFor("widget-phone.png"), FullPage = true });
+            var overflow = await reader.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+            Assert.False(overflow, "the page should not scroll sideways at phone width");
+        }
+        else
+        {
+            await reader.Widget.ScreenshotAsync(new() { Path = Artifacts.PathFor($"widget-{view}.png") });
+        }
+    }
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task The_dashboard_has_no_serious_accessibility_violations(string view)
+    {
+        var slug = await _host.AddArticleAsync("a11y-queue");
+        await _host.PendingCommentAsync(slug, "Robin", "Two links: https://one.example and https://two.example", website: "https://robin.example");
+        await _host.PendingCommentAsync(slug, "Kit", "A first comment, so it waits for a moderator.");
+        await using var context = await fixture.NewContextAsync(view == "dark" ? ColorScheme.Dark : ColorScheme.Light, 1100, 1000);
+        var dashboard = await DashboardPage.OpenAsync(context);
+        await AssertNoBlockingViolationsAsync(dashboard.Page, $"dashboard sign-in ({view})");
+
+        await dashboard.SignInAsync(SelfHost.ModeratorKey);
+        await dashboard.LoadedAsync();
+        await Expect(dashboard.Items).Not.ToHaveCountAsync(0);
+        await dashboard.Items.First.Locator("input.select").CheckAsync();
+        await dashboard.Items.First.GetByRole(AriaRole.Button, new() { Name = "Reject", Exact = true }).ClickAsync();
+
+        await AssertNoBlockingViolationsAsync(dashboard.Page, $"dashboard queue ({view})");
+        await dashboard.Page.ScreenshotAsync(new() { Path = Artifacts.PathFor($"dashboard-{view}.png"), FullPage = true });
+
+        await dashboard.Page.Keyboard.PressAsync("Escape");
+        await dashboard.Page.Keyboard.PressAsync("?");
+        await Expect(dashboard.Help).ToBeVisibleAsync();
+        await AssertNoBlockingViolationsAsync(dashboard.Page, $"dashboard help ({view})");
+    }
+
+    private static async Task AssertNoBlockingViolationsAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe();
+
+        Assert.NotEmpty(result.Passes);
+        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToArray();
+        Assert.True(blocking.Length == 0, $"{what}:\n" + string.Join("\n", blocking.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+    }
+}

@@ -1,0 +1,54 @@
+using Commentary.IntegrationTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Commentary.BrowserTests.Infrastructure;
+
+/// <summary>The moderation dashboard, as a moderator uses it.</summary>
+public sealed class DashboardPage(IPage page)
+{
+    public IPage Page { get; } = page;
+    public ILocator Key => Page.GetByLabel("Moderator key");
+    public ILocator KeyError => Page.Locator("#key-error");
+    public ILocator Items => Page.Locator("#items > .item");
+    public ILocator Status => Page.Locator("#status");
+    public ILocator Help => Page.Locator("#help");
+
+    public ILocator Item(string id) => Page.Locator($"#items > .item[data-id='{id}']");
+
+    public ILocator Button(string id, string name) => Item(id).GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+
+    public ILocator Tab(string name) => Page.GetByRole(AriaRole.Tab, new() { Name = name });
+
+    public static async Task<DashboardPage> OpenAsync(IBrowserContext context)
+    {
+        var dashboard = new DashboardPage(await context.NewPageAsync());
+        await dashboard.Page.GotoAsync("moderation.html");
+        return dashboard;
+    }
+
+    public static async Task<DashboardPage> SignedInAsync(IBrowserContext context)
+    {
+        var dashboard = await OpenAsync(context);
+        await dashboard.SignInAsync(SelfHost.ModeratorKey);
+        await dashboard.LoadedAsync();
+        return dashboard;
+    }
+
+    /// <summary>Waits until the list is shown and no longer loading (the panel is aria-busy while it loads).</summary>
+    public async Task LoadedAsync()
+    {
+        await Expect(Tab("Pending")).ToBeVisibleAsync();
+        await Expect(Page.Locator("#panel")).Not.ToHaveAttributeAsync("aria-busy", "true");
+    }
+
+    public async Task SignInAsync(string key)
+    {
+        await Key.FillAsync(key);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>The data-id of the element that has keyboard focus, or of the item it sits in.</summary>
+    public Task<string?> FocusedItemIdAsync() =>
+        Page.EvaluateAsync<string?>("() => document.activeElement?.closest('.item')?.dataset.id ?? null");
+}

@@ -1,0 +1,112 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+using Commentary.Api.Ui;
+
+namespace Commentary.Tests.Ui;
+
+/// <summary>Rules for the real widget, dashboard and demo files that ship inside Commentary.Api.</summary>
+public partial class UiFilesTests
+{
+    private const int WidgetBudgetBytes = 15 * 1024;
+    private static readonly UiAssetCatalog Catalog = UiAssetCatalog.FromEmbeddedFiles();
+
+    public static TheoryData<string> Pages => new(Catalog.Names.Where(n => n.EndsWith(".html", StringComparison.Ordinal)));
+
+    public static TheoryData<string> Scripts => new(Catalog.Names.Where(n => n.EndsWith(".js", StringComparison.Ordinal)));
+
+    private static UiAsset Asset(string name) => Catalog.TryGet(name, out var asset) ? asset : throw new KeyNotFoundException(name);
+
+    private static string Text(string name) => Encoding.UTF8.GetString(Asset(name).Content);
+
+    private static int GzippedSize(string name)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(Asset(name).Content);
+        }
+
+        return (int)output.Length;
+    }
+
+    [Fact]
+    public void The_widget_the_dashboard_and_the_demo_page_are_embedded()
+    {
+        Assert.Superset(
+            new HashSet<string> { "embed.js", "embed.css", "moderation.html", "moderation.js", "moderation.css", "demo.html", "demo.js", "demo.css" },
+            Catalog.Names.ToHashSet());
+    }
+
+    [Fact]
+    public void The_widget_script_is_under_15_KB_gzipped_and_so_is_the_script_with_its_stylesheet()
+    {
+        Assert.True(GzippedSize("embed.js") < WidgetBudgetBytes, $"embed.js is {GzippedSize("embed.js")} bytes gzipped");
+        var whole = GzippedSize("embed.js") + GzippedSize("embed.css");
+        Assert.True(whole < WidgetBudgetBytes, $"embed.js and embed.css are {whole} bytes gzipped");
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Pages_have_nothing_inline_that_their_content_security_policy_would_block(string page)
+    {
+        var html = Text(page);
+
+        Assert.DoesNotMatch(InlineScript(), html);
+        Assert.DoesNotMatch(InlineStyle(), html);
+        Assert.DoesNotMatch(InlineHandler(), html);
+        Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Pages_link_their_scripts_and_styles_by_current_version(string page)
+    {
+        var links = LocalAsset().Matches(Text(page));
+
+        Assert.NotEmpty(links);
+        foreach (Match link in links)
+        {
+            Assert.Equal(Asset(link.Groups["name"].Value).Version, link.Groups["version"].Value);
+        }
+    }
+
+    [Fact]
+    public void No_version_placeholder_is_left_in_any_file()
+    {
+        Assert.All(Catalog.Names, name => Assert.DoesNotContain("{{version:", Text(name), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Scripts_insert_markup_only_from_the_APIs_html_fields(string script)
+    {
+        var code = Text(script);
+
+        foreach (Match assignment in MarkupAssignment().Matches(code))
+        {
+            Assert.Matches(@"^[A-Za-z_.]+\.html$", assignment.Groups["value"].Value.Trim());
+        }
+
+        foreach (var forbidden in new[] { "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function" })
+        {
+            Assert.DoesNotContain(forbidden, code, StringComparison.Ordinal);
+        }
+    }
+
+    [GeneratedRegex(@"<script(?![^>]*\ssrc=)[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineScript();
+
+    [GeneratedRegex(@"<style|\sstyle=", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineStyle();
+
+    [GeneratedRegex(@"\son[a-z]+=", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineHandler();
+
+    [GeneratedRegex(@"(?:src|href)=""(?<name>[a-z0-9.-]+\.(?:js|css))\?v=(?<version>[0-9a-f]+)""")]
+    private static partial Regex LocalAsset();
+
+    [GeneratedRegex(@"innerHTML\s*=(?<value>[^;]+);")]
+    private static partial Regex MarkupAssignment();
+}
