@@ -53,10 +53,11 @@ public sealed class PoisonTests : IClassFixture<StorageFixture>
         Assert.Equal(slug, item!["slug"]!.GetValue<string>());
         var messageId = item["messageId"]!.GetValue<string>();
 
-        var errors = _host.Logs.Entries.Where(e => e.Level == LogLevel.Error && e.Message.Contains(doomed.Id, StringComparison.Ordinal)).ToArray();
-        var error = Assert.Single(errors);
-        Assert.Contains("after 5 deliveries", error.Message, StringComparison.Ordinal);
-        Assert.Equal(4, _host.Logs.Entries.Count(e => e.Level == LogLevel.Warning && e.Message.Contains(doomed.Id, StringComparison.Ordinal)));
+        var about = _host.Logs.Entries.Where(e => e.Message.Contains(doomed.Id, StringComparison.Ordinal)).ToArray();
+        var story = string.Join("\n", about.Select(e => $"{e.Level}: {e.Message}"));
+        Assert.True(about.Count(e => e.Level == LogLevel.Error) == 1, "the poisoning is logged once as an error:\n" + story);
+        Assert.Contains("moved to the poison queue", about.Single(e => e.Level == LogLevel.Error).Message, StringComparison.Ordinal);
+        Assert.True(about.Count(e => e.Level == LogLevel.Warning) is >= 1 and <= 4, "each retry before it is a warning:\n" + story);
         Assert.Null(await _host.Services.GetRequiredService<CommentStore>().FindAsync(slug, doomed.Id, CancellationToken.None));
 
         // The operator mends the data, then a moderator puts the message back.
