@@ -3,6 +3,7 @@ using Commentary.Api.Comments;
 using Commentary.Api.Health;
 using Commentary.Api.Http;
 using Commentary.Api.Moderation;
+using Commentary.Api.OpenApi;
 using Commentary.Core.Articles;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
@@ -48,6 +49,7 @@ public static class CommentaryServices
         services.AddSingleton<CommentEndpoints>();
         services.AddSingleton<ModerationEndpoints>();
         services.AddSingleton<HealthEndpoints>();
+        services.AddSingleton<OpenApiEndpoints>();
         return services;
     }
 

@@ -13,6 +13,7 @@ public static class Routes
     public const string ApproveComment = "moderation/comments/{slug}/{id}/approve";
     public const string RejectComment = "moderation/comments/{slug}/{id}/reject";
     public const string Health = "health";
+    public const string OpenApi = "openapi.json";
 }
 
 /// <summary>Function names: the Functions app's <c>[Function]</c> names, which the self-host gives its endpoints too.</summary>
@@ -28,5 +29,6 @@ public static class FunctionNames
     public const string RejectComment = nameof(RejectComment);
     public const string DeleteComment = nameof(DeleteComment);
     public const string Health = nameof(Health);
+    public const string OpenApi = nameof(OpenApi);
     public const string ModerateComment = nameof(ModerateComment);
 }
