@@ -58,8 +58,8 @@ public static class CommentaryCli
             case StorageConfigurationException e:
                 errors.MarkupLineInterpolated($"[red]{e.Message}[/] The CLI also takes a connection string as --storage.");
                 return Misconfigured;
-            case CommandAppException e:
-                errors.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            case CommandAppException or FileNotFoundException or DirectoryNotFoundException:
+                errors.MarkupLineInterpolated($"[red]{exception.Message}[/]");
                 return Misconfigured;
             case var e when StorageFailure.IsUnavailable(e):
                 errors.MarkupLineInterpolated($"[red]Storage does not answer:[/] {e.Message}");

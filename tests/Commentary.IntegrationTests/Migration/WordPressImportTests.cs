@@ -66,4 +66,18 @@ public sealed class WordPressImportTests(StorageFixture fixture)
         var export = JsonNode.Parse((await CliRun.RunAsync("comments", "export", "--article", Boundaries, "--storage", fixture.Azurite.ConnectionString)).Data)!;
         Assert.Equal(4, export["articles"]![0]!["comments"]!.AsArray().Count);
     }
+
+    [Fact]
+    public async Task Giving_both_sources_or_neither_or_a_missing_file_is_refused_before_anything_is_written()
+    {
+        var both = await CliRun.RunAsync("comments", "import", "--disqus", "a.xml", "--wordpress", "b.xml", "--storage", fixture.Azurite.ConnectionString);
+        var neither = await CliRun.RunAsync("comments", "import", "--storage", fixture.Azurite.ConnectionString);
+        var missing = await CliRun.RunAsync("comments", "import", "--wordpress", "no-such-export.xml", "--storage", fixture.Azurite.ConnectionString);
+
+        Assert.Equal(2, both.ExitCode);
+        Assert.Equal(2, neither.ExitCode);
+        Assert.Contains("exactly one of --disqus", both.Errors + both.Output, StringComparison.Ordinal);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("no-such-export.xml", missing.Errors, StringComparison.Ordinal);
+    }
 }
