@@ -19,3 +19,18 @@ azurite_connection_string() {
   printf 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=%s;BlobEndpoint=http://%s:%s/devstoreaccount1;QueueEndpoint=http://%s:%s/devstoreaccount1;TableEndpoint=http://%s:%s/devstoreaccount1;' \
     "$key" "$host" "$blob" "$host" "$queue" "$host" "$table"
 }
+
+# Restores tools/Bicep, which brings the Bicep CLI from NuGet, and prints the path of its binary.
+bicep_cli() {
+  local root="$1" project package
+  project="$root/tools/Bicep/Bicep.Tools.csproj"
+  dotnet restore "$project" --nologo -v quiet >&2
+  package="$(dotnet msbuild "$project" -nologo -getProperty:PkgAzure_Bicep_CommandLine_linux-x64)"
+  if [ -z "$package" ] || [ ! -f "$package/tools/bicep" ]; then
+    echo "The Bicep CLI was not restored: no tools/bicep under '$package'." >&2
+    return 1
+  fi
+  # NuGet does not promise to keep the executable bit.
+  [ -x "$package/tools/bicep" ] || chmod +x "$package/tools/bicep"
+  printf '%s\n' "$package/tools/bicep"
+}

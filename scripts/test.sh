@@ -16,7 +16,10 @@ dotnet restore Functions.sln --nologo -v quiet
 dotnet build Functions.sln -c "$configuration" --no-restore --nologo -v quiet -clp:NoSummary
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+templates="$(mktemp -d)"
+trap 'rm -rf "$log" "$templates"' EXIT
+# Restores the Bicep CLI (tools/Bicep), which the infrastructure tests run, and builds and lints every template with it.
+bash scripts/bicep.sh "$templates" >/dev/null
 status=0
 dotnet test Functions.sln -c "$configuration" --no-build --nologo "$@" 2>&1 | tee "$log" || status=$?
 

@@ -3,6 +3,7 @@ using Commentary.Api.Comments;
 using Commentary.Api.Health;
 using Commentary.Api.Http;
 using Commentary.Api.Moderation;
+using Commentary.Api.OpenApi;
 using Commentary.Api.Protection;
 using Commentary.Api.Ui;
 using Commentary.Core.Articles;
@@ -63,6 +64,7 @@ public static class CommentaryServices
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton(_ => UiAssetCatalog.FromEmbeddedFiles());
         services.AddSingleton<UiEndpoints>();
+        services.AddSingleton<OpenApiEndpoints>();
         return services;
     }
 

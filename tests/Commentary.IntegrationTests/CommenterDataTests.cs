@@ -27,7 +27,10 @@ public sealed class CommenterDataTests(StorageFixture fixture)
         var pending = await _host.SubmitAsync(second, "Forget Me", email.ToUpperInvariant(), "And this one waits for review.");
         var kept = await _host.SubmitAsync(first, "Stays", bystander, "I am not going anywhere.");
         await _host.StoredStatusAsync(second, pending);
-        await _host.StoredStatusAsync(first, kept);
+        await _host.ListedForModerationAsync(kept);
+        await Eventually.GetAsync(async () =>
+            (await _host.Services.GetRequiredService<CommenterHistory>().CommentsOfAsync(email, CancellationToken.None)).Count == 2 ? "indexed" : null,
+            "both comments in the commenter's history");
         var poisoned = new SubmissionMessage(1, CommentId.New(), "gdpr-a", "Forget Me", email, null, "", null, null, DateTimeOffset.UtcNow);
         await _host.Storage.SubmissionsPoison.SendMessageAsync(poisoned.ToJson());
 

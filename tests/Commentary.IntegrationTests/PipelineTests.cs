@@ -29,9 +29,7 @@ public sealed class PipelineTests(StorageFixture fixture)
         Assert.Equal("pending", status["status"]!.GetValue<string>());
         Assert.Empty((await _host.GetJsonAsync($"articles/{slug}/comments")).Ids());
 
-        using var listRequest = _host.AsModerator(HttpMethod.Get, "moderation/comments?status=pending&limit=200");
-        using var list = await _host.Client.SendAsync(listRequest);
-        var pending = (await list.Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == id)!;
+        var pending = await _host.ListedForModerationAsync(id);
         Assert.Equal("ruth@example.com", pending["email"]!.GetValue<string>());
         Assert.Contains(pending["reasons"]!.AsArray(), r => r!["rule"]!.GetValue<string>() == "first-comment");
         Assert.Equal(1, pending["history"]!["pending"]!.GetValue<int>());
@@ -121,10 +119,7 @@ public sealed class PipelineTests(StorageFixture fixture)
         var slug = await _host.AddArticleAsync("conflict");
         var id = await _host.SubmitAsync(slug, "Jo", $"jo-{Guid.NewGuid():N}@example.com", "A comment two moderators look at.");
         await _host.StoredStatusAsync(slug, id);
-        using var listRequest = _host.AsModerator(HttpMethod.Get, "moderation/comments?limit=200");
-        using var list = await _host.Client.SendAsync(listRequest);
-        var etag = (await list.Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray()
-            .Single(i => i!["id"]!.GetValue<string>() == id)!["etag"]!.GetValue<string>();
+        var etag = (await _host.ListedForModerationAsync(id))["etag"]!.GetValue<string>();
 
         await _host.ModerateAsync("approve", slug, id);
 

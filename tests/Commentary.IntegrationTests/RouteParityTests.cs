@@ -14,21 +14,11 @@ namespace Commentary.IntegrationTests;
 [Collection(StorageTestGroup.Name)]
 public sealed class RouteParityTests(StorageFixture fixture)
 {
-    private static JsonArray Metadata()
-    {
-        var path = RepositoryRoot.Combine("src", "Commentary.Functions", "bin", RepositoryRoot.Configuration, "net10.0", "functions.metadata");
-        Assert.True(File.Exists(path), $"functions.metadata not found at {path}: build src/Commentary.Functions in {RepositoryRoot.Configuration} first.");
-        return JsonNode.Parse(File.ReadAllText(path))!.AsArray();
-    }
-
     [Fact]
     public void Every_http_function_is_mapped_by_the_self_host_with_the_same_route_and_methods_and_nothing_else_is()
     {
-        var declared = Metadata()
-            .SelectMany(f => f!["bindings"]!.AsArray()
-                .Where(b => b!["type"]!.GetValue<string>() == "httpTrigger")
-                .SelectMany(b => b!["methods"]!.AsArray().Select(m =>
-                    $"{f["name"]!.GetValue<string>()} {m!.GetValue<string>().ToUpperInvariant()} {b["route"]!.GetValue<string>()}")))
+        var declared = FunctionsMetadata.HttpRoutes()
+            .Select(r => $"{r.Name} {r.Method} {r.Route}")
             .Order(StringComparer.Ordinal)
             .ToArray();
 
@@ -49,7 +39,7 @@ public sealed class RouteParityTests(StorageFixture fixture)
     [Fact]
     public void The_queue_function_listens_on_the_queue_the_producer_and_the_self_host_worker_use()
     {
-        var queueTriggers = Metadata()
+        var queueTriggers = FunctionsMetadata.Load()
             .SelectMany(f => f!["bindings"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "queueTrigger")
                 .Select(b => (Name: f["name"]!.GetValue<string>(), Queue: b!["queueName"]!.GetValue<string>(), Connection: b["connection"]?.GetValue<string>())))
             .ToArray();

@@ -18,6 +18,7 @@ public static class Routes
     public const string Commenter = "moderation/commenters/{email}";
     public const string Health = "health";
     public const string UiFile = "ui/{file}";
+    public const string OpenApi = "openapi.json";
 }
 
 /// <summary>Function names: the Functions app's <c>[Function]</c> names, which the self-host gives its endpoints too.</summary>
@@ -39,5 +40,6 @@ public static class FunctionNames
     public const string EraseCommenter = nameof(EraseCommenter);
     public const string Health = nameof(Health);
     public const string UiFile = nameof(UiFile);
+    public const string OpenApi = nameof(OpenApi);
     public const string ModerateComment = nameof(ModerateComment);
 }

@@ -13,15 +13,23 @@ public static class CommentId
 
     public static string New(TimeProvider? clock = null)
     {
-        var ms = (clock ?? TimeProvider.System).GetUtcNow().ToUnixTimeMilliseconds();
         Span<byte> bytes = stackalloc byte[16];
-        for (var i = 5; i >= 0; i--)
-        {
-            bytes[i] = (byte)(ms & 0xFF);
-            ms >>= 8;
-        }
-
+        WriteTime(bytes, (clock ?? TimeProvider.System).GetUtcNow());
         RandomNumberGenerator.Fill(bytes[6..]);
+        return Encode(bytes);
+    }
+
+    /// <summary>
+    /// The id of a comment imported from another system: its creation time, then 80 bits of the SHA-256 of a key that
+    /// names it in that system (for example <c>disqus:123456</c>). Importing the same comment again gives the same id,
+    /// so a second import finds it stored instead of adding a copy.
+    /// </summary>
+    public static string FromSource(DateTimeOffset created, string sourceKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sourceKey);
+        Span<byte> bytes = stackalloc byte[16];
+        WriteTime(bytes, created);
+        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sourceKey)).AsSpan(0, 10).CopyTo(bytes[6..]);
         return Encode(bytes);
     }
 
@@ -58,6 +66,22 @@ public static class CommentId
         }
 
         return DateTimeOffset.FromUnixTimeMilliseconds(ms);
+    }
+
+    // The first 48 bits, big-endian, are Unix milliseconds: ids sort by time as strings.
+    private static void WriteTime(Span<byte> bytes, DateTimeOffset time)
+    {
+        var ms = time.ToUnixTimeMilliseconds();
+        if (ms is < 0 or >= 1L << 48)
+        {
+            throw new ArgumentOutOfRangeException(nameof(time), time, "A comment id holds times from 1970 to the year 10889.");
+        }
+
+        for (var i = 5; i >= 0; i--)
+        {
+            bytes[i] = (byte)(ms & 0xFF);
+            ms >>= 8;
+        }
     }
 
     private static string Encode(ReadOnlySpan<byte> bytes)

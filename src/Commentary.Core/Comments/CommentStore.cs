@@ -129,6 +129,21 @@ public sealed class CommentStore(StorageClients storage)
     }
 
     /// <summary>
+    /// Every stored comment, whatever its status, of one article or (with no slug) of all articles, in table order:
+    /// by article, then oldest first. For exports: it reads the whole partition or table.
+    /// </summary>
+    public async IAsyncEnumerable<Comment> AllAsync(string? slug, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = slug is null
+            ? TableClient.CreateQueryFilter($"RowKey ne {ArticleCounts.RowKey}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {slug} and RowKey ne {ArticleCounts.RowKey}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return CommentEntity.ToComment(entity);
+        }
+    }
+
+    /// <summary>
     /// Commits the comment action together with the article's counts. Returns false when the comment action itself
     /// was refused (<paramref name="commentUnchanged"/> says whether the comment is still as we read it; if it is,
     /// only the counter raced and we try again).

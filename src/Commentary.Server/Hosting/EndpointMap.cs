@@ -3,6 +3,7 @@ using Commentary.Api.Comments;
 using Commentary.Api.Health;
 using Commentary.Api.Http;
 using Commentary.Api.Moderation;
+using Commentary.Api.OpenApi;
 using Commentary.Api.Ui;
 
 namespace Commentary.Server.Hosting;
@@ -38,6 +39,7 @@ public static class EndpointMap
 
         api.MapGet(Routes.Health, (HttpRequest r, HealthEndpoints e) => e.CheckAsync(r)).WithName(FunctionNames.Health);
         api.MapGet(Routes.UiFile, (HttpRequest r, string file, UiEndpoints e) => e.GetAsync(r, file)).WithName(FunctionNames.UiFile);
+        api.MapGet(Routes.OpenApi, (HttpRequest r, OpenApiEndpoints e) => e.GetAsync(r)).WithName(FunctionNames.OpenApi);
         return api;
     }
 }

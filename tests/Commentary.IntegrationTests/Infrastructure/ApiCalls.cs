@@ -29,13 +29,38 @@ public static class ApiCalls
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
     }
 
-    /// <summary>Waits until the worker has stored the comment and returns its status.</summary>
+    /// <summary>
+    /// Waits until the worker has finished with the comment — stored, and entered in the moderation and commenter
+    /// indexes, which are written just after it — and returns its status.
+    /// </summary>
     public static Task<string> StoredStatusAsync(this SelfHost host, string slug, string id) =>
         Eventually.GetAsync(async () =>
         {
             var stored = await host.Services.GetRequiredService<Core.Comments.CommentStore>().FindAsync(slug, id, CancellationToken.None);
-            return stored?.Status.ToString().ToLowerInvariant();
+            if (stored is null)
+            {
+                return null;
+            }
+
+            var status = Core.Comments.CommentStatusNames.ToWire(stored.Status);
+            var listed = await host.Storage.ModerationIndex.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(status, Core.Moderation.ModerationIndex.RowKey(id));
+            var remembered = await host.Storage.CommenterIndex.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(stored.EmailHash, id);
+            return listed.HasValue && remembered.HasValue ? status : null;
         }, $"comment {id} to be stored");
+
+    /// <summary>
+    /// Waits until the comment shows in the moderators' list: the list's index is written just after the comment,
+    /// so "stored" does not yet mean "listed".
+    /// </summary>
+    public static Task<JsonNode> ListedForModerationAsync(this SelfHost host, string id, string status = "pending") =>
+        Eventually.GetAsync(async () =>
+        {
+            using var request = host.AsModerator(HttpMethod.Get, $"moderation/comments?status={status}&limit=200");
+            using var response = await host.Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            return page["items"]!.AsArray().FirstOrDefault(i => i!["id"]!.GetValue<string>() == id);
+        }, $"comment {id} in the {status} list");
 
     public static async Task<JsonObject> ModerateAsync(this SelfHost host, string action, string slug, string id, object? body = null)
     {

@@ -105,4 +105,47 @@ public class CommentIdTests
     {
         Assert.Throws<ArgumentException>(() => CommentId.Timestamp("not-an-id"));
     }
+
+    [Fact]
+    public void An_imported_comment_gets_the_same_id_every_time_it_is_imported()
+    {
+        var first = CommentId.FromSource(Instant, "disqus:1234567");
+        var second = CommentId.FromSource(Instant, "disqus:1234567");
+
+        Assert.Equal(first, second);
+        Assert.True(CommentId.IsValid(first));
+    }
+
+    [Fact]
+    public void An_imported_id_is_the_time_then_the_first_80_bits_of_the_sha256_of_the_source_key()
+    {
+        // Computed independently: (1714979289123 << 80 | SHA-256("disqus:1234567")[0..10]) in Crockford base32.
+        Assert.Equal("01HX6BPE13JPP8GH8EDTKWZXW6", CommentId.FromSource(Instant, "disqus:1234567"));
+    }
+
+    [Fact]
+    public void Imported_comments_with_different_source_keys_get_different_ids_that_keep_their_time()
+    {
+        var disqus = CommentId.FromSource(Instant, "disqus:42");
+        var wordpress = CommentId.FromSource(Instant, "wordpress:42");
+
+        Assert.NotEqual(disqus, wordpress);
+        Assert.Equal(disqus[..10], wordpress[..10]);
+        Assert.Equal(Instant, CommentId.Timestamp(disqus));
+    }
+
+    [Fact]
+    public void Imported_ids_sort_by_their_creation_time()
+    {
+        var older = CommentId.FromSource(Instant, "zzz");
+        var newer = CommentId.FromSource(Instant.AddMilliseconds(1), "aaa");
+
+        Assert.True(string.CompareOrdinal(older, newer) < 0);
+    }
+
+    [Fact]
+    public void A_creation_time_before_1970_cannot_be_an_id()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => CommentId.FromSource(DateTimeOffset.UnixEpoch.AddMilliseconds(-1), "key"));
+    }
 }

@@ -1,0 +1,155 @@
+// Everything Commentary needs in Azure, for `azd up`: one resource group holding storage, a Flex Consumption
+// Function App that reaches storage with a user-assigned identity (no keys anywhere), and monitoring.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; it names the resource group and seeds every resource name.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every resource. Flex Consumption is offered in a subset of regions.')
+param location string
+
+@description('Object id of the person running azd. They get data access to the storage account so the CLI can import articles and comments. Leave empty to grant nothing.')
+param principalId string = ''
+
+@description('Kind of principal that principalId names.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param principalType string = 'User'
+
+@description('Origins allowed to call the API from a browser, separated by commas, e.g. "https://example.com,https://www.example.com".')
+param allowedOrigins string = ''
+
+@description('Name of the first moderator, recorded with each decision they take. Empty means "moderator".')
+param moderatorName string = ''
+
+@secure()
+@minLength(64)
+@maxLength(64)
+@description('Lower-case hex SHA-256 of the first moderator\'s key: printf %s "$KEY" | sha256sum. The key itself is never deployed.')
+param moderatorKeySha256 string
+
+@secure()
+@minLength(32)
+@description('Key for the HMAC that turns client IP addresses into the only form we store: openssl rand -hex 32. Keep it: changing it unlinks bans and flood counts from earlier hashes.')
+param ipHashKey string
+
+// The resource names the application uses: they must equal src/Commentary.Core/Storage/StorageNames.cs,
+// which a test checks against the compiled template.
+var articlesContainerName = 'articles'
+var queueNames = [
+  'comment-submissions'
+  'comment-submissions-poison'
+]
+var tableNames = [
+  'Comments'
+  'ModerationIndex'
+  'CommenterIndex'
+  'IdempotencyKeys'
+]
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+}
+// azd finds the resource to deploy the `api` service of azure.yaml to by this tag.
+var apiTags = {
+  'azd-env-name': environmentName
+  'azd-service-name': 'api'
+}
+var functionAppName = 'func-commentary-${resourceToken}'
+// Flex Consumption pulls the app package from this container, with the app's identity.
+var deploymentContainerName = 'app-package-${resourceToken}'
+
+resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'app/identity.bicep' = {
+  name: 'identity'
+  scope: resourceGroup
+  params: {
+    name: 'id-commentary-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  scope: resourceGroup
+  params: {
+    name: 'stcomment${resourceToken}'
+    location: location
+    tags: tags
+    containerNames: [
+      articlesContainerName
+      deploymentContainerName
+    ]
+    queueNames: queueNames
+    tableNames: tableNames
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: resourceGroup
+  params: {
+    logAnalyticsName: 'log-commentary-${resourceToken}'
+    applicationInsightsName: 'appi-commentary-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: resourceGroup
+  params: {
+    storageAccountName: storage.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    identityPrincipalId: identity.outputs.principalId
+    userPrincipalId: principalId
+    userPrincipalType: principalType
+  }
+}
+
+module api 'app/api.bicep' = {
+  name: 'api'
+  scope: resourceGroup
+  params: {
+    planName: 'plan-commentary-${resourceToken}'
+    appName: functionAppName
+    location: location
+    tags: apiTags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    blobServiceUri: storage.outputs.blobServiceUri
+    queueServiceUri: storage.outputs.queueServiceUri
+    tableServiceUri: storage.outputs.tableServiceUri
+    deploymentContainerUrl: '${storage.outputs.blobServiceUri}${deploymentContainerName}'
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    allowedOrigins: filter(map(split(allowedOrigins, ','), origin => trim(origin)), origin => !empty(origin))
+    moderatorName: empty(trim(moderatorName)) ? 'moderator' : trim(moderatorName)
+    moderatorKeySha256: moderatorKeySha256
+    ipHashKey: ipHashKey
+  }
+  // The app starts as soon as it exists; its identity must already be allowed into storage.
+  dependsOn: [
+    rbac
+  ]
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output AZURE_FUNCTION_APP_NAME string = api.outputs.name
+output SERVICE_API_NAME string = api.outputs.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output API_URL string = api.outputs.apiUrl

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Commentary.Cli.Hosting;
+using Commentary.Core.Articles;
+using Commentary.Core.Comments;
+using Microsoft.Extensions.Logging.Abstractions;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Commentary.Cli.Articles;
+
+/// <summary><c>articles list</c>: every stored article, newest first, with its comment counts by status.</summary>
+public sealed class ListArticlesCommand(CliOutput output) : AsyncCommand<StorageSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, StorageSettings settings, CancellationToken cancellationToken)
+    {
+        var storage = await StorageConnection.OpenAsync(settings, cancellationToken);
+        var articles = await new ArticleStore(storage, NullLogger<ArticleStore>.Instance).ListAsync(cancellationToken);
+        var files = await new ArticleBlobs(storage).ListAsync(cancellationToken);
+        var comments = new CommentStore(storage);
+
+        var table = new Table()
+            .AddColumn(new TableColumn("Slug").NoWrap())
+            .AddColumns("Title")
+            .AddColumn(new TableColumn("Published").NoWrap())
+            .AddColumns("Comments", "Approved", "Pending", "Rejected");
+        foreach (var stored in articles)
+        {
+            var counts = await comments.CountsAsync(stored.Article.Slug, cancellationToken);
+            table.AddRow(
+                Markup.Escape(stored.Article.Slug),
+                Markup.Escape(stored.Article.Title),
+                stored.Article.Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                stored.Article.CommentsOpen ? "open" : "closed",
+                counts.Approved.ToString(CultureInfo.InvariantCulture),
+                counts.Pending.ToString(CultureInfo.InvariantCulture),
+                counts.Rejected.ToString(CultureInfo.InvariantCulture));
+        }
+
+        output.Console.Write(table);
+        var broken = files.Keys.Except(articles.Select(a => a.Article.Slug), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        output.Console.MarkupLineInterpolated($"{articles.Count} articles.");
+        if (broken.Length > 0)
+        {
+            output.Console.MarkupLineInterpolated($"[yellow]Stored but unreadable (fix their front matter and import them again):[/] {string.Join(", ", broken)}");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+
+namespace Commentary.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The Bicep CLI that restoring <c>tools/Bicep</c> brings from NuGet (scripts/test.sh does that before the tests).
+/// <c>BICEP_CLI</c> may name another binary.
+/// </summary>
+public static class BicepCli
+{
+    private const string PackageProperty = "PkgAzure_Bicep_CommandLine_linux-x64";
+
+    public static string Path { get; } = Locate();
+
+    /// <summary>Compiles a .bicep file to ARM JSON; everything the CLI said on stderr comes back as diagnostics.</summary>
+    public static (JsonObject Template, string Diagnostics) Build(string bicepFile)
+    {
+        var start = new ProcessStartInfo(Path)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "build", bicepFile, "--stdout" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + Path);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        var diagnostics = stderr.Result.Trim();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"bicep build {bicepFile} failed with exit code {process.ExitCode}:\n{diagnostics}");
+        }
+
+        return (JsonNode.Parse(stdout.Result)!.AsObject(), diagnostics);
+    }
+
+    private static string Locate()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("BICEP_CLI");
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return File.Exists(fromEnvironment)
+                ? fromEnvironment
+                : throw new InvalidOperationException($"BICEP_CLI names '{fromEnvironment}', which does not exist.");
+        }
+
+        // Restore writes the package folder into the tools project's nuget.g.props (GeneratePathProperty).
+        var props = RepositoryRoot.Combine("tools", "Bicep", "obj", "Bicep.Tools.csproj.nuget.g.props");
+        const string hint = "Run scripts/test.sh, or 'dotnet restore tools/Bicep/Bicep.Tools.csproj', to restore the Bicep CLI.";
+        if (!File.Exists(props))
+        {
+            throw new InvalidOperationException($"The Bicep CLI cannot be found: {props} does not exist. {hint}");
+        }
+
+        var package = XDocument.Load(props).Descendants().FirstOrDefault(e => e.Name.LocalName == PackageProperty)?.Value.Trim();
+        var binary = package is null ? null : System.IO.Path.Combine(package, "tools", "bicep");
+        if (binary is null || !File.Exists(binary))
+        {
+            throw new InvalidOperationException($"The Bicep CLI cannot be found: {props} names no package with tools/bicep ('{package}'). {hint}");
+        }
+
+        return binary;
+    }
+}

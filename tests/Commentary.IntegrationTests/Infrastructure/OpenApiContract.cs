@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Pointer;
+using Json.Schema;
+
+namespace Commentary.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The OpenAPI document as a contract: which operations it describes, and the JSON Schema (2020-12, as OpenAPI 3.1
+/// writes it) of each answer, evaluated with JsonSchema.Net straight out of the document.
+/// </summary>
+public sealed class OpenApiContract
+{
+    public static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+    private static readonly Uri BaseUri = new("https://commentary.test/openapi.json");
+    private readonly BuildOptions _build;
+
+    public OpenApiContract(JsonObject document)
+    {
+        Document = document;
+        var registry = new SchemaRegistry();
+        registry.Register(BaseUri, new JsonElementBaseDocument(JsonSerializer.SerializeToElement(document), BaseUri));
+        _build = new BuildOptions { SchemaRegistry = registry };
+    }
+
+    public JsonObject Document { get; }
+
+    /// <summary>Every operation as (upper-case method, path as written, operationId).</summary>
+    public IReadOnlyList<(string Method, string Path, string? OperationId)> Operations() =>
+        Document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject()
+                .Where(op => Methods.Contains(op.Key))
+                .Select(op => (op.Key.ToUpperInvariant(), path.Key, op.Value?["operationId"]?.GetValue<string>())))
+            .ToArray();
+
+    /// <summary>The response the document promises for this operation and status, with $ref followed.</summary>
+    public (JsonObject Response, string Pointer) Response(string method, string path, int status)
+    {
+        var pointer = $"/paths/{Escape(path)}/{method.ToLowerInvariant()}/responses/{status}";
+        var response = At(pointer) as JsonObject
+            ?? throw new InvalidOperationException($"The document has no {status} answer for {method} {path}.");
+        while (response["$ref"]?.GetValue<string>() is { } reference)
+        {
+            pointer = reference.TrimStart('#');
+            response = At(pointer) as JsonObject ?? throw new InvalidOperationException($"Dangling $ref {reference}.");
+        }
+
+        return (response, pointer);
+    }
+
+    /// <summary>Checks an answer against the schema of the document's response for its operation, status and media type.</summary>
+    public EvaluationResults Validate(string method, string path, int status, string mediaType, JsonNode? body)
+    {
+        var (response, pointer) = Response(method, path, status);
+        if (response["content"]?[mediaType] is null)
+        {
+            throw new InvalidOperationException(
+                $"The document's {status} answer for {method} {path} has no '{mediaType}' content; it has: {string.Join(", ", response["content"]?.AsObject().Select(c => c.Key) ?? [])}.");
+        }
+
+        return Evaluate($"{pointer}/content/{Escape(mediaType)}/schema", body);
+    }
+
+    /// <summary>Evaluates a JSON value against the schema at a JSON Pointer in the document.</summary>
+    public EvaluationResults Evaluate(string schemaPointer, JsonNode? instance)
+    {
+        var wrapper = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            // A pointer in a URI fragment is percent-encoded: "application/problem+json" must not lose its '+'.
+            ["$ref"] = BaseUri + "#" + string.Join('/', schemaPointer.Split('/').Select(Uri.EscapeDataString)),
+        };
+        var schema = JsonSchema.Build(JsonSerializer.SerializeToElement(wrapper), _build);
+        var element = JsonSerializer.SerializeToElement(instance);
+        return schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+    }
+
+    public static string Describe(EvaluationResults results) =>
+        string.Join("\n", (results.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.SchemaLocation}): {e.Value}")));
+
+    public JsonNode? At(string location) =>
+        JsonPointer.Parse(location).TryEvaluate(Document, out var found) ? found : null;
+
+    public static string Escape(string segment) => segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+}

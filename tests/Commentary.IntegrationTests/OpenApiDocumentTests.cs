@@ -1,0 +1,221 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Commentary.IntegrationTests.Infrastructure;
+
+namespace Commentary.IntegrationTests;
+
+/// <summary>
+/// GET /api/openapi.json against what is really there: the routes the Functions build declares, and real answers of
+/// the self-host validated against the document's schemas, including the headers it promises.
+/// </summary>
+[Collection(StorageTestGroup.Name)]
+public sealed class OpenApiDocumentTests(StorageFixture fixture)
+{
+    private readonly SelfHost _host = fixture.Host;
+
+    private async Task<OpenApiContract> ContractAsync()
+    {
+        using var response = await _host.Client.GetAsync("openapi.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Equal("3.1.0", document["openapi"]!.GetValue<string>());
+        return new OpenApiContract(document);
+    }
+
+    /// <summary>Asserts the answer is one the document describes: status, media type, body schema and headers.</summary>
+    private static async Task<JsonNode?> AssertDocumentedAsync(OpenApiContract contract, HttpResponseMessage response, string method, string path)
+    {
+        var status = (int)response.StatusCode;
+        var (documented, _) = contract.Response(method, path, status);
+        foreach (var header in documented["headers"]?.AsObject().Select(h => h.Key) ?? [])
+        {
+            Assert.True(response.Headers.Contains(header) || response.Content.Headers.Contains(header), $"{method} {path} {status} lacks the documented header {header}.");
+        }
+
+        var text = await response.Content.ReadAsStringAsync();
+        if (documented["content"] is null)
+        {
+            Assert.Equal(string.Empty, text);
+            return null;
+        }
+
+        var body = JsonNode.Parse(text);
+        var results = contract.Validate(method, path, status, response.Content.Headers.ContentType!.MediaType!, body);
+        Assert.True(results.IsValid, $"{method} {path} {status} does not match the document:\n{OpenApiContract.Describe(results)}\n{text}");
+        return body;
+    }
+
+    [Fact]
+    public async Task The_document_describes_every_http_function_of_the_functions_build_and_nothing_else()
+    {
+        var contract = await ContractAsync();
+
+        var declared = FunctionsMetadata.HttpRoutes()
+            .Select(r => $"{r.Method} /{r.Route} {r.Name}")
+            .Order(StringComparer.Ordinal);
+        var documented = contract.Operations()
+            .Select(o => $"{o.Method} {o.Path} {o.OperationId}")
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(declared, documented);
+    }
+
+    [Fact]
+    public async Task Every_example_in_the_document_matches_its_schema()
+    {
+        var contract = await ContractAsync();
+        var examples = new List<(string Where, JsonNode? Example)>();
+        void Collect(JsonNode? node, string location)
+        {
+            if (node is JsonObject obj)
+            {
+                if (obj.ContainsKey("schema") && obj.ContainsKey("example"))
+                {
+                    examples.Add((location, obj["example"]));
+                }
+
+                foreach (var (key, value) in obj)
+                {
+                    Collect(value, location + "/" + OpenApiContract.Escape(key));
+                }
+            }
+            else if (node is JsonArray array)
+            {
+                for (var i = 0; i < array.Count; i++)
+                {
+                    Collect(array[i], $"{location}/{i}");
+                }
+            }
+        }
+
+        Collect(contract.Document, string.Empty);
+
+        Assert.True(examples.Count >= 15, $"Only {examples.Count} examples found.");
+        Assert.All(examples, e =>
+        {
+            var results = contract.Evaluate(e.Where + "/schema", e.Example);
+            Assert.True(results.IsValid, $"The example at {e.Where} does not match its schema:\n{OpenApiContract.Describe(results)}");
+        });
+    }
+
+    [Fact]
+    public async Task The_schemas_refuse_answers_that_break_the_contract()
+    {
+        var contract = await ContractAsync();
+        const string list = "/components/schemas/ArticleList";
+
+        Assert.True(contract.Evaluate(list, JsonNode.Parse("""{"items":[],"continuationToken":null}""")).IsValid);
+        Assert.False(contract.Evaluate(list, JsonNode.Parse("""{"items":[]}""")).IsValid);
+        Assert.False(contract.Evaluate(list, JsonNode.Parse("""{"items":[],"continuationToken":null,"extra":1}""")).IsValid);
+        Assert.False(contract.Evaluate("/components/schemas/PublicComment", JsonNode.Parse(
+            """{"id":"01JH8ZQ4W6X5N3M2K1P0R9S8T7","parentId":null,"author":"A","website":null,"body":"b","html":"b","created":"2026-01-01T00:00:00Z","email":"a@example.com"}""")).IsValid);
+        Assert.False(contract.Evaluate("/components/schemas/ArticleSummary", JsonNode.Parse(
+            """{"slug":"a","title":"t","author":"a","published":"yesterday","updated":null,"summary":null,"tags":[],"commentCount":0}""")).IsValid);
+        Assert.False(contract.Evaluate("/components/schemas/ValidationProblem", JsonNode.Parse(
+            """{"type":"https://commentary.dev/problems/validation","title":"Invalid","status":400}""")).IsValid);
+    }
+
+    [Fact]
+    public async Task Public_answers_match_the_document()
+    {
+        var contract = await ContractAsync();
+        var slug = await _host.AddArticleAsync("openapi-public");
+
+        using (var articles = await _host.Client.GetAsync("articles?limit=100"))
+        {
+            await AssertDocumentedAsync(contract, articles, "GET", "/articles");
+        }
+
+        using (var article = await _host.Client.GetAsync($"articles/{slug}"))
+        {
+            await AssertDocumentedAsync(contract, article, "GET", "/articles/{slug}");
+        }
+
+        using var posted = await _host.PostCommentAsync(slug, "Reader", $"openapi-{Guid.NewGuid():N}@example.com", "A comment with https://example.com in it.");
+        var receipt = await AssertDocumentedAsync(contract, posted, "POST", "/articles/{slug}/comments");
+        var id = receipt!["id"]!.GetValue<string>();
+        await _host.StoredStatusAsync(slug, id);
+        await _host.ModerateAsync("approve", slug, id);
+
+        using (var status = await _host.Client.GetAsync($"articles/{slug}/comments/{id}"))
+        {
+            await AssertDocumentedAsync(contract, status, "GET", "/articles/{slug}/comments/{id}");
+        }
+
+        using var page = await _host.Client.GetAsync($"articles/{slug}/comments");
+        var comments = await AssertDocumentedAsync(contract, page, "GET", "/articles/{slug}/comments");
+        Assert.Single(comments!["items"]!.AsArray());
+
+        using var health = await _host.Client.GetAsync("health");
+        await AssertDocumentedAsync(contract, health, "GET", "/health");
+    }
+
+    [Fact]
+    public async Task Moderator_answers_match_the_document()
+    {
+        var contract = await ContractAsync();
+        var slug = await _host.AddArticleAsync("openapi-moderation");
+        var id = await _host.SubmitAsync(slug, "Held", $"held-{Guid.NewGuid():N}@example.com", "Waiting for a moderator.");
+        await _host.ListedForModerationAsync(id);
+
+        using (var listRequest = _host.AsModerator(HttpMethod.Get, "moderation/comments?status=pending&limit=200"))
+        using (var list = await _host.Client.SendAsync(listRequest))
+        {
+            var body = await AssertDocumentedAsync(contract, list, "GET", "/moderation/comments");
+            Assert.Contains(body!["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == id);
+        }
+
+        using (var rejectRequest = _host.AsModerator(HttpMethod.Post, $"moderation/comments/{slug}/{id}/reject"))
+        {
+            rejectRequest.Content = JsonContent.Create(new { reason = "Off topic." });
+            using var rejected = await _host.Client.SendAsync(rejectRequest);
+            var record = await AssertDocumentedAsync(contract, rejected, "POST", "/moderation/comments/{slug}/{id}/reject");
+            Assert.Equal("rejected", record!["status"]!.GetValue<string>());
+        }
+
+        using var deleteRequest = _host.AsModerator(HttpMethod.Delete, $"moderation/comments/{slug}/{id}");
+        using var deleted = await _host.Client.SendAsync(deleteRequest);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        await AssertDocumentedAsync(contract, deleted, "DELETE", "/moderation/comments/{slug}/{id}");
+    }
+
+    [Fact]
+    public async Task Problem_answers_match_the_document()
+    {
+        var contract = await ContractAsync();
+        var slug = await _host.AddArticleAsync("openapi-problems");
+
+        using var invalid = await _host.PostCommentAsync(slug, "", "not-an-email", "x");
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var problem = await AssertDocumentedAsync(contract, invalid, "POST", "/articles/{slug}/comments");
+        Assert.NotNull(problem!["errors"]!["email"]);
+
+        using var anonymous = await _host.Client.GetAsync("moderation/comments");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        await AssertDocumentedAsync(contract, anonymous, "GET", "/moderation/comments");
+
+        using var missing = await _host.Client.GetAsync("articles/no-such-article-here");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        await AssertDocumentedAsync(contract, missing, "GET", "/articles/{slug}");
+
+        using var badLimit = await _host.Client.GetAsync("articles?limit=0");
+        Assert.Equal(HttpStatusCode.BadRequest, badLimit.StatusCode);
+        await AssertDocumentedAsync(contract, badLimit, "GET", "/articles");
+    }
+
+    [Fact]
+    public async Task The_document_is_cacheable_and_answers_304_to_a_client_that_has_it()
+    {
+        var contract = await ContractAsync();
+        using var first = await _host.Client.GetAsync("openapi.json");
+        await AssertDocumentedAsync(contract, first, "GET", "/openapi.json");
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "openapi.json");
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var notModified = await _host.Client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        await AssertDocumentedAsync(contract, notModified, "GET", "/openapi.json");
+    }
+}
