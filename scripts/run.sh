@@ -58,6 +58,10 @@ export Moderation__Moderators__0__Name="dev-moderator"
 export Moderation__Moderators__0__KeySha256
 Moderation__Moderators__0__KeySha256="$(printf '%s' "$key" | sha256sum | cut -d' ' -f1)"
 export Commentary__SampleArticles="$root/samples/articles"
+ip_key_file="$root/.local/ip-hash-key"
+[ -s "$ip_key_file" ] || head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$ip_key_file"
+export Privacy__IpHashKey
+Privacy__IpHashKey="$(cat "$ip_key_file")"
 export Cors__AllowedOrigins__0="${COMMENTARY_CORS_ORIGIN:-http://localhost:8080}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 
