@@ -29,6 +29,8 @@ public static class CommentaryServices
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<CommentaryMetrics>();
 
         services.AddOptions<ModerationPolicyOptions>().Bind(configuration.GetSection(ModerationPolicyOptions.Section))
             .Validate(o => o.HoldAtLinkCount >= 1, "Moderation:HoldAtLinkCount must be 1 or more.")

@@ -27,6 +27,7 @@ public static class CommentaryServer
         configure?.Invoke(builder);
 
         builder.Services.AddCommentary(builder.Configuration);
+        builder.AddCommentaryTelemetry();
         builder.Services.AddSingleton<ArticleSeeder>();
         builder.Services.AddHostedService<SampleArticleSeeding>();
         builder.Services.AddOptions<QueueTriggerOptions>().Bind(builder.Configuration.GetSection(QueueTriggerOptions.Section))

@@ -2,6 +2,7 @@ using Commentary.Api.Http;
 using Commentary.Api.Protection;
 using Commentary.Core.Articles;
 using Commentary.Core.Comments;
+using Commentary.Core.Moderation;
 
 namespace Commentary.Api.Comments;
 
@@ -31,6 +32,7 @@ public sealed class CommentEndpoints(
     ClientAddress clientAddress,
     IpAddressHasher ipHasher,
     PostingRateLimiter rateLimiter,
+    CommentaryMetrics metrics,
     EndpointGuard guard,
     TimeProvider clock)
 {
@@ -141,6 +143,7 @@ public sealed class CommentEndpoints(
                 SubmissionMessage.CurrentVersion, id, slug, submission.Author, submission.Email, submission.Website,
                 submission.Body, submission.ParentId, ipHasher.Hash(client), clock.GetUtcNow()),
             cancellationToken);
+        metrics.Accepted(slug);
         return Accepted(request, slug, id);
     });
 

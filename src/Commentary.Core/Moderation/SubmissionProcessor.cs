@@ -15,6 +15,7 @@ public sealed partial class SubmissionProcessor(
     ModerationIndex moderationIndex,
     CommenterHistory commenters,
     ModerationPolicy policy,
+    CommentaryMetrics metrics,
     TimeProvider clock,
     ILogger<SubmissionProcessor> logger)
 {
@@ -29,6 +30,7 @@ public sealed partial class SubmissionProcessor(
         {
             await storage.SubmissionsPoison.SendMessageAsync(messageText ?? string.Empty, cancellationToken);
             LogPoisoned(logger, e.CommentId ?? "(unknown)", e.Message);
+            metrics.Poisoned("malformed");
             return;
         }
 
@@ -65,6 +67,7 @@ public sealed partial class SubmissionProcessor(
         await IndexAsync(stored, cancellationToken);
         if (inserted)
         {
+            metrics.Decided(stored, clock.GetUtcNow());
             LogDecided(logger, stored.Id, stored.Slug, stored.Status.ToWire(), stored.Score, string.Join("; ", stored.Reasons.Select(r => r.Rule)));
         }
     }

@@ -17,6 +17,7 @@ public sealed partial class SubmissionQueueWorker(
     IOptions<QueueTriggerOptions> options,
     SubmissionProcessor processor,
     StorageInitializer storageInitializer,
+    CommentaryMetrics metrics,
     ILogger<SubmissionQueueWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan FirstPollDelay = TimeSpan.FromMilliseconds(100);
@@ -113,6 +114,7 @@ public sealed partial class SubmissionQueueWorker(
         await poison.SendMessageAsync(message.Body, cancellationToken: stoppingToken);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
         LogPoisoned(logger, CommentIdOf(message), message.MessageId, message.DequeueCount, problem);
+        metrics.Poisoned("max-dequeue-count");
     }
 
     // Operators search logs by comment id; a message that cannot even be parsed has none.
