@@ -32,19 +32,33 @@ internal sealed class DecisionBuilder
             return new ModerationDecision(CommentStatus.Approved, 0, []);
         }
 
-        var crisis = _found.Any(f => f.Effect == Effect.Crisis);
-        var rejects = _found.Where(f => f.Effect == Effect.Reject).Select(f => f.Reason.Rule).Distinct().ToArray();
-        var status = crisis ? CommentStatus.Pending : rejects.Length > 0 ? CommentStatus.Rejected : CommentStatus.Pending;
-        var reasons = _found.OrderBy(f => f.Effect).Select(f => f.Reason).ToList();
-        if (crisis && rejects.Length > 0)
+        var reasons = new List<ModerationReason>(_found.Count);
+        var rejectedBy = new List<string>();
+        foreach (var effect in (ReadOnlySpan<Effect>)[Effect.Crisis, Effect.Reject, Effect.Hold])
         {
-            // Say why a comment that breaks a reject rule is waiting instead, so nobody mistakes it for a bug.
-            reasons[0] = reasons[0] with
+            foreach (var (found, reason) in _found)
             {
-                Detail = reasons[0].Detail + " It would otherwise have been rejected (" + string.Join(", ", rejects) + ").",
-            };
+                if (found != effect)
+                {
+                    continue;
+                }
+
+                reasons.Add(reason);
+                if (effect == Effect.Reject && !rejectedBy.Contains(reason.Rule))
+                {
+                    rejectedBy.Add(reason.Rule);
+                }
+            }
         }
 
+        var crisis = _found.Exists(f => f.Effect == Effect.Crisis);
+        if (crisis && rejectedBy.Count > 0)
+        {
+            // Say why a comment that breaks a reject rule is waiting instead, so nobody mistakes it for a bug.
+            reasons[0] = reasons[0] with { Detail = reasons[0].Detail + " It would otherwise have been rejected (" + string.Join(", ", rejectedBy) + ")." };
+        }
+
+        var status = crisis || rejectedBy.Count == 0 ? CommentStatus.Pending : CommentStatus.Rejected;
         return new ModerationDecision(status, Math.Round(_score, 2), reasons)
         {
             Priority = crisis ? CommentPriority.Urgent : CommentPriority.Normal,

@@ -108,14 +108,19 @@ internal sealed class DomainReader
         }
 
         var p = SkipSpaces(text, position);
-        foreach (var disguise in DisguisedDots)
+        if (p < text.Length && text[p] is '[' or '(' or '{' or '<')
         {
-            if (text[p..].StartsWith(disguise, StringComparison.Ordinal))
+            foreach (var disguise in DisguisedDots)
             {
-                next = SkipSpaces(text, p + disguise.Length);
-                dot = Dot.Bracketed;
-                return next < text.Length && IsHostChar(text[next]);
+                if (text[p..].StartsWith(disguise, StringComparison.Ordinal))
+                {
+                    next = SkipSpaces(text, p + disguise.Length);
+                    dot = Dot.Bracketed;
+                    return next < text.Length && IsHostChar(text[next]);
+                }
             }
+
+            return false;
         }
 
         // " dot " and " . " need the spaces, so "dotcom" and "end.Next" are not read this way.

@@ -62,6 +62,12 @@ internal sealed class LinkCounter(DomainReader domains)
 
     private static bool StartsWithScheme(ReadOnlySpan<char> text, out int length)
     {
+        length = 0;
+        if (text[0] is not ('h' or 'f'))
+        {
+            return false;
+        }
+
         foreach (var scheme in Schemes)
         {
             if (text.StartsWith(scheme, StringComparison.Ordinal))
@@ -71,7 +77,6 @@ internal sealed class LinkCounter(DomainReader domains)
             }
         }
 
-        length = 0;
         return false;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Commentary.Core.Moderation.Policy;
 
 namespace Commentary.Core.Moderation;
@@ -74,72 +75,76 @@ public sealed class ModerationPolicy
 
     private static string Say(FormattableString message) => message.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Turns the terms found into reasons; answers how many author keywords were found for the author check.</summary>
-    private int CheckTerms(TermHits hits, DecisionBuilder decision)
+    /// <summary>Turns the terms found into reasons; answers the author keywords found, for the author check.</summary>
+    private TermsFound CheckTerms(TermHits hits, DecisionBuilder decision)
     {
         if (hits.Count == 0)
         {
-            return 0;
+            return TermsFound.None;
         }
 
-        var found = new List<(TermInfo Term, TermField Field)>(hits.Count);
-        for (var i = 0; i < hits.Count; i++)
-        {
-            var term = _terms.Terms[hits[i].TermId];
-            // Crisis language is about the commenter's words, not their name.
-            if (term.List != TermList.Crisis || hits[i].Field == TermField.Body)
-            {
-                found.Add((term, hits[i].Field));
-            }
-        }
-
-        string Listed(TermList list) => string.Join(", ", found
-            .Where(f => f.Term.List == list)
-            .Select(f => "\"" + f.Term.Text + "\"" + (f.Field == TermField.Author ? " (in the name)" : string.Empty))
-            .Distinct());
-
-        int Count(TermList list, TermField? field = null) =>
-            found.Where(f => f.Term.List == list && (field is null || f.Field == field)).Select(f => f.Term.Text).Distinct().Count();
-
-        if (Count(TermList.Crisis) > 0)
+        if (Found(hits, TermList.Crisis) is { Count: > 0 } crisis)
         {
             decision.Crisis(ModerationRules.CrisisLanguage,
-                $"Crisis language: {Listed(TermList.Crisis)}. Waiting as urgent for a person to read; never rejected or published automatically.",
+                $"Crisis language: {crisis.Listed}. Waiting as urgent for a person to read; never rejected or published automatically.",
                 ScoreWeights.CrisisLanguage);
         }
 
-        var blocked = Count(TermList.Blocked);
-        if (blocked > 0)
+        if (Found(hits, TermList.Blocked) is { Count: > 0 } blocked)
         {
             decision.Reject(ModerationRules.BlockedTerm,
-                $"Contains blocked {(blocked == 1 ? "term" : "terms")} {Listed(TermList.Blocked)}; a blocked term rejects a comment.",
-                ScoreWeights.BlockedTerm + ((blocked - 1) * ScoreWeights.EachFurtherBlockedTerm));
+                $"Contains blocked {(blocked.Count == 1 ? "term" : "terms")} {blocked.Listed}; a blocked term rejects a comment.",
+                ScoreWeights.BlockedTerm + ((blocked.Count - 1) * ScoreWeights.EachFurtherBlockedTerm));
         }
 
-        var suspect = Count(TermList.Suspect);
-        if (suspect > 0)
+        if (Found(hits, TermList.Suspect) is { Count: > 0 } suspect)
         {
             decision.Hold(ModerationRules.SuspectTerm,
-                $"Contains suspect {(suspect == 1 ? "term" : "terms")} {Listed(TermList.Suspect)}; a suspect term holds a comment for review.",
-                suspect * ScoreWeights.SuspectTerm);
+                $"Contains suspect {(suspect.Count == 1 ? "term" : "terms")} {suspect.Listed}; a suspect term holds a comment for review.",
+                suspect.Count * ScoreWeights.SuspectTerm);
         }
 
-        var spam = Count(TermList.SpamPhrase);
         var spamSettings = _settings.SpamPhrases;
-        if (spam >= spamSettings.HoldAt)
+        if (Found(hits, TermList.SpamPhrase) is { Count: > 0 } spam && spam.Count >= spamSettings.HoldAt)
         {
-            var detail = Say($"Contains {spam} stock spam {(spam == 1 ? "phrase" : "phrases")}: {Listed(TermList.SpamPhrase)}; {spamSettings.HoldAt} or more hold a comment, {spamSettings.RejectAt} or more reject it.");
-            if (spam >= spamSettings.RejectAt)
+            var detail = Say($"Contains {spam.Count} stock spam {(spam.Count == 1 ? "phrase" : "phrases")}: {spam.Listed}; {spamSettings.HoldAt} or more hold a comment, {spamSettings.RejectAt} or more reject it.");
+            if (spam.Count >= spamSettings.RejectAt)
             {
-                decision.Reject(ModerationRules.SpamPhrase, detail, spam * ScoreWeights.SpamPhrase);
+                decision.Reject(ModerationRules.SpamPhrase, detail, spam.Count * ScoreWeights.SpamPhrase);
             }
             else
             {
-                decision.Hold(ModerationRules.SpamPhrase, detail, spam * ScoreWeights.SpamPhrase);
+                decision.Hold(ModerationRules.SpamPhrase, detail, spam.Count * ScoreWeights.SpamPhrase);
             }
         }
 
-        return Count(TermList.AuthorKeyword, TermField.Author);
+        return Found(hits, TermList.AuthorKeyword);
+    }
+
+    /// <summary>The distinct terms of one list that were found, and how to name them to a moderator.</summary>
+    private TermsFound Found(TermHits hits, TermList list)
+    {
+        var distinct = 0;
+        StringBuilder? listed = null;
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var (termId, field) = hits[i];
+            var term = _terms.Terms[termId];
+            if (term.List != list)
+            {
+                continue;
+            }
+
+            if (!hits.FoundEarlier(i))
+            {
+                distinct++;
+            }
+
+            listed = listed is null ? new StringBuilder() : listed.Append(", ");
+            listed.Append('"').Append(term.Text).Append('"').Append(field == TermField.Author ? " (in the name)" : string.Empty);
+        }
+
+        return distinct == 0 ? TermsFound.None : new TermsFound(distinct, listed!.ToString());
     }
 
     private void CheckSignals(ModerationInput input, DecisionBuilder decision)
@@ -254,7 +259,7 @@ public sealed class ModerationPolicy
         }
     }
 
-    private void CheckAuthor(FoldedText author, int keywords, DecisionBuilder decision)
+    private void CheckAuthor(FoldedText author, TermsFound keywords, DecisionBuilder decision)
     {
         var s = _settings.SuspiciousAuthor;
         if (!s.Enabled)
@@ -267,9 +272,9 @@ public sealed class ModerationPolicy
         {
             why = "The name is a web address.";
         }
-        else if (keywords >= s.KeywordsToFlag)
+        else if (keywords.Count >= s.KeywordsToFlag)
         {
-            why = Say($"The name reads like keywords ({keywords} sales words); {s.KeywordsToFlag} or more hold a comment.");
+            why = Say($"The name reads like an advert ({keywords.Count} sales words: {keywords.Listed}); {s.KeywordsToFlag} or more hold a comment.");
         }
         else if (author.UnitCount > s.MaxWords)
         {
@@ -322,6 +327,12 @@ public sealed class ModerationPolicy
 
         decision.Hold(ModerationRules.PersonalData,
             $"The comment seems to give {string.Join(" and ", seen)}; held so it is not published by mistake.", ScoreWeights.PersonalData);
+    }
+
+    /// <summary>How many different terms of one list were found, and their names as a moderator should read them.</summary>
+    private readonly record struct TermsFound(int Count, string Listed)
+    {
+        public static TermsFound None { get; } = new(0, string.Empty);
     }
 
     /// <summary>Buffers one thread reuses from comment to comment, so deciding allocates little beyond the decision.</summary>

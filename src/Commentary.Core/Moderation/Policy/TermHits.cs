@@ -3,8 +3,17 @@ namespace Commentary.Core.Moderation.Policy;
 /// <summary>Which field of a comment a term was found in.</summary>
 internal enum TermField : byte
 {
-    Body,
-    Author,
+    Body = 1,
+    Author = 2,
+}
+
+/// <summary>The fields a term counts in.</summary>
+[Flags]
+internal enum TermFields : byte
+{
+    Body = TermField.Body,
+    Author = TermField.Author,
+    Both = Body | Author,
 }
 
 /// <summary>The distinct terms found in one comment (reused between comments; a handful at most in practice).</summary>
@@ -20,6 +29,20 @@ internal sealed class TermHits
     public (int TermId, TermField Field) this[int index] => _hits[index];
 
     public void Clear() => Count = 0;
+
+    /// <summary>Whether the term of hit <paramref name="index"/> was also found earlier (in another field).</summary>
+    public bool FoundEarlier(int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (_hits[i].TermId == _hits[index].TermId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public void Add(int termId, TermField field)
     {

@@ -138,7 +138,7 @@ internal sealed class TermMatcher
                 continue;
             }
 
-            if (HasEnough(runs, _needed.AsSpan(terminal.NeededStart, runs.Length)))
+            if (((byte)terminal.Fields & (byte)field) != 0 && HasEnough(runs, _needed.AsSpan(terminal.NeededStart, runs.Length)))
             {
                 hits.Add(terminal.TermId, field);
             }
@@ -159,6 +159,9 @@ internal sealed class TermMatcher
         return true;
     }
 
-    /// <summary>A term ends at this trie node; its letter counts start at <see cref="NeededStart"/>.</summary>
-    internal readonly record struct Terminal(int TermId, int NeededStart, bool IsPrefix);
+    /// <summary>
+    /// A term ends at this trie node; its letter counts start at <see cref="NeededStart"/>, and it only counts in the
+    /// given fields (author keywords mean nothing in a body, crisis language nothing in a name).
+    /// </summary>
+    internal readonly record struct Terminal(int TermId, int NeededStart, bool IsPrefix, TermFields Fields);
 }

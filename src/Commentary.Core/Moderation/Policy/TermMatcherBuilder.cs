@@ -27,11 +27,17 @@ internal sealed class TermMatcherBuilder
 
             var termId = _terms.Count;
             _terms.Add(new TermInfo(list, term.Trim()));
-            Insert(termId, isPrefix, Spaced(_words));
+            var fields = list switch
+            {
+                TermList.AuthorKeyword => TermFields.Author,
+                TermList.Crisis => TermFields.Body,
+                _ => TermFields.Both,
+            };
+            Insert(termId, isPrefix, fields, Spaced(_words));
             if (_words.Count > 1)
             {
                 // "kill myself" is also found written as one word, or as one run of single letters.
-                Insert(termId, isPrefix, [.. _words.SelectMany(w => w)]);
+                Insert(termId, isPrefix, fields, [.. _words.SelectMany(w => w)]);
             }
         }
 
@@ -78,7 +84,7 @@ internal sealed class TermMatcherBuilder
     }
 
     /// <summary>Walks (and grows) the trie along the term's letters with runs collapsed, recording each run's length.</summary>
-    private void Insert(int termId, bool isPrefix, byte[] letters)
+    private void Insert(int termId, bool isPrefix, TermFields fields, byte[] letters)
     {
         var neededStart = _needed.Count;
         var node = 0;
@@ -104,7 +110,7 @@ internal sealed class TermMatcherBuilder
             i += run;
         }
 
-        _terminals.Add((node, new TermMatcher.Terminal(termId, neededStart, isPrefix)));
+        _terminals.Add((node, new TermMatcher.Terminal(termId, neededStart, isPrefix, fields)));
     }
 
     private int NewNode()
