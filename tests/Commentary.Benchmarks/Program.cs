@@ -1,0 +1,7 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+using Commentary.Benchmarks;
+
+// dotnet run -c Release --project tests/Commentary.Benchmarks -- --filter '*' --job short
+var config = DefaultConfig.Instance.AddColumn(new ThroughputColumn());
+BenchmarkSwitcher.FromAssembly(typeof(DecideBenchmarks).Assembly).Run(args, config);
