@@ -71,7 +71,7 @@ public sealed class ModerationPolicy
         return decision.Build();
     }
 
-    private static string Percent(double share) => share.ToString("P0", CultureInfo.InvariantCulture);
+    private static string Percent(double share) => (share * 100).ToString("F0", CultureInfo.InvariantCulture) + "%";
 
     private static string Say(FormattableString message) => message.ToString(CultureInfo.InvariantCulture);
 

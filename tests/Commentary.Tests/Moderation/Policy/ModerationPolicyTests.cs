@@ -167,6 +167,14 @@ public class ModerationPolicyTests
     }
 
     [Fact]
+    public void Shouting_says_how_much_was_in_capitals()
+    {
+        var decision = Default.Decide(Input("THIS ARTICLE IS ABSOLUTELY WRONG AND YOU KNOW IT"));
+
+        Assert.Equal("100% of its 40 letters are capitals; 70% or more holds a comment of 30 letters or more.", decision.Reasons[0].Detail);
+    }
+
+    [Fact]
     public void Shouting_needs_a_body_long_enough_to_judge()
     {
         Assert.Equal(CommentStatus.Approved, Default.Decide(Input("OK, THANK YOU NHS!")).Status);
