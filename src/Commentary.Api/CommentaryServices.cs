@@ -32,9 +32,6 @@ public static class CommentaryServices
         services.AddMetrics();
         services.AddSingleton<CommentaryMetrics>();
 
-        services.AddOptions<ModerationPolicyOptions>().Bind(configuration.GetSection(ModerationPolicyOptions.Section))
-            .Validate(o => o.HoldAtLinkCount >= 1, "Moderation:HoldAtLinkCount must be 1 or more.")
-            .ValidateOnStart();
         services.AddOptions<ModeratorOptions>().Bind(configuration.GetSection(ModeratorOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ModeratorOptions>, ModeratorOptionsValidation>();
 
@@ -46,7 +43,8 @@ public static class CommentaryServices
         services.AddSingleton<CommenterData>();
         services.AddSingleton<ModerationIndex>();
         services.AddSingleton<CommenterHistory>();
-        services.AddSingleton<ModerationPolicy>();
+        // The shipped defaults until settings are read from storage.
+        services.AddSingleton(new ModerationPolicy(ModerationSettings.Defaults));
         services.AddSingleton<ModerationActions>();
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<ModeratorKeys>();

@@ -42,7 +42,6 @@ public sealed class SelfHost : IAsyncDisposable
                 [StorageNames.ConnectionSetting] = connectionString,
                 ["Moderation:Moderators:0:Name"] = ModeratorName,
                 ["Moderation:Moderators:0:KeySha256"] = ModeratorKeys.HashOf(ModeratorKey),
-                ["Moderation:BlockedTerms:0"] = "casino bonus",
                 ["extensions:queues:maxPollingInterval"] = "00:00:00.200",
                 ["extensions:queues:visibilityTimeout"] = "00:00:00",
                 ["Privacy:IpHashKey"] = "integration-test-ip-hash-key",

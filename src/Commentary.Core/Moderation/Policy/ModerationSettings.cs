@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Commentary.Core.Moderation.Policy;
+
+namespace Commentary.Core.Moderation;
+
+/// <summary>
+/// Everything the moderation policy can be told: which rules run, their thresholds and their word lists. Word lists
+/// are data: the defaults ship as an embedded JSON document (<c>DefaultModerationSettings.json</c>), and the live copy
+/// is the same JSON, so <see cref="ToJson"/> and <see cref="FromJson"/> round-trip. Check <see cref="Problems"/>
+/// before accepting a new document; <see cref="ModerationPolicy"/> refuses settings that have any.
+/// </summary>
+public sealed class ModerationSettings
+{
+    private const string DefaultsResource = "Commentary.Core.Moderation.DefaultModerationSettings.json";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
+        WriteIndented = true,
+        IndentSize = 2,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        // A misspelt setting would otherwise be ignored without a word.
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+    };
+
+    private static readonly Lazy<string> DefaultsJson = new(ReadDefaults);
+
+    public TermListSettings BlockedTerms { get; set; } = new();
+    public TermListSettings SuspectTerms { get; set; } = new();
+    public LinkSettings Links { get; set; } = new();
+    public SpamPhraseSettings SpamPhrases { get; set; } = new();
+    public ShoutingSettings Shouting { get; set; } = new();
+    public RepeatedCharacterSettings RepeatedCharacters { get; set; } = new();
+    public MostlyLinkSettings MostlyLink { get; set; } = new();
+    public SuspiciousAuthorSettings SuspiciousAuthor { get; set; } = new();
+    public DisposableEmailSettings DisposableEmail { get; set; } = new();
+    public RuleSwitch Duplicates { get; set; } = new();
+    public FloodSettings Flood { get; set; } = new();
+    public RuleSwitch FirstComment { get; set; } = new();
+    public RuleSwitch Bans { get; set; } = new();
+    public TermListSettings CrisisLanguage { get; set; } = new();
+    public PersonalDataSettings PersonalData { get; set; } = new();
+
+    /// <summary>The shipped defaults: a new copy each time, so changing one never changes another.</summary>
+    public static ModerationSettings Defaults => FromJson(DefaultsJson.Value);
+
+    /// <summary>Reads settings written by <see cref="ToJson"/> (or by hand: comments and trailing commas are allowed).</summary>
+    /// <exception cref="JsonException">The text is not JSON, names a setting that does not exist, or has a null where a value belongs.</exception>
+    public static ModerationSettings FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return JsonSerializer.Deserialize<ModerationSettings>(json, Json) ?? throw new JsonException("The moderation settings are null.");
+    }
+
+    /// <summary>The settings as indented camelCase JSON.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>What is wrong with these settings, one sentence each naming the JSON path; empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems() => ModerationSettingsValidation.Problems(this);
+
+    private static string ReadDefaults()
+    {
+        using var stream = typeof(ModerationSettings).Assembly.GetManifestResourceStream(DefaultsResource)
+            ?? throw new InvalidOperationException($"The embedded resource {DefaultsResource} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,139 @@
+namespace Commentary.Core.Moderation;
+
+// The sections of ModerationSettings. Each rule can be switched off; thresholds have the defaults described in the
+// README. They are plain mutable classes so System.Text.Json can read them and an operator's tool can edit them;
+// ModerationPolicy takes its own copy, so editing settings after building a policy changes nothing.
+
+/// <summary>A rule with nothing to configure but whether it runs.</summary>
+public sealed class RuleSwitch
+{
+    public bool Enabled { get; set; } = true;
+}
+
+/// <summary>A list of words or phrases (blocked terms, suspect terms, crisis language).</summary>
+public sealed class TermListSettings
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Words or phrases matched as whole words after folding case, accents, look-alike letters, leetspeak, spacing
+    /// and stretched letters. A trailing '*' lets the last word go on ("fuck*" also finds "fucking").
+    /// </summary>
+    public List<string> Terms { get; set; } = [];
+}
+
+/// <summary>Counting links in the body and the website field.</summary>
+public sealed class LinkSettings
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>A comment with this many links or more waits for a moderator.</summary>
+    public int HoldAt { get; set; } = 2;
+
+    /// <summary>A comment with this many links or more is rejected (must be above <see cref="HoldAt"/>).</summary>
+    public int RejectAt { get; set; } = 5;
+
+    /// <summary>Top-level domains that make a bare "name.tld" a link.</summary>
+    public List<string> TopLevelDomains { get; set; } = [];
+
+    /// <summary>
+    /// Top-level domains that are also everyday words ("it", "me", "life"): a bare "name.tld" with one of these is a
+    /// link only with a path after it ("name.it/x") or a disguised dot ("name [dot] it").
+    /// </summary>
+    public List<string> WordLikeTopLevelDomains { get; set; } = [];
+}
+
+/// <summary>Stock phrases of comment spam.</summary>
+public sealed class SpamPhraseSettings
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>This many different phrases hold a comment.</summary>
+    public int HoldAt { get; set; } = 1;
+
+    /// <summary>This many different phrases reject it (must be above <see cref="HoldAt"/>).</summary>
+    public int RejectAt { get; set; } = 3;
+
+    public List<string> Terms { get; set; } = [];
+}
+
+/// <summary>A body written mostly in capitals.</summary>
+public sealed class ShoutingSettings
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Bodies with fewer letters than this are too short to judge ("OK", "NHS").</summary>
+    public int MinLetters { get; set; } = 30;
+
+    /// <summary>The share of letters that are capitals at which a body counts as shouting (0 to 1).</summary>
+    public double CapitalShare { get; set; } = 0.7;
+}
+
+/// <summary>One character repeated many times in a row ("!!!!!!!!!!!!", "$$$$$$$$$$$$").</summary>
+public sealed class RepeatedCharacterSettings
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>A run of this many of the same character holds a comment.</summary>
+    public int RunLength { get; set; } = 10;
+}
+
+/// <summary>A body that is little more than a link.</summary>
+public sealed class MostlyLinkSettings
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The share of the body's non-space characters taken by links at which it counts as mostly a link (0 to 1).</summary>
+    public double LinkShare { get; set; } = 0.7;
+}
+
+/// <summary>An author name that is a web address or a string of sales keywords.</summary>
+public sealed class SuspiciousAuthorSettings
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Names with more words than this are held.</summary>
+    public int MaxWords { get; set; } = 6;
+
+    /// <summary>Names with this many different keywords are held.</summary>
+    public int KeywordsToFlag { get; set; } = 2;
+
+    /// <summary>Sales words ("cheap", "casino", "seo"): one is a surname, two are an advert.</summary>
+    public List<string> Keywords { get; set; } = [];
+}
+
+/// <summary>Email addresses at throwaway-mail services.</summary>
+public sealed class DisposableEmailSettings
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Domains; their subdomains match too.</summary>
+    public List<string> Domains { get; set; } = [];
+}
+
+/// <summary>Many comments in a short time from one email address or one IP address (counted by the processor).</summary>
+public sealed class FloodSettings
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>More recent comments than this from the same email address hold a comment.</summary>
+    public int MaxRecentFromEmail { get; set; } = 5;
+
+    /// <summary>More recent comments than this from the same IP address hold a comment.</summary>
+    public int MaxRecentFromIp { get; set; } = 10;
+}
+
+/// <summary>Phone numbers, email addresses and street addresses in a body.</summary>
+public sealed class PersonalDataSettings
+{
+    public bool Enabled { get; set; } = true;
+    public bool EmailAddresses { get; set; } = true;
+    public bool PhoneNumbers { get; set; } = true;
+    public bool StreetAddresses { get; set; } = true;
+
+    /// <summary>A run of at least this many digits, grouped like a phone number, counts as one.</summary>
+    public int PhoneMinDigits { get; set; } = 10;
+
+    /// <summary>Words that end a street address ("Road", "St", "Avenue").</summary>
+    public List<string> StreetWords { get; set; } = [];
+}
