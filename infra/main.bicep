@@ -50,6 +50,7 @@ var tableNames = [
   'ModerationIndex'
   'CommenterIndex'
   'IdempotencyKeys'
+  'RecentSignals'
 ]
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -90,6 +91,7 @@ module storage 'app/storage.bicep' = {
     tags: tags
     containerNames: [
       articlesContainerName
+      'settings'
       deploymentContainerName
     ]
     queueNames: queueNames

@@ -44,7 +44,9 @@ public static class CommentaryServices
         services.AddSingleton<ModerationIndex>();
         services.AddSingleton<CommenterHistory>();
         // The shipped defaults until settings are read from storage.
-        services.AddSingleton(new ModerationPolicy(ModerationSettings.Defaults));
+        services.AddSingleton<ModerationSettingsStore>();
+        services.AddSingleton<PolicyProvider>();
+        services.AddSingleton<RecentSignals>();
         services.AddSingleton<ModerationActions>();
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<ModeratorKeys>();
@@ -61,6 +63,8 @@ public static class CommentaryServices
         services.AddSingleton<ArticleEndpoints>();
         services.AddSingleton<CommentEndpoints>();
         services.AddSingleton<ModerationEndpoints>();
+        services.AddSingleton<ModeratorAccess>();
+        services.AddSingleton<ModerationSettingsEndpoints>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton(_ => UiAssetCatalog.FromEmbeddedFiles());
         services.AddSingleton<UiEndpoints>();

@@ -23,6 +23,8 @@ public sealed class HttpContractTests(StorageFixture fixture)
         { "DELETE", $"moderation/poison/{Guid.NewGuid()}" },
         { "GET", "moderation/commenters/ann@example.com" },
         { "DELETE", "moderation/commenters/ann@example.com" },
+        { "GET", "moderation/settings" },
+        { "PUT", "moderation/settings" },
     };
 
     [Theory]

@@ -138,7 +138,7 @@ public sealed class InfrastructureTemplateTests
             return template.LoopNames(resource).ToArray();
         }
 
-        Assert.Contains(StorageNames.ArticlesContainer, Names("Microsoft.Storage/storageAccounts/blobServices/containers"));
+        Assert.Empty(StorageNames.Containers.Except(Names("Microsoft.Storage/storageAccounts/blobServices/containers")));
         Assert.Equal(StorageNames.Queues.Order(StringComparer.Ordinal), Names("Microsoft.Storage/storageAccounts/queueServices/queues").Order(StringComparer.Ordinal));
         Assert.Equal(StorageNames.Tables.Order(StringComparer.Ordinal), Names("Microsoft.Storage/storageAccounts/tableServices/tables").Order(StringComparer.Ordinal));
     }

@@ -48,6 +48,36 @@ public static class JsonBody
         }
     }
 
+    /// <summary>Reads a small JSON body as text, with the same media-type and size checks, for callers that parse it themselves.</summary>
+    public static async Task<(string? Text, IResult? Problem)> ReadTextAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.HasJsonContentType())
+        {
+            return (null, Problems.UnsupportedMediaType());
+        }
+
+        if (request.ContentLength > MaxBytes)
+        {
+            return (null, Problems.TooLarge(MaxBytes));
+        }
+
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+        var buffer = new char[MaxBytes + 1];
+        var total = 0;
+        int read;
+        while ((read = await reader.ReadAsync(buffer.AsMemory(total, buffer.Length - total), cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > MaxBytes)
+            {
+                return (null, Problems.TooLarge(MaxBytes));
+            }
+        }
+
+        return (new string(buffer, 0, total), null);
+    }
+
     /// <summary>Reads an optional body: an empty one is the default value rather than an error.</summary>
     public static async Task<(T? Value, IResult? Problem)> ReadOptionalAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class

@@ -16,6 +16,7 @@ public static class Routes
     public const string PoisonMessage = "moderation/poison/{messageId}";
     public const string RequeuePoisonMessage = "moderation/poison/{messageId}/requeue";
     public const string Commenter = "moderation/commenters/{email}";
+    public const string ModerationSettings = "moderation/settings";
     public const string Health = "health";
     public const string UiFile = "ui/{file}";
     public const string OpenApi = "openapi.json";
@@ -38,6 +39,8 @@ public static class FunctionNames
     public const string DiscardPoisonMessage = nameof(DiscardPoisonMessage);
     public const string ExportCommenter = nameof(ExportCommenter);
     public const string EraseCommenter = nameof(EraseCommenter);
+    public const string GetModerationSettings = nameof(GetModerationSettings);
+    public const string PutModerationSettings = nameof(PutModerationSettings);
     public const string Health = nameof(Health);
     public const string UiFile = nameof(UiFile);
     public const string OpenApi = nameof(OpenApi);

@@ -62,13 +62,19 @@ public sealed class ModerationEndpoints(
             return Problems.Invalid("status", "status must be pending, approved or rejected.");
         }
 
+        var article = request.Query["article"].ToString();
+        if (article.Length > 0 && !Slug.IsValid(article))
+        {
+            return Problems.Invalid("article", "article must be an article's slug.");
+        }
+
         var (page, problem) = PageRequest.From(request, DefaultLimit, MaxLimit, ModerationIndex.IsRowKey);
         if (problem is not null)
         {
             return problem;
         }
 
-        var (items, next) = await index.ListAsync(status, page!.After, page.Limit, cancellationToken);
+        var (items, next) = await index.ListAsync(status, article.Length == 0 ? null : article, page!.After, page.Limit, cancellationToken);
         var histories = await Task.WhenAll(items.Select(c => c.Email).Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(async email => (email, await commenters.ForEmailAsync(email, cancellationToken))));
         var byEmail = histories.ToDictionary(h => h.email, h => h.Item2, StringComparer.OrdinalIgnoreCase);

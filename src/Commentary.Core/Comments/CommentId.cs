@@ -33,6 +33,20 @@ public static class CommentId
         return Encode(bytes);
     }
 
+    /// <summary>The smallest id that a comment made at <paramref name="time"/> can have: a bound for range queries by time.</summary>
+    public static string LowestAt(DateTimeOffset time)
+    {
+        var ms = Math.Max(0, time.ToUnixTimeMilliseconds());
+        Span<byte> bytes = stackalloc byte[16];
+        for (var i = 5; i >= 0; i--)
+        {
+            bytes[i] = (byte)(ms & 0xFF);
+            ms >>= 8;
+        }
+
+        return Encode(bytes);
+    }
+
     public static bool IsValid(string? value)
     {
         // 26 symbols carry 130 bits; the first may only be 0-7 so that the value fits 128 bits.

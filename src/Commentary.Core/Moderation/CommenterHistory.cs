@@ -54,6 +54,19 @@ public sealed class CommenterHistory(StorageClients storage)
         return found;
     }
 
+    /// <summary>How many other comments this address posted since <paramref name="since"/>.</summary>
+    public async Task<int> RecentCountAsync(string email, string exceptId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CommenterIdentity.EmailHash(email)} and RowKey ge {CommentId.LowestAt(since)}");
+        var count = 0;
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            count += row.RowKey == exceptId ? 0 : 1;
+        }
+
+        return count;
+    }
+
     public async Task<CommenterRecord> ForEmailAsync(string email, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CommenterIdentity.EmailHash(email)}");

@@ -8,8 +8,8 @@ using Commentary.Core.Storage;
 namespace Commentary.Core.Moderation;
 
 /// <summary>
-/// Comments by status across all articles, newest first, so the moderation queue never scans <c>Comments</c>.
-/// PartitionKey = status; RowKey = inverted submission time + id. It is written after the comment itself,
+/// Comments by status across all articles, urgent first and then newest first, so the moderation queue never scans
+/// <c>Comments</c>. PartitionKey = status; RowKey = priority digit (0 urgent, 1 normal) + inverted submission time + id. It is written after the comment itself,
 /// so it can lag: every write path re-asserts it and every read checks it against <c>Comments</c> and mends it.
 /// </summary>
 public sealed class ModerationIndex(StorageClients storage, CommentStore comments)
@@ -18,29 +18,41 @@ public sealed class ModerationIndex(StorageClients storage, CommentStore comment
     private static readonly CommentStatus[] Statuses = Enum.GetValues<CommentStatus>();
     private readonly TableClient _table = storage.ModerationIndex;
 
-    public static string RowKey(string id) =>
-        (MaxMilliseconds - CommentId.Timestamp(id).ToUnixTimeMilliseconds()).ToString("D13", CultureInfo.InvariantCulture) + "_" + id;
+    private static readonly CommentPriority[] Priorities = Enum.GetValues<CommentPriority>();
+
+    public static string RowKey(string id, CommentPriority priority = CommentPriority.Normal) =>
+        (priority == CommentPriority.Urgent ? "0" : "1")
+        + (MaxMilliseconds - CommentId.Timestamp(id).ToUnixTimeMilliseconds()).ToString("D13", CultureInfo.InvariantCulture) + "_" + id;
 
     public static bool IsRowKey(string? value) =>
-        value is { Length: 40 } && value[13] == '_' && value[..13].All(char.IsAsciiDigit) && CommentId.IsValid(value[14..]);
+        value is { Length: 41 } && value[0] is '0' or '1' && value[14] == '_' && value[1..14].All(char.IsAsciiDigit) && CommentId.IsValid(value[15..]);
 
     /// <summary>Records the comment under its status and nowhere else.</summary>
     public async Task PutAsync(Comment comment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(comment);
-        var entity = new TableEntity(comment.Status.ToWire(), RowKey(comment.Id)) { ["Slug"] = comment.Slug, ["CommentId"] = comment.Id };
+        var entity = new TableEntity(comment.Status.ToWire(), RowKey(comment.Id, comment.Priority)) { ["Slug"] = comment.Slug, ["CommentId"] = comment.Id };
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-        await Task.WhenAll(Statuses.Where(s => s != comment.Status).Select(s => DeleteQuietlyAsync(s, comment.Id, cancellationToken)));
+        await Task.WhenAll(
+            from status in Statuses
+            from priority in Priorities
+            where status != comment.Status || priority != comment.Priority
+            select DeleteQuietlyAsync(status, priority, comment.Id, cancellationToken));
     }
 
     public Task RemoveAsync(string id, CancellationToken cancellationToken) =>
-        Task.WhenAll(Statuses.Select(s => DeleteQuietlyAsync(s, id, cancellationToken)));
+        Task.WhenAll(from status in Statuses from priority in Priorities select DeleteQuietlyAsync(status, priority, id, cancellationToken));
 
-    /// <summary>A page of comments with this status, newest first, checked against the comments themselves.</summary>
+    /// <summary>
+    /// A page of comments with this status (of one article, if given), urgent first then newest first, checked
+    /// against the comments themselves.
+    /// </summary>
     public async Task<(IReadOnlyList<Comment> Items, string? Next)> ListAsync(
-        CommentStatus status, string? after, int limit, CancellationToken cancellationToken)
+        CommentStatus status, string? article, string? after, int limit, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {status.ToWire()} and RowKey gt {after ?? string.Empty}");
+        var filter = article is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {status.ToWire()} and RowKey gt {after ?? string.Empty}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {status.ToWire()} and RowKey gt {after ?? string.Empty} and Slug eq {article}");
         var entries = new List<TableEntity>(limit + 1);
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken))
         {
@@ -60,7 +72,7 @@ public sealed class ModerationIndex(StorageClients storage, CommentStore comment
         for (var i = 0; i < page.Length; i++)
         {
             var comment = found[i];
-            if (comment is not null && comment.Status == status)
+            if (comment is not null && comment.Status == status && RowKey(comment.Id, comment.Priority) == page[i].RowKey)
             {
                 items.Add(comment);
             }
@@ -75,7 +87,7 @@ public sealed class ModerationIndex(StorageClients storage, CommentStore comment
         return (items, next);
     }
 
-    private async Task DeleteQuietlyAsync(CommentStatus status, string id, CancellationToken cancellationToken)
+    private async Task DeleteQuietlyAsync(CommentStatus status, CommentPriority priority, string id, CancellationToken cancellationToken)
     {
         if (!CommentId.IsValid(id))
         {
@@ -84,7 +96,7 @@ public sealed class ModerationIndex(StorageClients storage, CommentStore comment
 
         try
         {
-            await _table.DeleteEntityAsync(status.ToWire(), RowKey(id), ETag.All, cancellationToken);
+            await _table.DeleteEntityAsync(status.ToWire(), RowKey(id, priority), ETag.All, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
         {

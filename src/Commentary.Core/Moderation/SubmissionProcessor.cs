@@ -14,7 +14,8 @@ public sealed partial class SubmissionProcessor(
     CommentStore comments,
     ModerationIndex moderationIndex,
     CommenterHistory commenters,
-    ModerationPolicy policy,
+    PolicyProvider policies,
+    RecentSignals recentSignals,
     CommentaryMetrics metrics,
     TimeProvider clock,
     ILogger<SubmissionProcessor> logger)
@@ -43,7 +44,10 @@ public sealed partial class SubmissionProcessor(
         }
 
         var history = await commenters.ForEmailAsync(message.Email, cancellationToken);
-        var decision = policy.Decide(new ModerationInput(message.Author, message.Email, message.Website, message.Body, history));
+        var policy = await policies.CurrentAsync(cancellationToken);
+        var signals = await recentSignals.ForAsync(
+            message.Id, message.Email, message.IpHash, BodyFingerprint.Of(message.Body), message.Submitted, policy.FloodWindow, cancellationToken);
+        var decision = policy.Decide(new ModerationInput(message.Author, message.Email, message.Website, message.Body, history) { Signals = signals });
         var comment = new Comment
         {
             Slug = message.Slug,
@@ -73,7 +77,10 @@ public sealed partial class SubmissionProcessor(
     }
 
     private Task IndexAsync(Comment comment, CancellationToken cancellationToken) =>
-        Task.WhenAll(moderationIndex.PutAsync(comment, cancellationToken), commenters.PutAsync(comment, cancellationToken));
+        Task.WhenAll(
+            moderationIndex.PutAsync(comment, cancellationToken),
+            commenters.PutAsync(comment, cancellationToken),
+            recentSignals.RecordAsync(comment, cancellationToken));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Submission {CommentId} moved to the poison queue: {Problem}")]
     private static partial void LogPoisoned(ILogger logger, string commentId, string problem);

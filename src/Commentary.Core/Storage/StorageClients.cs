@@ -28,12 +28,14 @@ public sealed class StorageClients
     public TableServiceClient Tables { get; }
 
     public BlobContainerClient Articles => Blobs.GetBlobContainerClient(StorageNames.ArticlesContainer);
+    public BlobContainerClient Settings => Blobs.GetBlobContainerClient(StorageNames.SettingsContainer);
     public QueueClient Submissions => Queues.GetQueueClient(StorageNames.SubmissionsQueue);
     public QueueClient SubmissionsPoison => Queues.GetQueueClient(StorageNames.SubmissionsPoisonQueue);
     public TableClient Comments => Tables.GetTableClient(StorageNames.CommentsTable);
     public TableClient ModerationIndex => Tables.GetTableClient(StorageNames.ModerationIndexTable);
     public TableClient CommenterIndex => Tables.GetTableClient(StorageNames.CommenterIndexTable);
     public TableClient IdempotencyKeys => Tables.GetTableClient(StorageNames.IdempotencyKeysTable);
+    public TableClient RecentSignals => Tables.GetTableClient(StorageNames.RecentSignalsTable);
 
     /// <summary>Builds the clients from configuration, or explains exactly which setting is missing.</summary>
     public static StorageClients FromConfiguration(IConfiguration configuration, QueueMessageEncoding queueEncoding = SubmissionEncoding)

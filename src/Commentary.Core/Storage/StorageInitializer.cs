@@ -23,7 +23,7 @@ public sealed partial class StorageInitializer(StorageClients storage, ILogger<S
             {
                 await EnsureCreatedAsync(storage, stoppingToken);
                 _ready.TrySetResult();
-                LogReady(logger, StorageNames.ArticlesContainer, string.Join(", ", StorageNames.Queues), string.Join(", ", StorageNames.Tables));
+                LogReady(logger, string.Join(", ", StorageNames.Containers), string.Join(", ", StorageNames.Queues), string.Join(", ", StorageNames.Tables));
                 return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -44,14 +44,14 @@ public sealed partial class StorageInitializer(StorageClients storage, ILogger<S
     public static async Task EnsureCreatedAsync(StorageClients storage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(storage);
-        var work = new List<Task> { storage.Articles.CreateIfNotExistsAsync(cancellationToken: cancellationToken) };
+        var work = StorageNames.Containers.Select(c => (Task)storage.Blobs.GetBlobContainerClient(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken)).ToList();
         work.AddRange(StorageNames.Queues.Select(q => storage.Queues.GetQueueClient(q).CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
         work.AddRange(StorageNames.Tables.Select(t => storage.Tables.CreateTableIfNotExistsAsync(t, cancellationToken)));
         await Task.WhenAll(work);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Storage ready: container {Container}, queues {Queues}, tables {Tables}")]
-    private static partial void LogReady(ILogger logger, string container, string queues, string tables);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Storage ready: containers {Containers}, queues {Queues}, tables {Tables}")]
+    private static partial void LogReady(ILogger logger, string containers, string queues, string tables);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storage could not be prepared (attempt {Attempt}); trying again in {Seconds} s")]
     private static partial void LogNotReady(ILogger logger, Exception exception, int attempt, double seconds);

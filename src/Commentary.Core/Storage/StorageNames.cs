@@ -7,13 +7,16 @@ public static class StorageNames
     public const string ConnectionSetting = "AzureWebJobsStorage";
 
     public const string ArticlesContainer = "articles";
+    public const string SettingsContainer = "settings";
     public const string SubmissionsQueue = "comment-submissions";
     public const string SubmissionsPoisonQueue = SubmissionsQueue + "-poison";
     public const string CommentsTable = "Comments";
     public const string ModerationIndexTable = "ModerationIndex";
     public const string CommenterIndexTable = "CommenterIndex";
     public const string IdempotencyKeysTable = "IdempotencyKeys";
+    public const string RecentSignalsTable = "RecentSignals";
 
-    public static IReadOnlyList<string> Tables { get; } = [CommentsTable, ModerationIndexTable, CommenterIndexTable, IdempotencyKeysTable];
+    public static IReadOnlyList<string> Tables { get; } = [CommentsTable, ModerationIndexTable, CommenterIndexTable, IdempotencyKeysTable, RecentSignalsTable];
+    public static IReadOnlyList<string> Containers { get; } = [ArticlesContainer, SettingsContainer];
     public static IReadOnlyList<string> Queues { get; } = [SubmissionsQueue, SubmissionsPoisonQueue];
 }

@@ -37,6 +37,9 @@ public static class EndpointMap
         api.MapGet(Routes.Commenter, (HttpRequest r, string email, ModerationEndpoints e) => e.ExportCommenterAsync(r, email)).WithName(FunctionNames.ExportCommenter);
         api.MapDelete(Routes.Commenter, (HttpRequest r, string email, ModerationEndpoints e) => e.EraseCommenterAsync(r, email)).WithName(FunctionNames.EraseCommenter);
 
+        api.MapGet(Routes.ModerationSettings, (HttpRequest r, ModerationSettingsEndpoints e) => e.GetAsync(r)).WithName(FunctionNames.GetModerationSettings);
+        api.MapPut(Routes.ModerationSettings, (HttpRequest r, ModerationSettingsEndpoints e) => e.PutAsync(r)).WithName(FunctionNames.PutModerationSettings);
+
         api.MapGet(Routes.Health, (HttpRequest r, HealthEndpoints e) => e.CheckAsync(r)).WithName(FunctionNames.Health);
         api.MapGet(Routes.UiFile, (HttpRequest r, string file, UiEndpoints e) => e.GetAsync(r, file)).WithName(FunctionNames.UiFile);
         api.MapGet(Routes.OpenApi, (HttpRequest r, OpenApiEndpoints e) => e.GetAsync(r)).WithName(FunctionNames.OpenApi);

@@ -43,7 +43,7 @@ public static class ApiCalls
             }
 
             var status = Core.Comments.CommentStatusNames.ToWire(stored.Status);
-            var listed = await host.Storage.ModerationIndex.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(status, Core.Moderation.ModerationIndex.RowKey(id));
+            var listed = await host.Storage.ModerationIndex.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(status, Core.Moderation.ModerationIndex.RowKey(id, stored.Priority));
             var remembered = await host.Storage.CommenterIndex.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(stored.EmailHash, id);
             return listed.HasValue && remembered.HasValue ? status : null;
         }, $"comment {id} to be stored");

@@ -16,6 +16,9 @@ public sealed class ModerationPolicy
     private static Workspace? t_workspace;
 
     private readonly ModerationSettings _settings;
+
+    /// <summary>How far back the flood rule counts, for the processor that counts.</summary>
+    public TimeSpan FloodWindow => TimeSpan.FromMinutes(_settings.Flood.WindowMinutes);
     private readonly TermMatcher _terms;
     private readonly LinkCounter _links;
     private readonly PersonalDataFinder _personalData;

@@ -121,6 +121,9 @@ public sealed class FloodSettings
 
     /// <summary>More recent comments than this from the same IP address hold a comment.</summary>
     public int MaxRecentFromIp { get; set; } = 10;
+
+    /// <summary>How far back "recent" reaches.</summary>
+    public int WindowMinutes { get; set; } = 60;
 }
 
 /// <summary>Phone numbers, email addresses and street addresses in a body.</summary>

@@ -79,6 +79,7 @@ internal static class ModerationSettingsValidation
         {
             AtLeast(problems, "flood.maxRecentFromEmail", flood.MaxRecentFromEmail, 0, 100_000);
             AtLeast(problems, "flood.maxRecentFromIp", flood.MaxRecentFromIp, 0, 100_000);
+            AtLeast(problems, "flood.windowMinutes", flood.WindowMinutes, 1, 1440);
         }
 
         if (Present(problems, "personalData", settings.PersonalData) is { } personal)

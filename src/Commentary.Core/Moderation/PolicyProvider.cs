@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace Commentary.Core.Moderation;
+
+/// <summary>
+/// The moderation policy compiled from the live settings. It asks storage at most every <see cref="RefreshInterval"/>
+/// (a conditional read, so an unchanged copy costs no download) and recompiles only on change, so a moderator's edit
+/// reaches every worker within a minute without a restart. If the settings cannot be read, the last good policy stays.
+/// </summary>
+public sealed partial class PolicyProvider(ModerationSettingsStore store, TimeProvider clock, ILogger<PolicyProvider> logger) : IDisposable
+{
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private (ModerationPolicy Policy, string ETag) _current = (new ModerationPolicy(ModerationSettings.Defaults), string.Empty);
+    private DateTimeOffset _checkedAt = DateTimeOffset.MinValue;
+
+    public async Task<ModerationPolicy> CurrentAsync(CancellationToken cancellationToken)
+    {
+        if (clock.GetUtcNow() - _checkedAt < RefreshInterval)
+        {
+            return _current.Policy;
+        }
+
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            if (clock.GetUtcNow() - _checkedAt >= RefreshInterval)
+            {
+                await RefreshAsync(cancellationToken);
+            }
+
+            return _current.Policy;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    public void Dispose() => _refresh.Dispose();
+
+    /// <summary>Uses settings just saved on this instance at once.</summary>
+    public void Use(StoredModerationSettings saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        _current = (new ModerationPolicy(saved.Settings), saved.ETag);
+        _checkedAt = clock.GetUtcNow();
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var changed = await store.LoadIfChangedAsync(_current.ETag.Length == 0 ? null : _current.ETag, cancellationToken);
+            if (changed is not null)
+            {
+                _current = (new ModerationPolicy(changed.Settings), changed.ETag);
+                LogLoaded(logger, changed.ETag);
+            }
+
+            _checkedAt = clock.GetUtcNow();
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
+        {
+            // A hand-edited blob that does not parse: keep moderating with what we had, and say so.
+            _checkedAt = clock.GetUtcNow();
+            LogUnreadable(logger, e, ModerationSettingsStore.BlobName);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && Storage.StorageFailure.IsUnavailable(e))
+        {
+            LogUnavailable(logger, e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Moderation settings {ETag} are in force")]
+    private static partial void LogLoaded(ILogger logger, string etag);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Moderation settings in {Blob} cannot be used; the previous settings stay in force")]
+    private static partial void LogUnreadable(ILogger logger, Exception exception, string blob);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Moderation settings could not be checked ({Problem}); the previous settings stay in force")]
+    private static partial void LogUnavailable(ILogger logger, string problem);
+}

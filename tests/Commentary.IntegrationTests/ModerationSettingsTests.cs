@@ -1,0 +1,133 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Commentary.Core.Moderation;
+using Commentary.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Commentary.IntegrationTests;
+
+/// <summary>Live moderation settings in Blob Storage, and the signals the processor feeds the policy.</summary>
+/// <remarks>Settings are global, so these tests get an Azurite and a host of their own.</remarks>
+public sealed class ModerationSettingsTests : IClassFixture<StorageFixture>
+{
+    private readonly SelfHost _host;
+
+    public ModerationSettingsTests(StorageFixture fixture)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        _host = fixture.Host;
+    }
+
+    private async Task<(JsonObject Settings, string ETag)> GetSettingsAsync()
+    {
+        using var request = _host.AsModerator(HttpMethod.Get, "moderation/settings");
+        using var response = await _host.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject(), response.Headers.ETag!.ToString());
+    }
+
+    private async Task<HttpResponseMessage> PutSettingsAsync(string json, string? ifMatch)
+    {
+        using var request = _host.AsModerator(HttpMethod.Put, "moderation/settings");
+        request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return await _host.Client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task A_moderator_adds_a_blocked_term_and_the_next_comment_with_it_is_rejected_without_a_restart()
+    {
+        var (settings, etag) = await GetSettingsAsync();
+        settings["blockedTerms"]!["terms"]!.AsArray().Add("zorbly");
+        using (var saved = await PutSettingsAsync(settings.ToJsonString(), etag))
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+            Assert.NotEqual(etag, saved.Headers.ETag!.ToString());
+        }
+
+        using (var stale = await PutSettingsAsync(settings.ToJsonString(), etag))
+        {
+            await stale.ProblemAsync(HttpStatusCode.Conflict);
+        }
+
+        var slug = await _host.AddArticleAsync("settings");
+        var id = await _host.SubmitAsync(slug, "Zed", $"zed-{Guid.NewGuid():N}@example.com", "What a zorbly thing to say.");
+        Assert.Equal("rejected", await _host.StoredStatusAsync(slug, id));
+
+        // Another instance (a fresh provider whose refresh interval has passed) sees the same settings.
+        var clock = new AdjustableClock(DateTimeOffset.UtcNow);
+        using var elsewhere = new PolicyProvider(_host.Services.GetRequiredService<ModerationSettingsStore>(), clock, NullLogger<PolicyProvider>.Instance);
+        var before = await elsewhere.CurrentAsync(CancellationToken.None);
+        var input = new ModerationInput("Zed", "zed@example.com", null, "What a zorbly thing to say.", new CommenterRecord(3, 0, 0));
+        Assert.Equal(Core.Comments.CommentStatus.Rejected, before.Decide(input).Status);
+    }
+
+    [Fact]
+    public async Task Settings_that_do_not_parse_or_do_not_validate_are_400_and_change_nothing()
+    {
+        var (settings, etag) = await GetSettingsAsync();
+        using (var malformed = await PutSettingsAsync("{\"blockedTerms\":", etag))
+        {
+            await malformed.ProblemAsync(HttpStatusCode.BadRequest);
+        }
+
+        settings["links"]!["holdAt"] = -3;
+        using (var invalid = await PutSettingsAsync(settings.ToJsonString(), etag))
+        {
+            var problem = await invalid.ProblemAsync(HttpStatusCode.BadRequest);
+            Assert.NotEmpty(problem["errors"]!.AsObject());
+        }
+
+        Assert.Equal(etag, (await GetSettingsAsync()).ETag);
+    }
+
+    [Fact]
+    public async Task The_same_body_posted_again_is_rejected_as_a_duplicate()
+    {
+        var first = await _host.AddArticleAsync("dup-a");
+        var second = await _host.AddArticleAsync("dup-b");
+        var body = $"Great article, thank you so much {Guid.NewGuid():N}!";
+        var original = await _host.SubmitAsync(first, "One", $"one-{Guid.NewGuid():N}@example.com", body);
+        Assert.Equal("pending", await _host.StoredStatusAsync(first, original));
+
+        var copy = await _host.SubmitAsync(second, "Two", $"two-{Guid.NewGuid():N}@example.com", body.ToUpperInvariant() + "  ");
+        Assert.Equal("rejected", await _host.StoredStatusAsync(second, copy));
+        var record = await _host.ListedForModerationAsync(copy, "rejected");
+        Assert.Contains(record["reasons"]!.AsArray(), r => r!["rule"]!.GetValue<string>() == ModerationRules.Duplicate);
+    }
+
+    [Fact]
+    public async Task A_flood_from_one_email_is_held_and_crisis_language_comes_first_in_the_queue()
+    {
+        var slug = await _host.AddArticleAsync("flood");
+        var email = $"busy-{Guid.NewGuid():N}@example.com";
+        var first = await _host.SubmitAsync(slug, "Busy", email, "My first comment here, about sleep.");
+        await _host.StoredStatusAsync(slug, first);
+        await _host.ModerateAsync("approve", slug, first);
+
+        var statuses = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            var id = await _host.SubmitAsync(slug, "Busy", email, $"Another thought, number {i}, on a different point {Guid.NewGuid():N}.");
+            statuses.Add(await _host.StoredStatusAsync(slug, id));
+        }
+
+        Assert.Equal(["approved", "approved", "approved", "approved", "approved", "pending"], statuses);
+
+        var crisis = await _host.SubmitAsync(slug, "Low", $"low-{Guid.NewGuid():N}@example.com", "Some days I want to end it all.");
+        Assert.Equal("pending", await _host.StoredStatusAsync(slug, crisis));
+        using var request = _host.AsModerator(HttpMethod.Get, $"moderation/comments?status=pending&article={slug}");
+        using var response = await _host.Client.SendAsync(request);
+        var items = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["items"]!.AsArray();
+        Assert.Equal(crisis, items[0]!["id"]!.GetValue<string>());
+        Assert.Equal("urgent", items[0]!["priority"]!.GetValue<string>());
+        Assert.All(items, i => Assert.Equal(slug, i!["slug"]!.GetValue<string>()));
+        Assert.Contains(items.Skip(1), i => i!["reasons"]!.AsArray().Any(r => r!["rule"]!.GetValue<string>() == ModerationRules.Flood));
+    }
+}
