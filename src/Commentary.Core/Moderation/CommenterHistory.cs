@@ -55,17 +55,8 @@ public sealed class CommenterHistory(StorageClients storage)
     }
 
     /// <summary>How many other comments this address posted since <paramref name="since"/>.</summary>
-    public async Task<int> RecentCountAsync(string email, string exceptId, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CommenterIdentity.EmailHash(email)} and RowKey ge {CommentId.LowestAt(since)}");
-        var count = 0;
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
-        {
-            count += row.RowKey == exceptId ? 0 : 1;
-        }
-
-        return count;
-    }
+    public Task<int> RecentCountAsync(string email, string exceptId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        TimeOrderedRows.CountSinceAsync(_table, CommenterIdentity.EmailHash(email), since, exceptId, cancellationToken);
 
     public async Task<CommenterRecord> ForEmailAsync(string email, CancellationToken cancellationToken)
     {

@@ -40,15 +40,6 @@ public sealed class RecentSignals(StorageClients storage, CommenterHistory comme
         await Task.WhenAll(writes);
     }
 
-    private async Task<int> CountAsync(string partition, string exceptId, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {CommentId.LowestAt(since)}");
-        var count = 0;
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
-        {
-            count += row.RowKey == exceptId ? 0 : 1;
-        }
-
-        return count;
-    }
+    private Task<int> CountAsync(string partition, string exceptId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        TimeOrderedRows.CountSinceAsync(_table, partition, since, exceptId, cancellationToken);
 }
