@@ -87,6 +87,17 @@ public sealed class SelfHost : IAsyncDisposable
         return slug;
     }
 
+    /// <summary>Saves moderation settings (the defaults, changed as given) and puts them in force at once.</summary>
+    public async Task UseModerationSettingsAsync(Action<ModerationSettings> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var settings = ModerationSettings.Defaults;
+        change(settings);
+        var saved = await Services.GetRequiredService<ModerationSettingsStore>().SaveAsync(settings, ifMatch: null, CancellationToken.None)
+            ?? throw new InvalidOperationException("The moderation settings were not saved.");
+        Services.GetRequiredService<PolicyProvider>().Use(saved);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
