@@ -50,6 +50,10 @@ var tableNames = [
   'ModerationIndex'
   'CommenterIndex'
   'IdempotencyKeys'
+  'Bans'
+  'SpamFingerprints'
+  'CommentHistory'
+  'Reports'
 ]
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))

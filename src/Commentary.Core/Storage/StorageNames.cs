@@ -13,7 +13,15 @@ public static class StorageNames
     public const string ModerationIndexTable = "ModerationIndex";
     public const string CommenterIndexTable = "CommenterIndex";
     public const string IdempotencyKeysTable = "IdempotencyKeys";
+    public const string BansTable = "Bans";
+    public const string SpamFingerprintsTable = "SpamFingerprints";
+    public const string CommentHistoryTable = "CommentHistory";
+    public const string ReportsTable = "Reports";
 
-    public static IReadOnlyList<string> Tables { get; } = [CommentsTable, ModerationIndexTable, CommenterIndexTable, IdempotencyKeysTable];
+    public static IReadOnlyList<string> Tables { get; } =
+    [
+        CommentsTable, ModerationIndexTable, CommenterIndexTable, IdempotencyKeysTable,
+        BansTable, SpamFingerprintsTable, CommentHistoryTable, ReportsTable,
+    ];
     public static IReadOnlyList<string> Queues { get; } = [SubmissionsQueue, SubmissionsPoisonQueue];
 }
