@@ -46,6 +46,14 @@ public static class CommentaryServices
         // The shipped defaults until settings are read from storage.
         services.AddSingleton(new ModerationPolicy(ModerationSettings.Defaults));
         services.AddSingleton<ModerationActions>();
+        services.AddSingleton<BanList>();
+        services.AddSingleton<SpamFingerprints>();
+        services.AddSingleton<SpamMarking>();
+        services.AddSingleton<CommentEvents>();
+        services.AddSingleton<ReaderReports>();
+        services.AddSingleton<CommentReporting>();
+        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section))
+            .Validate(o => o.ReportsToHold >= 1, "Moderation:ReportsToHold must be at least 1.").ValidateOnStart();
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<ModeratorKeys>();
 
@@ -61,6 +69,10 @@ public static class CommentaryServices
         services.AddSingleton<ArticleEndpoints>();
         services.AddSingleton<CommentEndpoints>();
         services.AddSingleton<ModerationEndpoints>();
+        services.AddSingleton<BanEndpoints>();
+        services.AddSingleton<SpamEndpoints>();
+        services.AddSingleton<BulkModerationEndpoints>();
+        services.AddSingleton<ReportEndpoints>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton(_ => UiAssetCatalog.FromEmbeddedFiles());
         services.AddSingleton<UiEndpoints>();
