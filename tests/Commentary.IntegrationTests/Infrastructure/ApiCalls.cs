@@ -82,6 +82,14 @@ public static class ApiCalls
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
+    public static async Task<JsonObject> GetModeratorJsonAsync(this SelfHost host, string path)
+    {
+        using var request = host.AsModerator(HttpMethod.Get, path);
+        using var response = await host.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
     public static async Task<JsonObject> ProblemAsync(this HttpResponseMessage response, HttpStatusCode expected)
     {
         Assert.Equal(expected, response.StatusCode);
