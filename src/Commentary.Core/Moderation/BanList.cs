@@ -65,19 +65,10 @@ public sealed class BanList(StorageClients storage, TimeProvider clock) : IDispo
             return false;
         }
 
-        try
-        {
-            await _table.DeleteEntityAsync(BanIds.PartitionKey(kind), hash, ETag.All, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
-        {
-            return false;
-        }
-        finally
-        {
-            _snapshot = null;
-        }
+        // The SDK answers a missing entity with a 404 response rather than an exception.
+        using var response = await _table.DeleteEntityAsync(BanIds.PartitionKey(kind), hash, ETag.All, cancellationToken);
+        _snapshot = null;
+        return response.Status != (int)HttpStatusCode.NotFound;
     }
 
     private async Task<IReadOnlyDictionary<string, Ban>> CurrentAsync(CancellationToken cancellationToken)

@@ -20,6 +20,9 @@ public sealed record ReportOutcome(int Reports);
 public sealed class CommentReporting(
     CommentStore comments, ReaderReports reports, ModerationActions actions, CommentEvents events, IOptions<ReportOptions> options, TimeProvider clock)
 {
+    /// <summary>The reason added to a comment held again after reports. Not a policy rule, so not in <see cref="ModerationRules"/>.</summary>
+    public const string ReportedRule = "reported";
+
     public async Task<ReportOutcome?> ReportAsync(string slug, string id, string reporterHash, string reason, CancellationToken cancellationToken)
     {
         var comment = await comments.FindAsync(slug, id, cancellationToken);
@@ -40,7 +43,7 @@ public sealed class CommentReporting(
         var sincePublished = CountSince(all, comment.ModeratedAt);
         if (sincePublished >= Math.Max(1, options.Value.ReportsToHold))
         {
-            var why = new ModerationReason(ModerationRules.Reported, $"{sincePublished} readers reported this comment since it was published; it waits for a moderator again.");
+            var why = new ModerationReason(ReportedRule, $"{sincePublished} readers reported this comment since it was published; it waits for a moderator again.");
             await actions.HoldAgainAsync(slug, id, why, cancellationToken);
         }
 

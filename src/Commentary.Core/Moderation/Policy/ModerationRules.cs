@@ -21,7 +21,4 @@ public static class ModerationRules
     public const string Banned = "banned";
     public const string CrisisLanguage = "crisis-language";
     public const string PersonalData = "personal-data";
-
-    /// <summary>Not a policy rule: readers reported a published comment often enough to hold it again.</summary>
-    public const string Reported = "reported";
 }
