@@ -90,7 +90,12 @@ public class ModeratorToolsRulesTests
     {
         var comment = new Comment
         {
-            Slug = "a", Id = CommentId.New(), Author = "A", Email = "a@example.com", Body = "b", Created = DateTimeOffset.UnixEpoch,
+            Slug = "a",
+            Id = CommentId.New(),
+            Author = "A",
+            Email = "a@example.com",
+            Body = "b",
+            Created = DateTimeOffset.UnixEpoch,
             Status = CommentStatus.Pending,
             Reasons = [new ModerationReason("first-comment", "First comment."), new ModerationReason("links", "2 links.")],
         };
