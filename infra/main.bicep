@@ -51,6 +51,10 @@ var tableNames = [
   'CommenterIndex'
   'IdempotencyKeys'
   'RecentSignals'
+  'Bans'
+  'SpamFingerprints'
+  'CommentHistory'
+  'Reports'
 ]
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))

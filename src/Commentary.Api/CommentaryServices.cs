@@ -48,6 +48,14 @@ public static class CommentaryServices
         services.AddSingleton<PolicyProvider>();
         services.AddSingleton<RecentSignals>();
         services.AddSingleton<ModerationActions>();
+        services.AddSingleton<BanList>();
+        services.AddSingleton<SpamFingerprints>();
+        services.AddSingleton<SpamMarking>();
+        services.AddSingleton<CommentEvents>();
+        services.AddSingleton<ReaderReports>();
+        services.AddSingleton<CommentReporting>();
+        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section))
+            .Validate(o => o.ReportsToHold >= 1, "Moderation:ReportsToHold must be at least 1.").ValidateOnStart();
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<ModeratorKeys>();
 
@@ -65,6 +73,10 @@ public static class CommentaryServices
         services.AddSingleton<ModerationEndpoints>();
         services.AddSingleton<ModeratorAccess>();
         services.AddSingleton<ModerationSettingsEndpoints>();
+        services.AddSingleton<BanEndpoints>();
+        services.AddSingleton<SpamEndpoints>();
+        services.AddSingleton<BulkModerationEndpoints>();
+        services.AddSingleton<ReportEndpoints>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton(_ => UiAssetCatalog.FromEmbeddedFiles());
         services.AddSingleton<UiEndpoints>();

@@ -25,6 +25,12 @@ public sealed class HttpContractTests(StorageFixture fixture)
         { "DELETE", "moderation/commenters/ann@example.com" },
         { "GET", "moderation/settings" },
         { "PUT", "moderation/settings" },
+        { "GET", $"moderation/comments/some-article/{CommentId.New()}" },
+        { "POST", $"moderation/comments/some-article/{CommentId.New()}/spam" },
+        { "POST", "moderation/comments/bulk" },
+        { "GET", "moderation/bans" },
+        { "POST", "moderation/bans" },
+        { "DELETE", $"moderation/bans/email-{new string('a', 64)}" },
     };
 
     [Theory]

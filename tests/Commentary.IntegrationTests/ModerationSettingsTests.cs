@@ -98,7 +98,7 @@ public sealed class ModerationSettingsTests : IClassFixture<StorageFixture>
 
         var copy = await _host.SubmitAsync(second, "Two", $"two-{Guid.NewGuid():N}@example.com", body.ToUpperInvariant() + "  ");
         Assert.Equal("rejected", await _host.StoredStatusAsync(second, copy));
-        var record = await _host.ListedForModerationAsync(copy, "rejected");
+        var record = await _host.ListedForModerationAsync(second, copy, "rejected");
         Assert.Contains(record["reasons"]!.AsArray(), r => r!["rule"]!.GetValue<string>() == ModerationRules.Duplicate);
     }
 

@@ -158,9 +158,9 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
         var contract = await ContractAsync();
         var slug = await _host.AddArticleAsync("openapi-moderation");
         var id = await _host.SubmitAsync(slug, "Held", $"held-{Guid.NewGuid():N}@example.com", "Waiting for a moderator.");
-        await _host.ListedForModerationAsync(id);
+        await _host.ListedForModerationAsync(slug, id);
 
-        using (var listRequest = _host.AsModerator(HttpMethod.Get, "moderation/comments?status=pending&limit=200"))
+        using (var listRequest = _host.AsModerator(HttpMethod.Get, $"moderation/comments?status=pending&article={slug}&limit=200"))
         using (var list = await _host.Client.SendAsync(listRequest))
         {
             var body = await AssertDocumentedAsync(contract, list, "GET", "/moderation/comments");
@@ -179,6 +179,60 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
         using var deleted = await _host.Client.SendAsync(deleteRequest);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         await AssertDocumentedAsync(contract, deleted, "DELETE", "/moderation/comments/{slug}/{id}");
+    }
+
+    [Fact]
+    public async Task Moderator_tool_answers_match_the_document()
+    {
+        var contract = await ContractAsync();
+        var slug = await _host.AddArticleAsync("openapi-tools");
+        var id = await _host.SubmitAsync(slug, "Tool", $"tool-{Guid.NewGuid():N}@example.com", $"Checked against the document {Guid.NewGuid():N}.");
+        await _host.StoredStatusAsync(slug, id);
+
+        using (var getRequest = _host.AsModerator(HttpMethod.Get, $"moderation/comments/{slug}/{id}"))
+        using (var record = await _host.Client.SendAsync(getRequest))
+        {
+            var body = await AssertDocumentedAsync(contract, record, "GET", "/moderation/comments/{slug}/{id}");
+            Assert.NotEmpty(body!["events"]!.AsArray());
+        }
+
+        using (var bulkRequest = _host.AsModerator(HttpMethod.Post, "moderation/comments/bulk"))
+        {
+            bulkRequest.Content = JsonContent.Create(new { action = "approve", items = new[] { new { slug, id } } });
+            using var bulk = await _host.Client.SendAsync(bulkRequest);
+            await AssertDocumentedAsync(contract, bulk, "POST", "/moderation/comments/bulk");
+        }
+
+        using (var reportRequest = new HttpRequestMessage(HttpMethod.Post, $"articles/{slug}/comments/{id}/reports") { Content = JsonContent.Create(new { reason = "Rude." }) })
+        using (var report = await _host.Client.SendAsync(reportRequest))
+        {
+            await AssertDocumentedAsync(contract, report, "POST", "/articles/{slug}/comments/{id}/reports");
+        }
+
+        using (var spamRequest = _host.AsModerator(HttpMethod.Post, $"moderation/comments/{slug}/{id}/spam"))
+        {
+            spamRequest.Content = JsonContent.Create(new { reason = "Advertising." });
+            using var spam = await _host.Client.SendAsync(spamRequest);
+            await AssertDocumentedAsync(contract, spam, "POST", "/moderation/comments/{slug}/{id}/spam");
+        }
+
+        string banId;
+        using (var banRequest = _host.AsModerator(HttpMethod.Post, "moderation/bans"))
+        {
+            banRequest.Content = JsonContent.Create(new { email = $"banned-{Guid.NewGuid():N}@example.com", reason = "Advertising.", expiresAt = DateTimeOffset.UtcNow.AddDays(1) });
+            using var ban = await _host.Client.SendAsync(banRequest);
+            banId = (await AssertDocumentedAsync(contract, ban, "POST", "/moderation/bans"))!["id"]!.GetValue<string>();
+        }
+
+        using (var listRequest = _host.AsModerator(HttpMethod.Get, "moderation/bans"))
+        using (var list = await _host.Client.SendAsync(listRequest))
+        {
+            await AssertDocumentedAsync(contract, list, "GET", "/moderation/bans");
+        }
+
+        using var liftRequest = _host.AsModerator(HttpMethod.Delete, $"moderation/bans/{banId}");
+        using var lifted = await _host.Client.SendAsync(liftRequest);
+        await AssertDocumentedAsync(contract, lifted, "DELETE", "/moderation/bans/{banId}");
     }
 
     [Fact]

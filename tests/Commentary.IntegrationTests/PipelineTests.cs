@@ -29,7 +29,7 @@ public sealed class PipelineTests(StorageFixture fixture)
         Assert.Equal("pending", status["status"]!.GetValue<string>());
         Assert.Empty((await _host.GetJsonAsync($"articles/{slug}/comments")).Ids());
 
-        var pending = await _host.ListedForModerationAsync(id);
+        var pending = await _host.ListedForModerationAsync(slug, id);
         Assert.Equal("ruth@example.com", pending["email"]!.GetValue<string>());
         Assert.Contains(pending["reasons"]!.AsArray(), r => r!["rule"]!.GetValue<string>() == "first-comment");
         Assert.Equal(1, pending["history"]!["pending"]!.GetValue<int>());
@@ -119,7 +119,7 @@ public sealed class PipelineTests(StorageFixture fixture)
         var slug = await _host.AddArticleAsync("conflict");
         var id = await _host.SubmitAsync(slug, "Jo", $"jo-{Guid.NewGuid():N}@example.com", "A comment two moderators look at.");
         await _host.StoredStatusAsync(slug, id);
-        var etag = (await _host.ListedForModerationAsync(id))["etag"]!.GetValue<string>();
+        var etag = (await _host.ListedForModerationAsync(slug, id))["etag"]!.GetValue<string>();
 
         await _host.ModerateAsync("approve", slug, id);
 

@@ -17,6 +17,11 @@ public static class Routes
     public const string RequeuePoisonMessage = "moderation/poison/{messageId}/requeue";
     public const string Commenter = "moderation/commenters/{email}";
     public const string ModerationSettings = "moderation/settings";
+    public const string SpamComment = "moderation/comments/{slug}/{id}/spam";
+    public const string BulkModeration = "moderation/comments/bulk";
+    public const string Bans = "moderation/bans";
+    public const string Ban = "moderation/bans/{banId}";
+    public const string CommentReports = "articles/{slug}/comments/{id}/reports";
     public const string Health = "health";
     public const string UiFile = "ui/{file}";
     public const string OpenApi = "openapi.json";
@@ -41,6 +46,13 @@ public static class FunctionNames
     public const string EraseCommenter = nameof(EraseCommenter);
     public const string GetModerationSettings = nameof(GetModerationSettings);
     public const string PutModerationSettings = nameof(PutModerationSettings);
+    public const string GetModeratedComment = nameof(GetModeratedComment);
+    public const string MarkCommentAsSpam = nameof(MarkCommentAsSpam);
+    public const string ModerateInBulk = nameof(ModerateInBulk);
+    public const string ListBans = nameof(ListBans);
+    public const string AddBan = nameof(AddBan);
+    public const string RemoveBan = nameof(RemoveBan);
+    public const string ReportComment = nameof(ReportComment);
     public const string Health = nameof(Health);
     public const string UiFile = nameof(UiFile);
     public const string OpenApi = nameof(OpenApi);

@@ -9,18 +9,22 @@ namespace Commentary.Api.Moderation;
 
 public sealed record CommenterSummary(int Approved, int Pending, int Rejected);
 
-/// <summary>The full record a moderator works with, including the commenter's email, the reasons and their history.</summary>
+/// <summary>
+/// The full record a moderator works with, including the commenter's email, the reasons, the commenter's
+/// <c>history</c> (in lists) and the comment's own <c>events</c> (in answers about one comment).
+/// </summary>
 public sealed record ModeratedComment(
     string Slug, string Id, string? ParentId, string Author, string Email, string? Website, string Body, string Html,
     DateTimeOffset Created, string Status, double Score, string Priority, IReadOnlyList<ModerationReason> Reasons, string? IpHash,
-    string? ModeratedBy, DateTimeOffset? ModeratedAt, string? StatusNote, [property: JsonPropertyName("etag")] string ETag, CommenterSummary? History)
+    string? ModeratedBy, DateTimeOffset? ModeratedAt, string? StatusNote, [property: JsonPropertyName("etag")] string ETag, CommenterSummary? History,
+    IReadOnlyList<CommentEvent>? Events)
 {
-    public static ModeratedComment From(Comment c, CommenterRecord? history)
+    public static ModeratedComment From(Comment c, CommenterRecord? history, IReadOnlyList<CommentEvent>? events = null)
     {
         ArgumentNullException.ThrowIfNull(c);
         return new(c.Slug, c.Id, c.ParentId, c.Author, c.Email, c.Website, c.Body, CommentBodyRenderer.ToHtml(c.Body),
             c.Created, c.Status.ToWire(), c.Score, c.Priority == CommentPriority.Urgent ? "urgent" : "normal", c.Reasons, c.IpHash, c.ModeratedBy, c.ModeratedAt, c.StatusNote, c.ETag,
-            history is null ? null : new CommenterSummary(history.Approved, history.Pending, history.Rejected));
+            history is null ? null : new CommenterSummary(history.Approved, history.Pending, history.Rejected), events);
     }
 }
 
@@ -45,6 +49,8 @@ public sealed class ModerationEndpoints(
     ModerationActions actions,
     PoisonMessages poison,
     CommenterData commenterData,
+    CommentStore comments,
+    CommentEvents events,
     ClientAddress clientAddress,
     ModeratorLockout lockout,
     EndpointGuard guard)
@@ -84,7 +90,20 @@ public sealed class ModerationEndpoints(
     public Task<IResult> ApproveAsync(HttpRequest request, string slug, string id) => Authorized(request, async (moderator, cancellationToken) =>
         !IsCommentKey(slug, id)
             ? NoSuchComment()
-            : Answer(await actions.ApproveAsync(slug, id, moderator, IfMatch(request), cancellationToken)));
+            : await AnswerAsync(await actions.ApproveAsync(slug, id, moderator, IfMatch(request), cancellationToken), cancellationToken));
+
+    public Task<IResult> GetAsync(HttpRequest request, string slug, string id) => Authorized(request, async (moderator, cancellationToken) =>
+    {
+        var comment = IsCommentKey(slug, id) ? await comments.FindAsync(slug, id, cancellationToken) : null;
+        if (comment is null)
+        {
+            return NoSuchComment();
+        }
+
+        var history = commenters.ForEmailAsync(comment.Email, cancellationToken);
+        var log = events.ListAsync(slug, id, cancellationToken);
+        return ApiJson.Ok(ModeratedComment.From(comment, await history, await log));
+    });
 
     public Task<IResult> RejectAsync(HttpRequest request, string slug, string id) => Authorized(request, async (moderator, cancellationToken) =>
     {
@@ -110,7 +129,7 @@ public sealed class ModerationEndpoints(
             return Problems.Invalid("reason", $"A reason can be at most {MaxReasonLength} characters.");
         }
 
-        return Answer(await actions.RejectAsync(slug, id, moderator, reason, IfMatch(request), cancellationToken));
+        return await AnswerAsync(await actions.RejectAsync(slug, id, moderator, reason, IfMatch(request), cancellationToken), cancellationToken);
     });
 
     public Task<IResult> DeleteAsync(HttpRequest request, string slug, string id) => Authorized(request, async (moderator, cancellationToken) =>
@@ -162,7 +181,8 @@ public sealed class ModerationEndpoints(
 
     private static bool IsEmailKey(string email) => SubmissionValidator.IsPlausibleEmail(email);
 
-    private Task<IResult> Authorized(HttpRequest request, Func<string, CancellationToken, Task<IResult>> endpoint) =>
+    /// <summary>Runs a moderator endpoint: key check, lockout of addresses that keep guessing, <c>no-store</c>.</summary>
+    internal Task<IResult> Authorized(HttpRequest request, Func<string, CancellationToken, Task<IResult>> endpoint) =>
         guard.RunAsync(request, cancellationToken =>
         {
             request.HttpContext.Response.Headers.CacheControl = "no-store";
@@ -183,18 +203,19 @@ public sealed class ModerationEndpoints(
             return endpoint(moderator, cancellationToken);
         });
 
-    private static IResult Answer(StoreOutcome outcome) => outcome.Kind switch
+    /// <summary>The answer to a change of one comment: the record with its events, or 404 / 409.</summary>
+    internal async Task<IResult> AnswerAsync(StoreOutcome outcome, CancellationToken cancellationToken) => outcome.Kind switch
     {
         StoreOutcomeKind.NotFound => NoSuchComment(),
         StoreOutcomeKind.Conflict => Problems.Conflict("The comment changed since you read it; reload it and decide again."),
-        _ => ApiJson.Ok(ModeratedComment.From(outcome.Comment!, null)),
+        _ => ApiJson.Ok(ModeratedComment.From(outcome.Comment!, null, await events.ListAsync(outcome.Comment!.Slug, outcome.Comment.Id, cancellationToken))),
     };
 
-    private static bool IsCommentKey(string slug, string id) => Slug.IsValid(slug) && CommentId.IsValid(id);
+    internal static bool IsCommentKey(string slug, string id) => Slug.IsValid(slug) && CommentId.IsValid(id);
 
-    private static IResult NoSuchComment() => Problems.NotFound("There is no such comment.");
+    internal static IResult NoSuchComment() => Problems.NotFound("There is no such comment.");
 
-    private static string? IfMatch(HttpRequest request)
+    internal static string? IfMatch(HttpRequest request)
     {
         var value = request.Headers.IfMatch.ToString();
         return value.Length == 0 ? null : value;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Azure;
 using Azure.Data.Tables;
+using Commentary.Core.Moderation;
 using Commentary.Core.Storage;
 
 namespace Commentary.Core.Comments;
@@ -62,12 +63,18 @@ public sealed class CommentStore(StorageClients storage)
             return StoreOutcome.Unchanged(current);
         }
 
+        if (change.OnlyFrom is { } expected && current.Status != expected)
+        {
+            return StoreOutcome.Conflict(current);
+        }
+
         var updated = current with
         {
             Status = change.Status,
             ModeratedBy = change.Moderator,
             ModeratedAt = change.At,
             StatusNote = change.Note,
+            Reasons = change.AddReason is { } added ? [.. current.Reasons, added] : current.Reasons,
         };
         var action = new TableTransactionAction(TableTransactionActionType.UpdateReplace, CommentEntity.From(updated), CommentEntity.ETagOf(current));
         var committed = await CommitWithCountsAsync(slug, action, counts => counts.Add(current.Status, -1).Add(change.Status, 1),
@@ -202,7 +209,14 @@ public sealed class CommentStore(StorageClients storage)
 }
 
 /// <summary>A moderator's decision about one comment.</summary>
-public sealed record StatusChange(CommentStatus Status, string Moderator, DateTimeOffset At, string? Note, string? IfMatch);
+public sealed record StatusChange(CommentStatus Status, string Moderator, DateTimeOffset At, string? Note, string? IfMatch)
+{
+    /// <summary>Change only a comment that has this status now (e.g. re-hold only what is published); otherwise a conflict.</summary>
+    public CommentStatus? OnlyFrom { get; init; }
+
+    /// <summary>A reason to add to the comment's reasons, so the moderator sees why it came back.</summary>
+    public ModerationReason? AddReason { get; init; }
+}
 
 /// <summary>What a store write came to.</summary>
 public sealed record StoreOutcome(StoreOutcomeKind Kind, Comment? Comment, CommentStatus? PreviousStatus)

@@ -3,33 +3,57 @@ using Microsoft.Extensions.Logging;
 
 namespace Commentary.Core.Moderation;
 
-/// <summary>Approve, reject and delete, each recorded with who, when and why, and reflected in the indexes.</summary>
+/// <summary>
+/// Approve, reject, mark as spam, hold again and delete, each recorded with who, when and why (in the comment and in
+/// its history) and reflected in the indexes.
+/// </summary>
 public sealed partial class ModerationActions(
     CommentStore comments,
     ModerationIndex moderationIndex,
     CommenterHistory commenters,
+    CommentEvents events,
+    ReaderReports reports,
     TimeProvider clock,
     ILogger<ModerationActions> logger)
 {
+    /// <summary>Who re-holds a comment that readers reported.</summary>
+    public const string ReadersName = "readers";
+
     public Task<StoreOutcome> ApproveAsync(string slug, string id, string moderator, string? ifMatch, CancellationToken cancellationToken) =>
-        ChangeAsync(slug, id, new StatusChange(CommentStatus.Approved, moderator, clock.GetUtcNow(), null, ifMatch), cancellationToken);
+        ChangeAsync(slug, id, new StatusChange(CommentStatus.Approved, moderator, clock.GetUtcNow(), null, ifMatch), CommentEventKinds.Approved, null, cancellationToken);
 
     public Task<StoreOutcome> RejectAsync(string slug, string id, string moderator, string? reason, string? ifMatch, CancellationToken cancellationToken) =>
-        ChangeAsync(slug, id, new StatusChange(CommentStatus.Rejected, moderator, clock.GetUtcNow(), reason, ifMatch), cancellationToken);
+        ChangeAsync(slug, id, new StatusChange(CommentStatus.Rejected, moderator, clock.GetUtcNow(), reason, ifMatch), CommentEventKinds.Rejected, reason, cancellationToken);
+
+    /// <summary>Rejects the comment with the note "spam" (and the moderator's reason, if any).</summary>
+    public Task<StoreOutcome> RejectAsSpamAsync(string slug, string id, string moderator, string? reason, string? ifMatch, CancellationToken cancellationToken) =>
+        ChangeAsync(slug, id, new StatusChange(CommentStatus.Rejected, moderator, clock.GetUtcNow(), SpamNote(reason), ifMatch), CommentEventKinds.Spam, reason, cancellationToken);
+
+    /// <summary>Sends a published comment back to the moderation queue, adding why to its reasons; anything else is left alone.</summary>
+    public Task<StoreOutcome> HoldAgainAsync(string slug, string id, ModerationReason why, CancellationToken cancellationToken)
+    {
+        var change = new StatusChange(CommentStatus.Pending, ReadersName, clock.GetUtcNow(), null, null) { OnlyFrom = CommentStatus.Approved, AddReason = why };
+        return ChangeAsync(slug, id, change, CommentEventKinds.Reheld, why.Detail, cancellationToken);
+    }
 
     public async Task<StoreOutcome> DeleteAsync(string slug, string id, string moderator, string? ifMatch, CancellationToken cancellationToken)
     {
         var outcome = await comments.DeleteAsync(slug, id, ifMatch, cancellationToken);
         if (outcome is { Kind: StoreOutcomeKind.Changed, Comment: { } deleted })
         {
-            await Task.WhenAll(moderationIndex.RemoveAsync(id, cancellationToken), commenters.RemoveAsync(deleted, cancellationToken));
+            // The comment is gone for good, so is everything kept about it: its history and readers' reports.
+            await Task.WhenAll(
+                moderationIndex.RemoveAsync(id, cancellationToken), commenters.RemoveAsync(deleted, cancellationToken),
+                events.RemoveAllAsync(slug, id, cancellationToken), reports.RemoveAllAsync(slug, id, cancellationToken));
             LogDeleted(logger, id, slug, moderator);
         }
 
         return outcome;
     }
 
-    private async Task<StoreOutcome> ChangeAsync(string slug, string id, StatusChange change, CancellationToken cancellationToken)
+    public static string SpamNote(string? reason) => string.IsNullOrWhiteSpace(reason) ? "spam" : "spam: " + reason.Trim();
+
+    private async Task<StoreOutcome> ChangeAsync(string slug, string id, StatusChange change, string eventKind, string? why, CancellationToken cancellationToken)
     {
         var outcome = await comments.ChangeStatusAsync(slug, id, change, cancellationToken);
         if (outcome is { Kind: StoreOutcomeKind.Changed or StoreOutcomeKind.Unchanged, Comment: { } comment })
@@ -39,6 +63,7 @@ public sealed partial class ModerationActions(
 
         if (outcome.Kind == StoreOutcomeKind.Changed)
         {
+            await events.AppendAsync(slug, id, new CommentEvent(change.At, eventKind, change.Moderator, why), cancellationToken);
             LogChanged(logger, id, slug, change.Status.ToWire(), change.Moderator, change.Note ?? string.Empty);
         }
 

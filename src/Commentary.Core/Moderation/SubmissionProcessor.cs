@@ -16,6 +16,9 @@ public sealed partial class SubmissionProcessor(
     CommenterHistory commenters,
     PolicyProvider policies,
     RecentSignals recentSignals,
+    BanList bans,
+    SpamFingerprints spamFingerprints,
+    CommentEvents events,
     CommentaryMetrics metrics,
     TimeProvider clock,
     ILogger<SubmissionProcessor> logger)
@@ -45,8 +48,9 @@ public sealed partial class SubmissionProcessor(
 
         var history = await commenters.ForEmailAsync(message.Email, cancellationToken);
         var policy = await policies.CurrentAsync(cancellationToken);
-        var signals = await recentSignals.ForAsync(
+        var recent = await recentSignals.ForAsync(
             message.Id, message.Email, message.IpHash, BodyFingerprint.Of(message.Body), message.Submitted, policy.FloodWindow, cancellationToken);
+        var signals = await WithModeratorSignalsAsync(recent, message, cancellationToken);
         var decision = policy.Decide(new ModerationInput(message.Author, message.Email, message.Website, message.Body, history) { Signals = signals });
         var comment = new Comment
         {
@@ -71,9 +75,32 @@ public sealed partial class SubmissionProcessor(
         await IndexAsync(stored, cancellationToken);
         if (inserted)
         {
+            await RecordHistoryAsync(message, stored, cancellationToken);
             metrics.Decided(stored, clock.GetUtcNow());
             LogDecided(logger, stored.Id, stored.Slug, stored.Status.ToWire(), stored.Score, string.Join("; ", stored.Reasons.Select(r => r.Rule)));
         }
+    }
+
+    /// <summary>What moderators decided earlier: a ban on the email or address, and bodies they marked as spam (treated as duplicates).</summary>
+    private async Task<ModerationSignals> WithModeratorSignalsAsync(ModerationSignals signals, SubmissionMessage message, CancellationToken cancellationToken)
+    {
+        var banReason = await bans.FindAsync(CommenterIdentity.EmailHash(message.Email), message.IpHash, cancellationToken);
+        var knownSpam = await spamFingerprints.ContainsAsync(BodyFingerprint.Of(message.Body), cancellationToken);
+        return signals with { BanReason = banReason ?? signals.BanReason, DuplicateBody = signals.DuplicateBody || knownSpam };
+    }
+
+    private async Task RecordHistoryAsync(SubmissionMessage message, Comment stored, CancellationToken cancellationToken)
+    {
+        await events.AppendAsync(stored.Slug, stored.Id, new CommentEvent(message.Submitted, CommentEventKinds.Submitted, stored.Author, null), "submitted", cancellationToken);
+        await events.AppendAsync(stored.Slug, stored.Id, new CommentEvent(stored.ModeratedAt ?? clock.GetUtcNow(), CommentEventKinds.Decided, "policy", DecisionSummary(stored)), "decided", cancellationToken);
+    }
+
+    /// <summary>"pending: first-comment (…)"; the status and each reason, as the moderator saw them at the time.</summary>
+    public static string DecisionSummary(Comment comment)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        var status = comment.Status.ToWire();
+        return comment.Reasons.Count == 0 ? status : status + ": " + string.Join("; ", comment.Reasons.Select(r => $"{r.Rule} ({r.Detail})"));
     }
 
     private Task IndexAsync(Comment comment, CancellationToken cancellationToken) =>

@@ -36,6 +36,10 @@ public sealed class StorageClients
     public TableClient CommenterIndex => Tables.GetTableClient(StorageNames.CommenterIndexTable);
     public TableClient IdempotencyKeys => Tables.GetTableClient(StorageNames.IdempotencyKeysTable);
     public TableClient RecentSignals => Tables.GetTableClient(StorageNames.RecentSignalsTable);
+    public TableClient Bans => Tables.GetTableClient(StorageNames.BansTable);
+    public TableClient SpamFingerprints => Tables.GetTableClient(StorageNames.SpamFingerprintsTable);
+    public TableClient CommentHistory => Tables.GetTableClient(StorageNames.CommentHistoryTable);
+    public TableClient Reports => Tables.GetTableClient(StorageNames.ReportsTable);
 
     /// <summary>Builds the clients from configuration, or explains exactly which setting is missing.</summary>
     public static StorageClients FromConfiguration(IConfiguration configuration, QueueMessageEncoding queueEncoding = SubmissionEncoding)

@@ -15,8 +15,17 @@ public static class StorageNames
     public const string CommenterIndexTable = "CommenterIndex";
     public const string IdempotencyKeysTable = "IdempotencyKeys";
     public const string RecentSignalsTable = "RecentSignals";
+    public const string BansTable = "Bans";
+    public const string SpamFingerprintsTable = "SpamFingerprints";
+    public const string CommentHistoryTable = "CommentHistory";
+    public const string ReportsTable = "Reports";
 
-    public static IReadOnlyList<string> Tables { get; } = [CommentsTable, ModerationIndexTable, CommenterIndexTable, IdempotencyKeysTable, RecentSignalsTable];
+    public static IReadOnlyList<string> Tables { get; } =
+    [
+        CommentsTable, ModerationIndexTable, CommenterIndexTable, IdempotencyKeysTable, RecentSignalsTable,
+        BansTable, SpamFingerprintsTable, CommentHistoryTable, ReportsTable,
+    ];
+
     public static IReadOnlyList<string> Containers { get; } = [ArticlesContainer, SettingsContainer];
     public static IReadOnlyList<string> Queues { get; } = [SubmissionsQueue, SubmissionsPoisonQueue];
 }

@@ -24,11 +24,19 @@ public static class EndpointMap
         api.MapGet(Routes.ArticleComments, (HttpRequest r, string slug, CommentEndpoints e) => e.ListAsync(r, slug)).WithName(FunctionNames.ListComments);
         api.MapPost(Routes.ArticleComments, (HttpRequest r, string slug, CommentEndpoints e) => e.SubmitAsync(r, slug)).WithName(FunctionNames.SubmitComment);
         api.MapGet(Routes.ArticleComment, (HttpRequest r, string slug, string id, CommentEndpoints e) => e.StatusAsync(r, slug, id)).WithName(FunctionNames.GetCommentStatus);
+        api.MapPost(Routes.CommentReports, (HttpRequest r, string slug, string id, ReportEndpoints e) => e.ReportAsync(r, slug, id)).WithName(FunctionNames.ReportComment);
 
         api.MapGet(Routes.ModerationComments, (HttpRequest r, ModerationEndpoints e) => e.ListAsync(r)).WithName(FunctionNames.ListModerationComments);
         api.MapPost(Routes.ApproveComment, (HttpRequest r, string slug, string id, ModerationEndpoints e) => e.ApproveAsync(r, slug, id)).WithName(FunctionNames.ApproveComment);
         api.MapPost(Routes.RejectComment, (HttpRequest r, string slug, string id, ModerationEndpoints e) => e.RejectAsync(r, slug, id)).WithName(FunctionNames.RejectComment);
         api.MapDelete(Routes.ModerationComment, (HttpRequest r, string slug, string id, ModerationEndpoints e) => e.DeleteAsync(r, slug, id)).WithName(FunctionNames.DeleteComment);
+        api.MapGet(Routes.ModerationComment, (HttpRequest r, string slug, string id, ModerationEndpoints e) => e.GetAsync(r, slug, id)).WithName(FunctionNames.GetModeratedComment);
+        api.MapPost(Routes.SpamComment, (HttpRequest r, string slug, string id, SpamEndpoints e) => e.MarkAsync(r, slug, id)).WithName(FunctionNames.MarkCommentAsSpam);
+        api.MapPost(Routes.BulkModeration, (HttpRequest r, BulkModerationEndpoints e) => e.RunAsync(r)).WithName(FunctionNames.ModerateInBulk);
+
+        api.MapGet(Routes.Bans, (HttpRequest r, BanEndpoints e) => e.ListAsync(r)).WithName(FunctionNames.ListBans);
+        api.MapPost(Routes.Bans, (HttpRequest r, BanEndpoints e) => e.AddAsync(r)).WithName(FunctionNames.AddBan);
+        api.MapDelete(Routes.Ban, (HttpRequest r, string banId, BanEndpoints e) => e.RemoveAsync(r, banId)).WithName(FunctionNames.RemoveBan);
 
         api.MapGet(Routes.PoisonMessages, (HttpRequest r, ModerationEndpoints e) => e.ListPoisonAsync(r)).WithName(FunctionNames.ListPoisonMessages);
         api.MapPost(Routes.RequeuePoisonMessage, (HttpRequest r, string messageId, ModerationEndpoints e) => e.RequeuePoisonAsync(r, messageId)).WithName(FunctionNames.RequeuePoisonMessage);

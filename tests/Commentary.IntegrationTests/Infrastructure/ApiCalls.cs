@@ -52,10 +52,10 @@ public static class ApiCalls
     /// Waits until the comment shows in the moderators' list: the list's index is written just after the comment,
     /// so "stored" does not yet mean "listed".
     /// </summary>
-    public static Task<JsonNode> ListedForModerationAsync(this SelfHost host, string id, string status = "pending") =>
+    public static Task<JsonNode> ListedForModerationAsync(this SelfHost host, string slug, string id, string status = "pending") =>
         Eventually.GetAsync(async () =>
         {
-            using var request = host.AsModerator(HttpMethod.Get, $"moderation/comments?status={status}&limit=200");
+            using var request = host.AsModerator(HttpMethod.Get, $"moderation/comments?status={status}&article={slug}&limit=200");
             using var response = await host.Client.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var page = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -78,6 +78,14 @@ public static class ApiCalls
     public static async Task<JsonObject> GetJsonAsync(this SelfHost host, string path)
     {
         using var response = await host.Client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public static async Task<JsonObject> GetModeratorJsonAsync(this SelfHost host, string path)
+    {
+        using var request = host.AsModerator(HttpMethod.Get, path);
+        using var response = await host.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }

@@ -34,7 +34,8 @@ public class ModerationEndpointsTests
         var comments = new CommentStore(storage);
         var index = new ModerationIndex(storage, comments);
         var commenters = new CommenterHistory(storage);
-        var actions = new ModerationActions(comments, index, commenters, TimeProvider.System, NullLogger<ModerationActions>.Instance);
+        var events = new CommentEvents(storage);
+        var actions = new ModerationActions(comments, index, commenters, events, new ReaderReports(storage), TimeProvider.System, NullLogger<ModerationActions>.Instance);
         var keys = new ModeratorKeys(Options.Create(new ModeratorOptions
         {
             Moderators = [new ModeratorKey { Name = "Ann", KeySha256 = ModeratorKeys.HashOf(Key) }],
@@ -42,7 +43,7 @@ public class ModerationEndpointsTests
         var lockout = new ModeratorLockout(Options.Create(new LockoutOptions { FreeFailures = int.MaxValue }), TimeProvider.System);
         var poison = new PoisonMessages(storage, NullLogger<PoisonMessages>.Instance);
         var data = new CommenterData(commenters, comments, actions, poison, NullLogger<CommenterData>.Instance);
-        return new ModerationEndpoints(keys, index, commenters, actions, poison, data, new ClientAddress(configuration), lockout, new EndpointGuard(NullLogger<EndpointGuard>.Instance));
+        return new ModerationEndpoints(keys, index, commenters, actions, poison, data, comments, events, new ClientAddress(configuration), lockout, new EndpointGuard(NullLogger<EndpointGuard>.Instance));
     }
 
     private static DefaultHttpContext Request(string? authorization, string query = "", string? jsonBody = null)

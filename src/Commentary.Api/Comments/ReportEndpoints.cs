@@ -1,0 +1,55 @@
+using Commentary.Api.Http;
+using Commentary.Api.Protection;
+using Commentary.Core.Articles;
+using Commentary.Core.Comments;
+using Commentary.Core.Moderation;
+
+namespace Commentary.Api.Comments;
+
+public sealed record ReportRequest(string? Reason);
+
+/// <summary>How many readers have reported the comment. The threshold that holds it again is not told.</summary>
+public sealed record ReportReceipt(int Reports);
+
+/// <summary>Readers report a published comment; reporters are known only by their IP hash and limited like posting.</summary>
+public sealed class ReportEndpoints(
+    CommentReporting reporting, ClientAddress clientAddress, IpAddressHasher ipHasher, PostingRateLimiter rateLimiter, EndpointGuard guard)
+{
+    public const int MaxReasonLength = 500;
+
+    public Task<IResult> ReportAsync(HttpRequest request, string slug, string id) => guard.RunAsync(request, async cancellationToken =>
+    {
+        if (!Slug.IsValid(slug) || !CommentId.IsValid(id))
+        {
+            return Problems.NotFound("There is no such comment.");
+        }
+
+        var client = clientAddress.Of(request.HttpContext);
+        if (rateLimiter.TryAcquire(client) is { } wait)
+        {
+            return Problems.TooManyRequests(request, wait, "You are reporting faster than we accept reports. Please wait a moment and try again.");
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync<ReportRequest>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var reason = body!.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            return Problems.Invalid("reason", "Say what is wrong with the comment.");
+        }
+
+        if (reason.Length > MaxReasonLength)
+        {
+            return Problems.Invalid("reason", $"A reason can be at most {MaxReasonLength} characters.");
+        }
+
+        var outcome = await reporting.ReportAsync(slug, id, ipHasher.Hash(client), reason, cancellationToken);
+        return outcome is null
+            ? Problems.NotFound("There is no such comment.")
+            : ApiJson.Status(new ReportReceipt(outcome.Reports), StatusCodes.Status202Accepted);
+    });
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Azure;
+using Azure.Data.Tables;
+using Commentary.Core.Comments;
+using Commentary.Core.Storage;
+
+namespace Commentary.Core.Moderation;
+
+/// <summary>One entry in a comment's history: when, what kind of thing happened, who did it, and why.</summary>
+public sealed record CommentEvent(DateTimeOffset At, string Kind, string By, string? Detail);
+
+/// <summary>The kinds of <see cref="CommentEvent"/>; stored with each event, so part of the contract.</summary>
+public static class CommentEventKinds
+{
+    public const string Submitted = "submitted";
+    public const string Decided = "decided";
+    public const string Approved = "approved";
+    public const string Rejected = "rejected";
+    public const string Spam = "spam";
+    public const string Reported = "reported";
+    public const string Reheld = "reheld";
+}
+
+/// <summary>
+/// Each comment's append-only history in its own table <c>CommentHistory</c>: PartitionKey = slug, RowKey =
+/// <c>{id}_{ticks}_{suffix}</c>, so one prefix query returns a comment's events oldest first. A separate table keeps
+/// these rows out of every <c>Comments</c> query and count.
+/// </summary>
+public sealed class CommentEvents(StorageClients storage)
+{
+    private readonly TableClient _table = storage.CommentHistory;
+
+    public async Task AppendAsync(string slug, string id, CommentEvent entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        // A random suffix: two events in the same tick (a bulk action) must not overwrite each other.
+        var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        await AppendAsync(slug, id, entry, suffix, cancellationToken);
+    }
+
+    /// <summary>Appends under a fixed suffix, so writing the same event again (a redelivery) keeps one copy.</summary>
+    public async Task AppendAsync(string slug, string id, CommentEvent entry, string suffix, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var entity = new TableEntity(slug, RowKey(id, entry.At, suffix))
+        {
+            ["At"] = entry.At,
+            ["Kind"] = entry.Kind,
+            ["By"] = entry.By,
+            ["Detail"] = entry.Detail,
+        };
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>The comment's events, oldest first.</summary>
+    public async Task<IReadOnlyList<CommentEvent>> ListAsync(string slug, string id, CancellationToken cancellationToken)
+    {
+        var events = new List<CommentEvent>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(InComment(slug, id), cancellationToken: cancellationToken))
+        {
+            events.Add(new CommentEvent(
+                entity.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue, entity.GetString("Kind") ?? string.Empty,
+                entity.GetString("By") ?? string.Empty, entity.GetString("Detail")));
+        }
+
+        return events;
+    }
+
+    /// <summary>Forgets the comment's history (the comment itself is gone).</summary>
+    public async Task RemoveAllAsync(string slug, string id, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(InComment(slug, id), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(entity.RowKey);
+        }
+
+        foreach (var batch in keys.Chunk(100))
+        {
+            await _table.SubmitTransactionAsync(
+                batch.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(slug, k), ETag.All)), cancellationToken);
+        }
+    }
+
+    internal static string RowKey(string id, DateTimeOffset at, string suffix) =>
+        $"{id}_{at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}_{suffix}";
+
+    // Every key of this comment starts with "{id}_"; '`' is the character after '_', so it ends the range.
+    private static string InComment(string slug, string id) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {slug} and RowKey gt {id + "_"} and RowKey lt {id + "`"}");
+}

@@ -1,0 +1,14 @@
+using Commentary.Api.Comments;
+using Commentary.Api.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Commentary.Functions;
+
+/// <summary>A reader reports a published comment.</summary>
+public sealed class ReportFunctions(ReportEndpoints endpoints)
+{
+    [Function(FunctionNames.ReportComment)]
+    public Task<IResult> Report([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CommentReports)] HttpRequest request, string slug, string id) =>
+        endpoints.ReportAsync(request, slug, id);
+}
