@@ -1,4 +1,5 @@
 using Commentary.BrowserTests.Infrastructure;
+using Commentary.Core.Comments;
 using Commentary.IntegrationTests.Infrastructure;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -76,6 +77,35 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         await dashboard.Page.Keyboard.PressAsync("?");
         await Expect(dashboard.Help).ToBeVisibleAsync();
         await AssertNoBlockingViolationsAsync(dashboard.Page, $"dashboard help ({view})");
+    }
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task The_poison_and_settings_tabs_have_no_serious_accessibility_violations(string view)
+    {
+        var slug = await _host.AddArticleAsync("a11y-poison");
+        var submission = new SubmissionMessage(SubmissionMessage.CurrentVersion, CommentId.New(), slug, "Poison Pat", Seeding.NewEmail(),
+            null, "A comment whose first attempts failed.", null, null, DateTimeOffset.UtcNow);
+        await _host.Storage.SubmissionsPoison.SendMessageAsync(submission.ToJson());
+        await _host.Storage.SubmissionsPoison.SendMessageAsync("<b>not</b> a submission {");
+        await using var context = await fixture.NewContextAsync(view == "dark" ? ColorScheme.Dark : ColorScheme.Light, 1100, 1000);
+        var dashboard = await DashboardPage.SignedInAsync(context);
+
+        await dashboard.Tab("Poison").ClickAsync();
+        await Expect(dashboard.PoisonItems).Not.ToHaveCountAsync(0);
+        await dashboard.PoisonItems.First.GetByText("Message text").ClickAsync();
+        await Expect(dashboard.PoisonItems.First.Locator("pre")).ToBeVisibleAsync();
+        await AssertNoBlockingViolationsAsync(dashboard.Page, $"dashboard poison ({view})");
+        await dashboard.Page.ScreenshotAsync(new() { Path = Artifacts.PathFor($"dashboard-poison-{view}.png"), FullPage = true });
+
+        await dashboard.OpenSettingsAsync();
+        await AssertNoBlockingViolationsAsync(dashboard.Page, $"dashboard settings ({view})");
+        await dashboard.SettingsBox.FillAsync("{ not json");
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(dashboard.SettingsFeedback).ToBeVisibleAsync();
+        await AssertNoBlockingViolationsAsync(dashboard.Page, $"dashboard settings with a problem ({view})");
+        await dashboard.Page.ScreenshotAsync(new() { Path = Artifacts.PathFor($"dashboard-settings-{view}.png") });
     }
 
     private static async Task AssertNoBlockingViolationsAsync(IPage page, string what)
