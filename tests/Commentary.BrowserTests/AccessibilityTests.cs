@@ -27,10 +27,11 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
     [MemberData(nameof(WidgetViews))]
     public async Task The_widget_has_no_serious_accessibility_violations(string view, int width, int height)
     {
+        // Each row gets its own bodies: the policy rejects a body it has seen in the last 24 hours as a duplicate.
         var slug = await _host.AddArticleAsync("a11y");
-        var first = await _host.ApprovedCommentAsync(slug, "Maya", "The twenty-minute rule changed my nights.\n\nI read a dull book in the kitchen.", website: "https://maya.example");
-        await _host.ApprovedCommentAsync(slug, "Sam", "Which book? Asking for a friend.", parentId: first);
-        await _host.ApprovedCommentAsync(slug, "Lee", "Thank you for the gentle tone of this piece.");
+        var first = await _host.ApprovedCommentAsync(slug, "Maya", $"The twenty-minute rule changed my nights.\n\nI read a dull book in the kitchen ({view}).", website: "https://maya.example");
+        await _host.ApprovedCommentAsync(slug, "Sam", $"Which book? Asking for a friend ({view}).", parentId: first);
+        await _host.ApprovedCommentAsync(slug, "Lee", $"Thank you for the gentle tone of this piece ({view}).");
         await using var context = await fixture.NewContextAsync(view == "dark" ? ColorScheme.Dark : ColorScheme.Light, width, height);
         var reader = await ReaderPage.OpenAsync(context, slug);
         await reader.FillAsync("Ana", "ana-at-example", "Posting with a typo in my address.");
@@ -57,9 +58,10 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
     [InlineData("dark")]
     public async Task The_dashboard_has_no_serious_accessibility_violations(string view)
     {
+        // Each row gets its own bodies: the policy rejects a body it has seen in the last 24 hours as a duplicate.
         var slug = await _host.AddArticleAsync("a11y-queue");
-        await _host.PendingCommentAsync(slug, "Robin", "Two links: https://one.example and https://two.example", website: "https://robin.example");
-        await _host.PendingCommentAsync(slug, "Kit", "A first comment, so it waits for a moderator.");
+        await _host.PendingCommentAsync(slug, "Robin", $"Two links ({view}): https://one.example and https://two.example", website: "https://robin.example");
+        await _host.PendingCommentAsync(slug, "Kit", $"A first comment ({view}), so it waits for a moderator.");
         await using var context = await fixture.NewContextAsync(view == "dark" ? ColorScheme.Dark : ColorScheme.Light, 1100, 1000);
         var dashboard = await DashboardPage.OpenAsync(context);
         await AssertNoBlockingViolationsAsync(dashboard.Page, $"dashboard sign-in ({view})");
