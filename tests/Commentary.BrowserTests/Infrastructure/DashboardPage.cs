@@ -20,6 +20,41 @@ public sealed class DashboardPage(IPage page)
 
     public ILocator Tab(string name) => Page.GetByRole(AriaRole.Tab, new() { Name = name });
 
+    public ILocator PoisonItems => Page.Locator("#poison-items > .item");
+
+    public ILocator PoisonItem(string messageId) => Page.Locator($"#poison-items > .item[data-message-id='{messageId}']");
+
+    public ILocator SettingsBox => Page.GetByLabel("Moderation settings (JSON)");
+
+    public ILocator SettingsFeedback => Page.Locator("#settings-feedback");
+
+    public ILocator SettingsProblems => Page.Locator("#settings-errors > li");
+
+    /// <summary>Opens the Settings tab and waits until the settings in force are in the text box.</summary>
+    public async Task OpenSettingsAsync()
+    {
+        await Tab("Settings").ClickAsync();
+        await Expect(SettingsBox).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("\"links\""));
+        await Expect(Page.Locator("#settings-panel")).Not.ToHaveAttributeAsync("aria-busy", "true");
+    }
+
+    /// <summary>Answers every confirm() with the next of <paramref name="answers"/>: true accepts, false dismisses.</summary>
+    public void AnswerConfirmations(params bool[] answers)
+    {
+        var queue = new Queue<bool>(answers);
+        Page.Dialog += async (_, dialog) =>
+        {
+            if (queue.Dequeue())
+            {
+                await dialog.AcceptAsync();
+            }
+            else
+            {
+                await dialog.DismissAsync();
+            }
+        };
+    }
+
     public static async Task<DashboardPage> OpenAsync(IBrowserContext context)
     {
         var dashboard = new DashboardPage(await context.NewPageAsync());

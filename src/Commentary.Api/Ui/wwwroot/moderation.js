@@ -7,17 +7,20 @@
   const PAGE_SIZE = 50;
   const api = new URL('../', location.href);
 
-  // The lists the dashboard shows, one tab each, and what a moderator can do from each.
+  // The views the dashboard shows, one tab each (the tabs are in the page, named by data-view). The comment lists
+  // share one panel and say what a moderator can do from each; poison and settings have panels of their own.
+  //   poison:   GET /moderation/poison — submissions that could never be processed; requeue or discard each.
+  //   settings: GET/PUT /moderation/settings — the word lists and thresholds as JSON, saved with If-Match.
   const VIEWS = {
-    pending: { actions: ['approve', 'reject', 'delete'], empty: 'Nothing is waiting. Well done.' },
-    approved: { actions: ['reject', 'delete'], empty: 'No approved comments yet.' },
-    rejected: { actions: ['approve', 'delete'], empty: 'No rejected comments.' },
+    pending: { kind: 'comments', actions: ['approve', 'reject', 'delete'], empty: 'Nothing is waiting. Well done.' },
+    approved: { kind: 'comments', actions: ['reject', 'delete'], empty: 'No approved comments yet.' },
+    rejected: { kind: 'comments', actions: ['approve', 'delete'], empty: 'No rejected comments.' },
+    poison: { kind: 'poison' },
+    settings: { kind: 'settings' },
   };
-  // PLACEHOLDERS — views planned for when their endpoints exist. They are deliberately not in the page yet:
-  //   poison:   GET /moderation/poison — submissions that could never be processed; retry or discard each.
+  // PLACEHOLDER — a view planned for when its endpoints exist, deliberately not in the page yet:
   //   bans:     GET/POST/DELETE /moderation/bans — ban an email or IP hash with a reason, lift a ban.
-  //   settings: GET/PUT /moderation/settings — blocked terms, link threshold, holding first comments.
-  // Each becomes an entry in VIEWS with its own loader and item renderer; the tab list is built from VIEWS.
+  // It becomes an entry in VIEWS with a tab and panel in the page, and its own loader and renderer like poison's.
 
   const ACTION_WORDS = {
     approve: { button: 'Approve', done: 'Approved', failed: 'approved' },
@@ -32,9 +35,18 @@
     selectAll: $('select-all'), bulkButtons: [...document.querySelectorAll('[data-bulk]')], bulkReject: $('bulk-reject'),
     bulkReason: $('bulk-reason'), refresh: $('refresh'), summary: $('summary'), items: $('items'), empty: $('empty'),
     more: $('more'), status: $('status'), help: $('help'), helpOpen: $('help-open'),
+    poisonPanel: $('poison-panel'), poisonRefresh: $('poison-refresh'), poisonSummary: $('poison-summary'),
+    poisonItems: $('poison-items'), poisonEmpty: $('poison-empty'),
+    settingsPanel: $('settings-panel'), settingsForm: $('settings-form'), settingsJson: $('settings-json'),
+    settingsFeedback: $('settings-feedback'), settingsMessage: $('settings-message'), settingsErrors: $('settings-errors'),
+    settingsReload: $('settings-reload'), settingsVersion: $('settings-version'),
   };
+  const PANELS = { comments: ui.panel, poison: ui.poisonPanel, settings: ui.settingsPanel };
 
   const state = { key: null, view: 'pending', items: [], next: null, loading: false };
+  const poison = { items: [], loading: false };
+  // The settings as loaded (to tell unsaved edits) and their ETag, sent as If-Match when saving.
+  const settings = { text: null, etag: null, busy: false };
 
   // Builds an element; string children become text nodes, never markup.
   function h(tag, props, ...children) {
@@ -70,11 +82,13 @@
   async function call(method, path, options = {}) {
     const headers = { Accept: 'application/json', Authorization: `Bearer ${state.key}` };
     if (options.etag) headers['If-Match'] = options.etag;
-    if (options.body) headers['Content-Type'] = 'application/json';
+    // options.text is sent as it is (JSON the moderator wrote); options.body is serialized here.
+    const payload = options.text !== undefined ? options.text : options.body ? JSON.stringify(options.body) : undefined;
+    if (payload !== undefined) headers['Content-Type'] = 'application/json';
     const response = await fetch(new URL(path, api), {
       method,
       headers,
-      body: options.body ? JSON.stringify(options.body) : undefined,
+      body: payload,
       cache: 'no-store',
     });
     let body = null;
@@ -86,7 +100,7 @@
       }
     }
     if (response.status === 401 && state.key) signOut('The API no longer accepts this key. Please sign in again.');
-    return { status: response.status, ok: response.ok, body };
+    return { status: response.status, ok: response.ok, body, etag: response.headers.get('ETag') };
   }
 
   // ---- Signing in and out ----
@@ -121,6 +135,12 @@
     state.key = null;
     state.items = [];
     ui.items.replaceChildren();
+    poison.items = [];
+    ui.poisonItems.replaceChildren();
+    settings.text = null;
+    settings.etag = null;
+    ui.settingsJson.value = '';
+    clearSettingsFeedback();
     ui.queue.hidden = true;
     ui.signOut.hidden = true;
     ui.signIn.hidden = false;
@@ -133,14 +153,25 @@
 
   async function showView(view, moveFocus) {
     state.view = view;
+    const kind = VIEWS[view].kind;
     for (const tab of ui.tabs) {
       const selected = tab.dataset.view === view;
       tab.setAttribute('aria-selected', String(selected));
       tab.tabIndex = selected ? 0 : -1;
       if (selected) {
-        ui.panel.setAttribute('aria-labelledby', tab.id);
+        if (kind === 'comments') ui.panel.setAttribute('aria-labelledby', tab.id);
         if (moveFocus) tab.focus();
       }
+    }
+    for (const [name, panel] of Object.entries(PANELS)) panel.hidden = name !== kind;
+    if (kind === 'poison') {
+      await loadPoison();
+      return;
+    }
+    if (kind === 'settings') {
+      // Loaded once; coming back to the tab keeps unsaved edits. Reload asks for a fresh copy.
+      if (settings.etag === null) await loadSettings();
+      return;
     }
     for (const button of ui.bulkButtons) button.hidden = !VIEWS[view].actions.includes(button.dataset.bulk);
     closeBulkReject();
@@ -419,6 +450,258 @@
     ui.bulkReason.value = '';
   }
 
+  // ---- Poison messages ----
+
+  // The API's reason for a failure, to end a sentence with.
+  function problemDetail(answer) {
+    const detail = answer && answer.body && typeof answer.body.detail === 'string' ? answer.body.detail.replace(/\.$/, '') : '';
+    return detail ? `: ${detail}` : '; the API did not answer';
+  }
+
+  async function loadPoison() {
+    if (poison.loading) return;
+    poison.loading = true;
+    ui.poisonPanel.setAttribute('aria-busy', 'true');
+    say('Loading…');
+    let answer;
+    try {
+      answer = await call('GET', 'moderation/poison');
+    } catch {
+      answer = null;
+    } finally {
+      poison.loading = false;
+      ui.poisonPanel.removeAttribute('aria-busy');
+    }
+    if (!answer || !answer.ok) {
+      if (!answer || answer.status !== 401) say('The poison queue could not be loaded. Try Refresh in a moment.');
+      return;
+    }
+    poison.items = answer.body.items.map((message) => ({ ...message, busy: false }));
+    ui.poisonItems.replaceChildren(...poison.items.map(poisonElementFor));
+    renderPoisonChrome();
+    say('');
+  }
+
+  function renderPoisonChrome() {
+    const count = poison.items.length;
+    ui.poisonEmpty.hidden = count > 0;
+    ui.poisonSummary.textContent = count === 0 ? '' : `${count} ${count === 1 ? 'message' : 'messages'}${count >= 32 ? ' (the oldest 32; handle some to see more)' : ''}`;
+  }
+
+  // JSON (what a submission is) is shown indented to be readable; anything else exactly as it is. Text only, always.
+  function readable(text) {
+    try {
+      const parsed = JSON.parse(text);
+      return parsed !== null && typeof parsed === 'object' ? JSON.stringify(parsed, null, 2) : text;
+    } catch {
+      return text;
+    }
+  }
+
+  function fact(term, value, code) {
+    return h('div', {}, h('dt', {}, term), h('dd', {}, code ? h('code', {}, value) : value));
+  }
+
+  function poisonElementFor(message) {
+    const queued = message.insertedOn ? h('time', { datetime: message.insertedOn }, when(message.insertedOn)) : 'unknown';
+    const title = message.slug ? `A comment on ${message.slug}` : 'A message that cannot be read';
+    message.notice = h('p', { class: 'notice', role: 'note', hidden: true });
+    message.article = h('article', { class: 'card', tabindex: '-1', 'aria-label': `Poison message ${message.messageId}` },
+      h('div', { class: 'head' }, h('strong', { class: 'who' }, title)),
+      h('dl', { class: 'facts' },
+        fact('Message', message.messageId, true),
+        fact('Queued', queued),
+        fact('Comment', message.commentId || 'unknown', Boolean(message.commentId)),
+        fact('Article', message.slug || 'unknown', Boolean(message.slug))),
+      h('details', { class: 'text' }, h('summary', {}, 'Message text'), h('pre', {}, readable(message.text))),
+      message.notice,
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'primary', onclick: () => handlePoison(message, 'requeue') }, 'Requeue'),
+        h('button', {
+          type: 'button',
+          class: 'danger-text',
+          onclick: () => {
+            if (confirm(`Discard poison message ${message.messageId} for good? What it carries will never be stored.`)) handlePoison(message, 'discard');
+          },
+        }, 'Discard')));
+    message.element = h('li', { class: 'item', 'data-message-id': message.messageId }, message.article);
+    return message.element;
+  }
+
+  function removePoison(message) {
+    const index = poison.items.indexOf(message);
+    if (index < 0) return;
+    const hadFocus = message.element.contains(document.activeElement);
+    poison.items.splice(index, 1);
+    message.element.remove();
+    if (hadFocus) {
+      const neighbour = poison.items[index] || poison.items[index - 1];
+      if (neighbour) neighbour.article.focus();
+      else ui.poisonPanel.focus();
+    }
+    renderPoisonChrome();
+  }
+
+  async function handlePoison(message, action) {
+    if (message.busy) return;
+    message.busy = true;
+    const route = `moderation/poison/${encodeURIComponent(message.messageId)}`;
+    say(action === 'requeue' ? 'Requeuing…' : 'Discarding…');
+    let answer = null;
+    try {
+      answer = action === 'requeue' ? await call('POST', `${route}/requeue`) : await call('DELETE', route);
+    } catch {
+      answer = null;
+    }
+    message.busy = false;
+    if (answer && answer.status === 401) return;
+    if (answer && answer.ok) {
+      removePoison(message);
+      say(action === 'requeue'
+        ? `Requeued message ${message.messageId}; the worker will try it again.`
+        : `Discarded message ${message.messageId}.`);
+      return;
+    }
+    if (answer && answer.status === 404) {
+      removePoison(message);
+      say(`Message ${message.messageId} was already handled (requeued or discarded, perhaps by someone else); it has been removed from the list.`);
+      return;
+    }
+    const detail = problemDetail(answer);
+    message.notice.textContent = `This message could not be ${action === 'requeue' ? 'requeued' : 'discarded'}${detail}. Try again in a moment.`;
+    message.notice.hidden = false;
+    say(message.notice.textContent);
+  }
+
+  // ---- Settings ----
+
+  function clearSettingsFeedback() {
+    ui.settingsFeedback.hidden = true;
+    ui.settingsFeedback.className = 'feedback';
+    ui.settingsMessage.textContent = '';
+    ui.settingsErrors.replaceChildren();
+    ui.settingsErrors.hidden = true;
+    ui.settingsJson.removeAttribute('aria-invalid');
+  }
+
+  // Shows what happened under the text box and announces it; problems (strings) become a list.
+  function settingsFeedback(kind, message, problems, announce) {
+    clearSettingsFeedback();
+    ui.settingsFeedback.className = `feedback ${kind}`;
+    ui.settingsMessage.textContent = message;
+    if (problems && problems.length) {
+      ui.settingsErrors.replaceChildren(...problems.map((problem) => h('li', {}, problem)));
+      ui.settingsErrors.hidden = false;
+    }
+    if (kind === 'error') ui.settingsJson.setAttribute('aria-invalid', 'true');
+    ui.settingsFeedback.hidden = false;
+    say(announce || message);
+  }
+
+  function showSettingsVersion(etag) {
+    ui.settingsVersion.textContent = etag === '"defaults"'
+      ? 'The shipped defaults are in force; nobody has saved settings yet.'
+      : `Version ${etag}`;
+  }
+
+  function setSettingsBusy(busy) {
+    settings.busy = busy;
+    if (busy) ui.settingsPanel.setAttribute('aria-busy', 'true');
+    else ui.settingsPanel.removeAttribute('aria-busy');
+  }
+
+  async function loadSettings() {
+    if (settings.busy) return;
+    setSettingsBusy(true);
+    say('Loading the settings…');
+    let answer;
+    try {
+      answer = await call('GET', 'moderation/settings');
+    } catch {
+      answer = null;
+    } finally {
+      setSettingsBusy(false);
+    }
+    if (!answer || !answer.ok) {
+      if (!answer || answer.status !== 401) settingsFeedback('error', 'The settings could not be loaded. Try Reload in a moment.');
+      return;
+    }
+    const text = JSON.stringify(answer.body, null, 2);
+    ui.settingsJson.value = text;
+    settings.text = text;
+    settings.etag = answer.etag;
+    showSettingsVersion(answer.etag);
+    clearSettingsFeedback();
+    say('Settings loaded.');
+  }
+
+  function problemsFrom(errors) {
+    const problems = [];
+    for (const [where, messages] of Object.entries(errors || {})) {
+      for (const message of [].concat(messages)) {
+        problems.push(String(message).startsWith(where) ? String(message) : `${where}: ${message}`);
+      }
+    }
+    return problems;
+  }
+
+  async function saveSettings() {
+    if (settings.busy) return;
+    const text = ui.settingsJson.value;
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      settingsFeedback('error', `This is not valid JSON, so nothing was sent: ${error.message}`);
+      ui.settingsJson.focus();
+      return;
+    }
+    if (settings.etag === null) {
+      settingsFeedback('error', 'The settings in force have not been loaded yet, so nothing was sent. Press Reload first.');
+      return;
+    }
+    setSettingsBusy(true);
+    say('Saving…');
+    let answer = null;
+    try {
+      answer = await call('PUT', 'moderation/settings', { etag: settings.etag, text });
+    } catch {
+      answer = null;
+    } finally {
+      setSettingsBusy(false);
+    }
+    if (answer && answer.status === 401) return;
+    if (answer && answer.ok) {
+      const saved = JSON.stringify(answer.body, null, 2);
+      ui.settingsJson.value = saved;
+      settings.text = saved;
+      settings.etag = answer.etag;
+      showSettingsVersion(answer.etag);
+      settingsFeedback('success', 'Saved; workers use it within a minute.');
+      return;
+    }
+    if (answer && answer.status === 400) {
+      const problems = problemsFrom(answer.body && answer.body.errors);
+      const count = `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`;
+      settingsFeedback('error', 'Nothing was saved. Fix these and save again:', problems,
+        `Nothing was saved: ${count}, listed below the settings.`);
+      return;
+    }
+    if (answer && answer.status === 409) {
+      settingsFeedback('error', 'Someone else changed the settings since you loaded them, so yours were not saved. '
+        + 'Reload to see theirs, then make your change again (copy your edits first if you need them).');
+      ui.settingsReload.focus();
+      return;
+    }
+    const detail = problemDetail(answer);
+    settingsFeedback('error', `The settings could not be saved${detail}. Try again in a moment.`);
+  }
+
+  function reloadSettings() {
+    const edited = settings.text !== null && ui.settingsJson.value !== settings.text;
+    if (edited && !confirm('Throw away your unsaved changes and load the settings in force?')) return;
+    loadSettings();
+  }
+
   // ---- Keyboard ----
 
   function typingIn(target) {
@@ -430,6 +713,8 @@
   function onShortcut(event) {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     if (ui.queue.hidden || ui.help.open || typingIn(event.target)) return;
+    const comments = VIEWS[state.view].kind === 'comments';
+    if (!comments && event.key !== '?') return;
     const item = currentItem();
     const can = (action) => item && VIEWS[state.view].actions.includes(action);
     switch (event.key) {
@@ -456,6 +741,7 @@
   // ---- Wiring ----
 
   ui.panel.tabIndex = -1;
+  ui.poisonPanel.tabIndex = -1;
   ui.keyForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const key = ui.key.value.trim();
@@ -492,6 +778,12 @@
   ui.bulkReject.querySelector('[data-cancel]').addEventListener('click', closeBulkReject);
   ui.refresh.addEventListener('click', () => load(false));
   ui.more.addEventListener('click', () => load(true));
+  ui.poisonRefresh.addEventListener('click', () => loadPoison());
+  ui.settingsForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    saveSettings();
+  });
+  ui.settingsReload.addEventListener('click', reloadSettings);
   document.addEventListener('keydown', onShortcut);
 
   const saved = sessionStorage.getItem(KEY_STORAGE);
