@@ -8,6 +8,7 @@ public sealed partial class ModerationActions(
     CommentStore comments,
     ModerationIndex moderationIndex,
     CommenterHistory commenters,
+    CommentPageCache pages,
     TimeProvider clock,
     ILogger<ModerationActions> logger)
 {
@@ -22,6 +23,7 @@ public sealed partial class ModerationActions(
         var outcome = await comments.DeleteAsync(slug, id, ifMatch, cancellationToken);
         if (outcome is { Kind: StoreOutcomeKind.Changed, Comment: { } deleted })
         {
+            pages.Invalidate(slug);
             await Task.WhenAll(moderationIndex.RemoveAsync(id, cancellationToken), commenters.RemoveAsync(deleted, cancellationToken));
             LogDeleted(logger, id, slug, moderator);
         }
@@ -32,6 +34,12 @@ public sealed partial class ModerationActions(
     private async Task<StoreOutcome> ChangeAsync(string slug, string id, StatusChange change, CancellationToken cancellationToken)
     {
         var outcome = await comments.ChangeStatusAsync(slug, id, change, cancellationToken);
+        if (outcome.Kind == StoreOutcomeKind.Changed)
+        {
+            // Readers of this instance see the decision at once, not after the cache's freshness window.
+            pages.Invalidate(slug);
+        }
+
         if (outcome is { Kind: StoreOutcomeKind.Changed or StoreOutcomeKind.Unchanged, Comment: { } comment })
         {
             await Task.WhenAll(moderationIndex.PutAsync(comment, cancellationToken), commenters.PutAsync(comment, cancellationToken));

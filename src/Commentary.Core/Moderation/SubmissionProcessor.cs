@@ -14,6 +14,7 @@ public sealed partial class SubmissionProcessor(
     CommentStore comments,
     ModerationIndex moderationIndex,
     CommenterHistory commenters,
+    CommentPageCache pages,
     ModerationPolicy policy,
     TimeProvider clock,
     ILogger<SubmissionProcessor> logger)
@@ -62,6 +63,12 @@ public sealed partial class SubmissionProcessor(
         };
 
         var (stored, inserted) = await comments.InsertAsync(comment, cancellationToken);
+        if (inserted)
+        {
+            // An approved comment is public now; even a held one changes the counter the cached pages are keyed on.
+            pages.Invalidate(stored.Slug);
+        }
+
         await IndexAsync(stored, cancellationToken);
         if (inserted)
         {

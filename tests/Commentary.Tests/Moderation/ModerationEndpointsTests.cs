@@ -2,6 +2,7 @@ using System.Text;
 using Commentary.Api.Http;
 using Commentary.Api.Moderation;
 using Commentary.Api.Protection;
+using Commentary.Core.Caching;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
 using Commentary.Core.Storage;
@@ -34,7 +35,7 @@ public class ModerationEndpointsTests
         var comments = new CommentStore(storage);
         var index = new ModerationIndex(storage, comments);
         var commenters = new CommenterHistory(storage);
-        var actions = new ModerationActions(comments, index, commenters, TimeProvider.System, NullLogger<ModerationActions>.Instance);
+        var actions = new ModerationActions(comments, index, commenters, new CommentPageCache(comments, Freshness.Never), TimeProvider.System, NullLogger<ModerationActions>.Instance);
         var keys = new ModeratorKeys(Options.Create(new ModeratorOptions
         {
             Moderators = [new ModeratorKey { Name = "Ann", KeySha256 = ModeratorKeys.HashOf(Key) }],
