@@ -22,7 +22,7 @@ for tool in wrk hyperfine; do
 done
 echo "Building (Release)..."
 for project in src/Commentary.Server/Commentary.Server.csproj scripts/bench/Driver/Commentary.Bench.csproj scripts/bench/BareApp/BareApp.csproj; do
-  dotnet build "$project" -c Release --nologo -v quiet -clp:NoSummary >/dev/null
+  dotnet build "$project" -c Release --nologo -v quiet -clp:NoSummary -clp:ErrorsOnly
 done
 server_dll="src/Commentary.Server/bin/Release/net10.0/Commentary.Server.dll"
 driver_dll="scripts/bench/Driver/bin/Release/net10.0/Commentary.Bench.dll"
@@ -35,10 +35,14 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
 
-node_modules/.bin/azurite --silent --inMemoryPersistence --disableTelemetry --skipApiVersionCheck \
-  --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" \
-  >"$work/azurite.log" 2>&1 &
-pids+=("$!")
+start_azurite() {
+  node_modules/.bin/azurite --silent --inMemoryPersistence --disableTelemetry --skipApiVersionCheck \
+    --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" \
+    >>"$work/azurite.log" 2>&1 &
+  azurite_pid=$!
+  pids+=("$azurite_pid")
+}
+start_azurite
 export AzureWebJobsStorage
 AzureWebJobsStorage="$(azurite_connection_string 127.0.0.1 "$blob" "$queue" "$table")"
 
@@ -120,7 +124,11 @@ done
 stop_server "$main_pid"
 
 echo "Moderation drain of $drain_count comments: raw loop, then our worker..."
-dotnet "$driver_dll" clear >/dev/null
+# A fresh, empty Azurite: the POST runs left tens of thousands of messages, which slow Azurite's in-memory queue to a crawl.
+kill "$azurite_pid"; wait "$azurite_pid" 2>/dev/null || true
+start_azurite
+for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$queue") 2>/dev/null && break; sleep 0.1; done
+dotnet "$driver_dll" seed-storage >/dev/null
 for run in $(seq 1 "$runs"); do
   dotnet "$driver_dll" fill-queue prefix="bench-raw$run" count="$drain_count" >/dev/null
   base_drain+=("$(dotnet "$driver_dll" raw-drain prefix="bench-raw$run" count="$drain_count" | sed -nE 's/^RESULT rate=([0-9.]+).*/\1/p')")

@@ -16,18 +16,13 @@ public static class Draining
 {
     private const int Articles = 4;
     private const int BatchSize = 16;
+    private static readonly string[] OtherStatuses = ["approved", "rejected"];
 
     public static async Task<string> FillAsync(BenchStorage storage, string prefix, int count)
     {
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
             await storage.EnqueueAsync(Submissions.Next($"{prefix}-{i % Articles}")));
         return $"FILLED {count}";
-    }
-
-    public static async Task<string> ClearAsync(BenchStorage storage)
-    {
-        await storage.Clients.Submissions.ClearMessagesAsync();
-        return "CLEARED";
     }
 
     /// <summary>Watches the articles' counters while the worker drains; the clock starts at the first stored comment.</summary>
@@ -99,9 +94,20 @@ public static class Draining
                 }
 
                 _ = await comments.GetEntityIfExistsAsync<TableEntity>(message.Slug, message.Id);
+                // The index entry under its status, and removal of any stale one under the other two statuses.
                 await Task.WhenAll(
                     moderation.UpsertEntityAsync(new TableEntity("pending", message.Id) { ["Slug"] = message.Slug, ["CommentId"] = message.Id }),
                     commenters.UpsertEntityAsync(new TableEntity(emailHash, message.Id) { ["Slug"] = message.Slug, ["Status"] = "pending" }));
+                await Task.WhenAll(OtherStatuses.Select(async status =>
+                {
+                    try
+                    {
+                        await moderation.DeleteEntityAsync(status, message.Id, ETag.All);
+                    }
+                    catch (RequestFailedException e) when (e.Status == 404)
+                    {
+                    }
+                }));
                 await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt);
                 Interlocked.Increment(ref done);
             }));

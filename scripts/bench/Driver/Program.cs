@@ -24,7 +24,7 @@ var result = args.FirstOrDefault() switch
     "fill-queue" => await Draining.FillAsync(storage, options["prefix"], int.Parse(options["count"], System.Globalization.CultureInfo.InvariantCulture)),
     "watch-drain" => await Draining.WatchAsync(storage, options["prefix"], int.Parse(options["count"], System.Globalization.CultureInfo.InvariantCulture)),
     "raw-drain" => await Draining.RawLoopAsync(storage, options["prefix"], int.Parse(options["count"], System.Globalization.CultureInfo.InvariantCulture)),
-    "clear" => await Draining.ClearAsync(storage),
-    _ => throw new ArgumentException("Modes: seed, blob-get, api-get, blob-miss, api-miss, table-page, table-page-cold, api-page-cold, enqueue, api-post, fill-queue, watch-drain, raw-drain, clear."),
+    "seed-storage" => await Seeding.CreateStorageAsync(storage),
+    _ => throw new ArgumentException("Modes: seed, blob-get, api-get, blob-miss, api-miss, table-page, table-page-cold, api-page-cold, enqueue, api-post, fill-queue, watch-drain, raw-drain, seed-storage."),
 };
 Console.WriteLine(result);

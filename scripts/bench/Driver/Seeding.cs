@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using Commentary.Core.Articles;
 using Commentary.Core.Comments;
+using Commentary.Core.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Commentary.Bench;
@@ -58,6 +59,13 @@ public static class Seeding
 
         await SeedThreadAsync(storage.Comments);
         return $"SEEDED public={container.Uri}/{ArticleStore.BlobName(Article)}";
+    }
+
+    /// <summary>The queues and tables on an empty Azurite, as the host's start-up would create them.</summary>
+    public static async Task<string> CreateStorageAsync(BenchStorage storage)
+    {
+        await StorageInitializer.EnsureCreatedAsync(storage.Clients, CancellationToken.None);
+        return "CREATED";
     }
 
     private static async Task SeedThreadAsync(TableClient table)

@@ -43,13 +43,15 @@ public sealed class ArticleEndpoints(ArticleStore articles, CommentPageCache com
 
     public Task<IResult> GetAsync(HttpRequest request, string slug) => guard.RunAsync(request, async cancellationToken =>
     {
+        // Both usually come from memory; when either must ask storage, the two requests run side by side.
+        var counter = Slug.IsValid(slug) ? comments.CountsAsync(slug, cancellationToken) : null;
         var stored = await articles.FindAsync(slug, cancellationToken);
-        if (stored is null)
+        if (stored is null || counter is null)
         {
             return Problems.NotFound($"There is no article '{slug}'.");
         }
 
-        var count = (await comments.CountsAsync(slug, cancellationToken)).Counts.Approved;
+        var count = (await counter).Counts.Approved;
         // The answer includes the comment count, so the ETag covers it as well as the article's version.
         var etag = HttpCaching.ETagOf(stored.ETag, count.ToString(CultureInfo.InvariantCulture));
         if (HttpCaching.IsNotModified(request, etag, HttpCaching.PublicShortLived))
