@@ -7,6 +7,7 @@ using Commentary.Api.OpenApi;
 using Commentary.Api.Protection;
 using Commentary.Api.Ui;
 using Commentary.Core.Articles;
+using Commentary.Core.Caching;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
 using Commentary.Core.Storage;
@@ -24,8 +25,9 @@ public static class CommentaryServices
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        // Built now, so a missing storage setting stops start-up with a message that names it.
-        services.AddSingleton(StorageClients.FromConfiguration(configuration));
+        // Built now, so a missing storage setting stops start-up with a message that names it. A host that registered
+        // its own clients first (a test watching every storage request) keeps them.
+        services.TryAddSingleton(StorageClients.FromConfiguration(configuration));
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         services.TryAddSingleton(TimeProvider.System);
@@ -35,7 +37,11 @@ public static class CommentaryServices
         services.AddOptions<ModeratorOptions>().Bind(configuration.GetSection(ModeratorOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ModeratorOptions>, ModeratorOptionsValidation>();
 
+        services.AddOptions<ReadCacheOptions>().Bind(configuration.GetSection(ReadCacheOptions.Section))
+            .Validate(o => o.FreshFor >= TimeSpan.Zero, "ReadCache:FreshFor cannot be negative.").ValidateOnStart();
+        services.AddSingleton<Freshness>();
         services.AddSingleton<ArticleStore>();
+        services.AddSingleton<CommentPageCache>();
         services.AddSingleton<CommentStore>();
         services.AddSingleton<CommentInbox>();
         services.AddSingleton<IdempotencyKeys>();

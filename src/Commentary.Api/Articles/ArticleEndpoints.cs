@@ -16,11 +16,10 @@ public sealed record ArticleDetail(
     string? Summary, IReadOnlyList<string> Tags, string Html, bool CommentsOpen, int CommentCount);
 
 /// <summary><c>GET /articles</c> and <c>GET /articles/{slug}</c>.</summary>
-public sealed class ArticleEndpoints(ArticleStore articles, CommentStore comments, EndpointGuard guard)
+public sealed class ArticleEndpoints(ArticleStore articles, CommentPageCache comments, EndpointGuard guard)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
-    private const string PublicCache = "public, max-age=60";
 
     public Task<IResult> ListAsync(HttpRequest request) => guard.RunAsync(request, async cancellationToken =>
     {
@@ -36,24 +35,26 @@ public sealed class ArticleEndpoints(ArticleStore articles, CommentStore comment
         var counts = await Task.WhenAll(slice.Select(a => comments.CountsAsync(a.Article.Slug, cancellationToken)));
         var items = slice.Select((a, i) => new ArticleSummary(
             a.Article.Slug, a.Article.Title, a.Article.Author, a.Article.Published, a.Article.Updated,
-            a.Article.Summary, a.Article.Tags, counts[i].Approved)).ToArray();
+            a.Article.Summary, a.Article.Tags, counts[i].Counts.Approved)).ToArray();
         var next = offset + page.Limit < all.Count ? (offset + page.Limit).ToString(CultureInfo.InvariantCulture) : null;
-        request.HttpContext.Response.Headers.CacheControl = PublicCache;
+        request.HttpContext.Response.Headers.CacheControl = HttpCaching.PublicShortLived;
         return ApiJson.Ok(new ArticleList(items, next));
     });
 
     public Task<IResult> GetAsync(HttpRequest request, string slug) => guard.RunAsync(request, async cancellationToken =>
     {
+        // Both usually come from memory; when either must ask storage, the two requests run side by side.
+        var counter = Slug.IsValid(slug) ? comments.CountsAsync(slug, cancellationToken) : null;
         var stored = await articles.FindAsync(slug, cancellationToken);
-        if (stored is null)
+        if (stored is null || counter is null)
         {
             return Problems.NotFound($"There is no article '{slug}'.");
         }
 
-        var count = (await comments.CountsAsync(slug, cancellationToken)).Approved;
+        var count = (await counter).Counts.Approved;
         // The answer includes the comment count, so the ETag covers it as well as the article's version.
         var etag = HttpCaching.ETagOf(stored.ETag, count.ToString(CultureInfo.InvariantCulture));
-        if (HttpCaching.IsNotModified(request, etag, PublicCache))
+        if (HttpCaching.IsNotModified(request, etag, HttpCaching.PublicShortLived))
         {
             return HttpCaching.NotModified();
         }

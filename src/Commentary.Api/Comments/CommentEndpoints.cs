@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Commentary.Api.Http;
 using Commentary.Api.Protection;
 using Commentary.Core.Articles;
@@ -27,6 +29,7 @@ public sealed record CommentReceipt(string Id, string Status);
 public sealed class CommentEndpoints(
     ArticleStore articles,
     CommentStore comments,
+    CommentPageCache pages,
     CommentInbox inbox,
     IdempotencyKeys idempotencyKeys,
     ClientAddress clientAddress,
@@ -43,6 +46,9 @@ public sealed class CommentEndpoints(
     /// <summary>How long an id that is not in the table yet may still be waiting in the queue.</summary>
     public static readonly TimeSpan QueuedGrace = TimeSpan.FromHours(1);
 
+    // Rendering Markdown is the costly part of a page; it is done once per cached page and dropped with it.
+    private readonly ConditionalWeakTable<ApprovedPage, PublicComment[]> _rendered = [];
+
     public Task<IResult> ListAsync(HttpRequest request, string slug) => guard.RunAsync(request, async cancellationToken =>
     {
         var (page, problem) = PageRequest.From(request, DefaultLimit, MaxLimit, CommentId.IsValid);
@@ -56,11 +62,15 @@ public sealed class CommentEndpoints(
             return Problems.NotFound($"There is no article '{slug}'.");
         }
 
-        var countsTask = comments.CountsAsync(slug, cancellationToken);
-        var (items, lastId) = await comments.ListApprovedAsync(slug, page!.After, page.Limit, cancellationToken);
-        var counts = await countsTask;
-        request.HttpContext.Response.Headers.CacheControl = "public, max-age=10";
-        return ApiJson.Ok(new CommentPage(items.Select(PublicComment.From).ToArray(), lastId, counts.Approved));
+        var approved = await pages.PageAsync(slug, page!.After, page.Limit, cancellationToken);
+        var etag = HttpCaching.ETagOf("comments", approved.Version ?? "none", page.After ?? string.Empty, page.Limit.ToString(CultureInfo.InvariantCulture));
+        if (HttpCaching.IsNotModified(request, etag, HttpCaching.PublicShortLived))
+        {
+            return HttpCaching.NotModified();
+        }
+
+        var items = _rendered.GetValue(approved, p => p.Items.Select(PublicComment.From).ToArray());
+        return ApiJson.Ok(new CommentPage(items, approved.LastId, approved.Total));
     });
 
     public Task<IResult> SubmitAsync(HttpRequest request, string slug) => guard.RunAsync(request, async cancellationToken =>

@@ -7,6 +7,12 @@ namespace Commentary.Api.Http;
 /// <summary>ETags and conditional GETs: a client that already has this version gets <c>304</c> and no body.</summary>
 public static class HttpCaching
 {
+    /// <summary>
+    /// For public answers that change when a moderator acts: browsers and CDNs keep them as long as our own cache
+    /// does, and a CDN may go on serving its copy for a minute while it revalidates in the background.
+    /// </summary>
+    public const string PublicShortLived = "public, max-age=5, stale-while-revalidate=60";
+
     /// <summary>A strong ETag for a response built from these version parts.</summary>
     public static string ETagOf(params string[] versionParts)
     {

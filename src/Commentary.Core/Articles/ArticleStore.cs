@@ -3,6 +3,7 @@ using System.Net;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Commentary.Core.Caching;
 using Commentary.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -10,12 +11,21 @@ namespace Commentary.Core.Articles;
 
 /// <summary>
 /// Articles from the <c>articles</c> container. Parsed articles are kept in memory by blob ETag:
-/// a read is a conditional request that costs no download or parse when the blob has not changed.
+/// a read within <see cref="ReadCacheOptions.FreshFor"/> of storage last confirming the ETag makes no storage call
+/// at all; after that it is a conditional request that costs no download or parse when the blob has not changed.
+/// The list of blobs is kept the same way.
 /// </summary>
-public sealed partial class ArticleStore(StorageClients storage, ILogger<ArticleStore> logger)
+public sealed partial class ArticleStore(StorageClients storage, Freshness freshness, ILogger<ArticleStore> logger)
 {
-    private readonly ConcurrentDictionary<string, StoredArticle> _parsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedArticle> _parsed = new(StringComparer.Ordinal);
     private readonly BlobContainerClient _container = storage.Articles;
+    private volatile ArticleListing? _listing;
+
+    /// <summary>A store that asks storage on every read: for one-shot tools.</summary>
+    public ArticleStore(StorageClients storage, ILogger<ArticleStore> logger)
+        : this(storage, Freshness.Never, logger)
+    {
+    }
 
     public static string BlobName(string slug) => slug + ".md";
 
@@ -27,19 +37,31 @@ public sealed partial class ArticleStore(StorageClients storage, ILogger<Article
             return null;
         }
 
-        var blob = _container.GetBlobClient(BlobName(slug));
         _parsed.TryGetValue(slug, out var cached);
-        var conditions = cached is null ? null : new BlobRequestConditions { IfNoneMatch = new ETag(cached.ETag) };
+        if (cached is not null && freshness.IsFresh(cached.ConfirmedAt))
+        {
+            return cached.Stored;
+        }
+
+        return await DownloadAsync(slug, cached, cancellationToken);
+    }
+
+    private async Task<StoredArticle?> DownloadAsync(string slug, CachedArticle? cached, CancellationToken cancellationToken)
+    {
+        var blob = _container.GetBlobClient(BlobName(slug));
+        var conditions = cached is null ? null : new BlobRequestConditions { IfNoneMatch = new ETag(cached.Stored.ETag) };
+        var askedAt = freshness.Now();
         try
         {
             var response = await blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = conditions }, cancellationToken);
             // The SDK reports a conditional 304 as a normal response, not an exception.
             if (cached is not null && response.GetRawResponse().Status == (int)HttpStatusCode.NotModified)
             {
-                return cached;
+                _parsed[slug] = cached with { ConfirmedAt = askedAt };
+                return cached.Stored;
             }
 
-            return Remember(slug, response.Value.Content.ToString(), response.Value.Details.ETag.ToString());
+            return Remember(slug, response.Value.Content.ToString(), response.Value.Details.ETag.ToString(), askedAt);
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
         {
@@ -51,6 +73,12 @@ public sealed partial class ArticleStore(StorageClients storage, ILogger<Article
     /// <summary>Every readable article, newest first.</summary>
     public async Task<IReadOnlyList<StoredArticle>> ListAsync(CancellationToken cancellationToken)
     {
+        if (_listing is { } listing && freshness.IsFresh(listing.ConfirmedAt))
+        {
+            return listing.Articles;
+        }
+
+        var askedAt = freshness.Now();
         var found = new List<(string Slug, string ETag)>();
         await foreach (var item in _container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
@@ -60,18 +88,29 @@ public sealed partial class ArticleStore(StorageClients storage, ILogger<Article
             }
         }
 
+        // The listing itself confirms each blob's ETag, so an unchanged article needs no request of its own.
         var articles = await Task.WhenAll(found.Select(async f =>
-            _parsed.TryGetValue(f.Slug, out var cached) && cached.ETag == f.ETag ? cached : await FindAsync(f.Slug, cancellationToken)));
+        {
+            if (_parsed.TryGetValue(f.Slug, out var cached) && cached.Stored.ETag == f.ETag)
+            {
+                _parsed[f.Slug] = cached with { ConfirmedAt = askedAt };
+                return cached.Stored;
+            }
+
+            return await DownloadAsync(f.Slug, cached, cancellationToken);
+        }));
 
         foreach (var gone in _parsed.Keys.Except(found.Select(f => f.Slug)))
         {
             _parsed.TryRemove(gone, out _);
         }
 
-        return articles.OfType<StoredArticle>()
+        var sorted = articles.OfType<StoredArticle>()
             .OrderByDescending(a => a.Article.Published)
             .ThenBy(a => a.Article.Slug, StringComparer.Ordinal)
             .ToArray();
+        _listing = new ArticleListing(sorted, askedAt);
+        return sorted;
     }
 
     /// <summary>Uploads an article file unless one with that slug exists already; returns whether it was written.</summary>
@@ -88,6 +127,8 @@ public sealed partial class ArticleStore(StorageClients storage, ILogger<Article
                     HttpHeaders = new BlobHttpHeaders { ContentType = "text/markdown; charset=utf-8" },
                 },
                 cancellationToken);
+            // This instance added it, so its own list shows it at once.
+            _listing = null;
             return true;
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
@@ -96,12 +137,12 @@ public sealed partial class ArticleStore(StorageClients storage, ILogger<Article
         }
     }
 
-    private StoredArticle? Remember(string slug, string text, string etag)
+    private StoredArticle? Remember(string slug, string text, string etag, long confirmedAt)
     {
         try
         {
             var stored = new StoredArticle(ArticleParser.Parse(slug, text), etag);
-            _parsed[slug] = stored;
+            _parsed[slug] = new CachedArticle(stored, confirmedAt);
             return stored;
         }
         catch (ArticleFormatException e)
@@ -111,6 +152,10 @@ public sealed partial class ArticleStore(StorageClients storage, ILogger<Article
             return null;
         }
     }
+
+    private sealed record CachedArticle(StoredArticle Stored, long ConfirmedAt);
+
+    private sealed record ArticleListing(IReadOnlyList<StoredArticle> Articles, long ConfirmedAt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Article {Slug} cannot be shown: {Problem}")]
     private static partial void LogBroken(ILogger logger, string slug, string problem);

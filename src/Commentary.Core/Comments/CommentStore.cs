@@ -31,6 +31,16 @@ public sealed class CommentStore(StorageClients storage)
         return response.HasValue ? ArticleCounts.FromEntity(response.Value!) : ArticleCounts.None;
     }
 
+    /// <summary>
+    /// The article's counts and the ETag of its counter entity. Every write to the article's comments changes that
+    /// entity in the same transaction, so the ETag is a version of everything public about them.
+    /// </summary>
+    public async Task<(ArticleCounts Counts, string? Version)> CounterAsync(string slug, CancellationToken cancellationToken)
+    {
+        var (counts, etag) = await ReadCounterAsync(slug, cancellationToken);
+        return (counts, etag?.ToString());
+    }
+
     /// <summary>Stores a new comment. Returns the stored comment, or the one already stored under that id (a redelivery).</summary>
     public async Task<(Comment Comment, bool Inserted)> InsertAsync(Comment comment, CancellationToken cancellationToken)
     {

@@ -13,6 +13,7 @@ public sealed partial class ModerationActions(
     CommenterHistory commenters,
     CommentEvents events,
     ReaderReports reports,
+    CommentPageCache pages,
     TimeProvider clock,
     ILogger<ModerationActions> logger)
 {
@@ -42,6 +43,7 @@ public sealed partial class ModerationActions(
         if (outcome is { Kind: StoreOutcomeKind.Changed, Comment: { } deleted })
         {
             // The comment is gone for good, so is everything kept about it: its history and readers' reports.
+            pages.Invalidate(slug);
             await Task.WhenAll(
                 moderationIndex.RemoveAsync(id, cancellationToken), commenters.RemoveAsync(deleted, cancellationToken),
                 events.RemoveAllAsync(slug, id, cancellationToken), reports.RemoveAllAsync(slug, id, cancellationToken));
@@ -56,6 +58,12 @@ public sealed partial class ModerationActions(
     private async Task<StoreOutcome> ChangeAsync(string slug, string id, StatusChange change, string eventKind, string? why, CancellationToken cancellationToken)
     {
         var outcome = await comments.ChangeStatusAsync(slug, id, change, cancellationToken);
+        if (outcome.Kind == StoreOutcomeKind.Changed)
+        {
+            // Readers of this instance see the decision at once, not after the cache's freshness window.
+            pages.Invalidate(slug);
+        }
+
         if (outcome is { Kind: StoreOutcomeKind.Changed or StoreOutcomeKind.Unchanged, Comment: { } comment })
         {
             await Task.WhenAll(moderationIndex.PutAsync(comment, cancellationToken), commenters.PutAsync(comment, cancellationToken));

@@ -20,6 +20,7 @@ public sealed partial class SubmissionProcessor(
     SpamFingerprints spamFingerprints,
     CommentEvents events,
     CommentaryMetrics metrics,
+    CommentPageCache pages,
     TimeProvider clock,
     ILogger<SubmissionProcessor> logger)
 {
@@ -72,6 +73,12 @@ public sealed partial class SubmissionProcessor(
         };
 
         var (stored, inserted) = await comments.InsertAsync(comment, cancellationToken);
+        if (inserted)
+        {
+            // An approved comment is public now; even a held one changes the counter the cached pages are keyed on.
+            pages.Invalidate(stored.Slug);
+        }
+
         await IndexAsync(stored, cancellationToken);
         if (inserted)
         {

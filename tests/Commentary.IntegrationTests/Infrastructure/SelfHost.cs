@@ -32,7 +32,8 @@ public sealed class SelfHost : IAsyncDisposable
     public IServiceProvider Services => App.Services;
     public StorageClients Storage => Services.GetRequiredService<StorageClients>();
 
-    public static async Task<SelfHost> StartAsync(string connectionString, IDictionary<string, string?>? settings = null, bool waitForStorage = true)
+    public static async Task<SelfHost> StartAsync(
+        string connectionString, IDictionary<string, string?>? settings = null, bool waitForStorage = true, StorageClients? storage = null)
     {
         var logs = new CapturedLogs();
         var app = CommentaryServer.Build(["--urls", "http://127.0.0.1:0"], builder =>
@@ -55,6 +56,11 @@ public sealed class SelfHost : IAsyncDisposable
             }
 
             builder.Configuration.AddInMemoryCollection(values);
+            if (storage is not null)
+            {
+                builder.Services.AddSingleton(storage);
+            }
+
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(logs);
         });

@@ -2,6 +2,7 @@ using System.Text;
 using Commentary.Api.Http;
 using Commentary.Api.Moderation;
 using Commentary.Api.Protection;
+using Commentary.Core.Caching;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
 using Commentary.Core.Storage;
@@ -35,7 +36,7 @@ public class ModerationEndpointsTests
         var index = new ModerationIndex(storage, comments);
         var commenters = new CommenterHistory(storage);
         var events = new CommentEvents(storage);
-        var actions = new ModerationActions(comments, index, commenters, events, new ReaderReports(storage), TimeProvider.System, NullLogger<ModerationActions>.Instance);
+        var actions = new ModerationActions(comments, index, commenters, events, new ReaderReports(storage), new CommentPageCache(comments, Freshness.Never), TimeProvider.System, NullLogger<ModerationActions>.Instance);
         var keys = new ModeratorKeys(Options.Create(new ModeratorOptions
         {
             Moderators = [new ModeratorKey { Name = "Ann", KeySha256 = ModeratorKeys.HashOf(Key) }],

@@ -1,0 +1,3 @@
+var app = WebApplication.CreateBuilder(args).Build();
+app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
+app.Run();

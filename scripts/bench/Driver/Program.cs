@@ -1,0 +1,30 @@
+using Commentary.Bench;
+
+// Usage: Commentary.Bench <mode> [options as key=value]. AzureWebJobsStorage names the storage; see run.sh.
+var options = args.Skip(1).Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : string.Empty);
+var connection = Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? throw new InvalidOperationException("Set AzureWebJobsStorage.");
+var run = new RunShape(
+    int.Parse(options.GetValueOrDefault("connections", "16"), System.Globalization.CultureInfo.InvariantCulture),
+    TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("seconds", "10"), System.Globalization.CultureInfo.InvariantCulture)));
+var storage = new BenchStorage(connection);
+var api = options.GetValueOrDefault("api", "http://127.0.0.1:7071");
+
+var result = args.FirstOrDefault() switch
+{
+    "seed" => await Seeding.RunAsync(storage, options),
+    "blob-get" => await ClosedLoop.RunAsync(run, _ => storage.DownloadArticleAsync(Seeding.Article)),
+    "api-get" => await ClosedLoop.RunAsync(run, _ => Http.GetAsync(api, options["path"])),
+    "blob-miss" => await ClosedLoop.RunTimedPartAsync(run, w => storage.ChangeMissArticleAsync(w), w => storage.DownloadArticleAsync(Seeding.MissArticle(w))),
+    "api-miss" => await ClosedLoop.RunTimedPartAsync(run, w => storage.ChangeMissArticleAsync(w), w => Http.GetAsync(api, $"/api/articles/{Seeding.MissArticle(w)}")),
+    "table-page" => await ClosedLoop.RunAsync(run, _ => storage.FirstApprovedPageAsync(Seeding.Thread)),
+    "table-page-cold" => await ClosedLoop.RunTimedPartAsync(run, _ => storage.TouchCounterAsync(Seeding.Thread), _ => storage.FirstApprovedPageAsync(Seeding.Thread)),
+    "api-page-cold" => await ClosedLoop.RunTimedPartAsync(run, _ => storage.TouchCounterAsync(Seeding.Thread), _ => Http.GetAsync(api, $"/api/articles/{Seeding.Thread}/comments")),
+    "enqueue" => await ClosedLoop.RunAsync(run, _ => storage.EnqueueAsync(Submissions.Next())),
+    "api-post" => await ClosedLoop.RunAsync(run, _ => Http.PostCommentAsync(api, Submissions.NextBody())),
+    "fill-queue" => await Draining.FillAsync(storage, options["prefix"], int.Parse(options["count"], System.Globalization.CultureInfo.InvariantCulture)),
+    "watch-drain" => await Draining.WatchAsync(storage, options["prefix"], int.Parse(options["count"], System.Globalization.CultureInfo.InvariantCulture)),
+    "raw-drain" => await Draining.RawLoopAsync(storage, options["prefix"], int.Parse(options["count"], System.Globalization.CultureInfo.InvariantCulture)),
+    "seed-storage" => await Seeding.CreateStorageAsync(storage),
+    _ => throw new ArgumentException("Modes: seed, blob-get, api-get, blob-miss, api-miss, table-page, table-page-cold, api-page-cold, enqueue, api-post, fill-queue, watch-drain, raw-drain, seed-storage."),
+};
+Console.WriteLine(result);

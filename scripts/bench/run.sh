@@ -1,0 +1,207 @@
+#!/usr/bin/env bash
+# Benchmark: each figure as ours / raw-Azurite baseline, taken in one run on loopback with the same tool, the same
+# concurrency and the same duration, RUNS times (medians reported). Writes the table to docs/benchmarks.md.
+#   DURATION=10 CONNECTIONS=16 RUNS=3 DRAIN_COUNT=2000 STARTS=5 scripts/bench/run.sh
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+root="$(repo_root)"
+cd "$root"
+
+duration="${DURATION:-10}"
+connections="${CONNECTIONS:-16}"
+runs="${RUNS:-3}"
+drain_count="${DRAIN_COUNT:-2000}"
+starts="${STARTS:-5}"
+
+ensure_node_tools "$root"
+for tool in wrk hyperfine; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "Installing $tool (Debian package)..."
+    apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null
+  fi
+done
+echo "Building (Release)..."
+for project in src/Commentary.Server/Commentary.Server.csproj scripts/bench/Driver/Commentary.Bench.csproj scripts/bench/BareApp/BareApp.csproj; do
+  dotnet build "$project" -c Release --nologo -v quiet -clp:NoSummary -clp:ErrorsOnly
+done
+server_dll="src/Commentary.Server/bin/Release/net10.0/Commentary.Server.dll"
+driver_dll="scripts/bench/Driver/bin/Release/net10.0/Commentary.Bench.dll"
+bare_dll="scripts/bench/BareApp/bin/Release/net10.0/BareApp.dll"
+
+free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+blob=$(free_port); queue=$(free_port); table=$(free_port)
+work="$(mktemp -d)"
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT INT TERM
+
+start_azurite() {
+  node_modules/.bin/azurite --silent --inMemoryPersistence --disableTelemetry --skipApiVersionCheck \
+    --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" \
+    >>"$work/azurite.log" 2>&1 &
+  azurite_pid=$!
+  pids+=("$azurite_pid")
+}
+start_azurite
+export AzureWebJobsStorage
+AzureWebJobsStorage="$(azurite_connection_string 127.0.0.1 "$blob" "$queue" "$table")"
+
+wait_for_health() { # port
+  for _ in $(seq 1 600); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$1/api/health" 2>/dev/null && return 0
+    sleep 0.05
+  done
+  echo "The server on port $1 did not become healthy." >&2; return 1
+}
+
+# Starts a Release self-host; extra VAR=value arguments go into its environment. Sets $server_pid and $server_port.
+start_server() {
+  server_port=$(free_port)
+  env "$@" Commentary__SampleArticles="" RateLimiting__Comments__PermitsPerMinute=0 \
+    Privacy__IpHashKey="bench-ip-hash-key-0123456789abcdef" Logging__LogLevel__Default=Warning \
+    dotnet "$server_dll" --urls "http://127.0.0.1:$server_port" >>"$work/server.log" 2>&1 &
+  server_pid=$!
+  pids+=("$server_pid")
+  wait_for_health "$server_port"
+}
+stop_server() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+driver() { dotnet "$driver_dll" "$@" connections="$connections" seconds="$duration" | sed -nE 's/^RESULT rate=([0-9.]+).*/\1/p'; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }' <<<"$1"; }
+wrk_run() { # url → "req/s p50_ms p99_ms requests"
+  local out
+  out=$(wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s --latency "$1")
+  printf '%s %s %s %s\n' "$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")" \
+    "$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")" "$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")" \
+    "$(awk '/requests in/ { print $1 }' <<<"$out")"
+}
+rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+
+echo "Seeding (an article of realistic size, 10,000 approved comments on one article)..."
+start_server AzureWebJobsStorage="$AzureWebJobsStorage"
+main_pid=$server_pid; main_port=$server_port
+seeded=$(dotnet "$driver_dll" seed connections="$connections")
+public_url="${seeded#SEEDED public=}"
+api="http://127.0.0.1:$main_port"
+
+# Warm-up, then resident memory as the baseline for the memory figure.
+wrk -t2 -c"$connections" -d2s "$api/api/articles/bench-article" >/dev/null
+dotnet "$driver_dll" api-get api="$api" path=/api/articles/bench-thread/comments connections="$connections" seconds=2 >/dev/null
+rss_warm=$(rss_mb "$main_pid")
+served=0
+
+declare -a ours_warm base_warm p50s p99s ours_miss base_miss ours_page base_page ours_page_cold base_page_cold ours_post base_post ours_drain base_drain
+for run in $(seq 1 "$runs"); do
+  echo "Run $run of $runs: warm article GET (wrk)..."
+  read -r rps p50 p99 count < <(wrk_run "$api/api/articles/bench-article")
+  ours_warm+=("$rps"); p50s+=("$p50"); p99s+=("$p99"); served=$((served + count))
+  read -r rps _ _ _ < <(wrk_run "$public_url")
+  base_warm+=("$rps")
+  echo "Run $run of $runs: comments page 1 of 10,000, warm (driver)..."
+  ours_page+=("$(driver api-get api="$api" path=/api/articles/bench-thread/comments)")
+  base_page+=("$(driver table-page)")
+done
+rss_after=$(rss_mb "$main_pid")
+
+echo "Cache-miss figures against a second self-host whose reads always revalidate (ReadCache__FreshFor=0)..."
+start_server AzureWebJobsStorage="$AzureWebJobsStorage" ReadCache__FreshFor=00:00:00
+cold_pid=$server_pid; cold="http://127.0.0.1:$server_port"
+for run in $(seq 1 "$runs"); do
+  echo "Run $run of $runs: article GET after each change, comments page after each change (driver)..."
+  ours_miss+=("$(driver api-miss api="$cold")")
+  base_miss+=("$(driver blob-miss)")
+  ours_page_cold+=("$(driver api-page-cold api="$cold")")
+  base_page_cold+=("$(driver table-page-cold)")
+done
+stop_server "$cold_pid"
+
+for run in $(seq 1 "$runs"); do
+  echo "Run $run of $runs: comment POST vs raw enqueue (driver)..."
+  ours_post+=("$(driver api-post api="$api")")
+  base_post+=("$(driver enqueue)")
+done
+stop_server "$main_pid"
+
+echo "Moderation drain of $drain_count comments: raw loop, then our worker..."
+# A fresh, empty Azurite: the POST runs left tens of thousands of messages, which slow Azurite's in-memory queue to a crawl.
+kill "$azurite_pid"; wait "$azurite_pid" 2>/dev/null || true
+start_azurite
+for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$queue") 2>/dev/null && break; sleep 0.1; done
+dotnet "$driver_dll" seed-storage >/dev/null
+for run in $(seq 1 "$runs"); do
+  dotnet "$driver_dll" fill-queue prefix="bench-raw$run" count="$drain_count" >/dev/null
+  base_drain+=("$(dotnet "$driver_dll" raw-drain prefix="bench-raw$run" count="$drain_count" | sed -nE 's/^RESULT rate=([0-9.]+).*/\1/p')")
+  dotnet "$driver_dll" fill-queue prefix="bench-srv$run" count="$drain_count" >/dev/null
+  watch_log="$work/watch-$run.txt"
+  dotnet "$driver_dll" watch-drain prefix="bench-srv$run" count="$drain_count" >"$watch_log" &
+  watcher=$!
+  start_server AzureWebJobsStorage="$AzureWebJobsStorage"
+  wait "$watcher"
+  ours_drain+=("$(sed -nE 's/^RESULT rate=([0-9.]+).*/\1/p' "$watch_log")")
+  stop_server "$server_pid"
+done
+
+echo "Start-up to the first 200 from /api/health, $starts times each..."
+startup_ms() { # dll [env...]
+  local dll="$1" port start; shift
+  port=$(free_port)
+  start=$(date +%s%N)
+  env "$@" dotnet "$dll" --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
+  local pid=$!
+  until curl -fsS -o /dev/null "http://127.0.0.1:$port/api/health" 2>/dev/null; do sleep 0.005; done
+  echo $(( ($(date +%s%N) - start) / 1000000 ))
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+declare -a ours_start base_start
+for _ in $(seq 1 "$starts"); do
+  ours_start+=("$(startup_ms "$server_dll" AzureWebJobsStorage="$AzureWebJobsStorage" Commentary__SampleArticles="" Privacy__IpHashKey="bench-ip-hash-key-0123456789abcdef" Logging__LogLevel__Default=Warning)")
+  base_start+=("$(startup_ms "$bare_dll" Logging__LogLevel__Default=Warning)")
+done
+
+row() { # figure ours baseline goal-kind goal → markdown row
+  awk -v f="$1" -v o="$2" -v b="$3" -v kind="$4" -v g="$5" 'BEGIN {
+    r = (b > 0) ? o / b : 0
+    met = (kind == "min") ? (r >= g) : (r <= g)
+    printf "| %s | %.1f | %.1f | %.2f× | %s %s× | %s |\n", f, o, b, r, (kind == "min") ? "≥" : "≤", g, met ? "met" : "**missed**"
+  }'
+}
+m() { median "$@"; }
+table=$(cat <<TABLE
+| figure | ours | baseline | ratio | goal | result |
+| --- | --- | --- | --- | --- | --- |
+$(row "warm article GET, req/s (wrk; baseline: anonymous GET of the same blob)" "$(m "${ours_warm[@]}")" "$(m "${base_warm[@]}")" min 10)
+$(row "article GET after each change (cache miss), req/s (driver; baseline: SDK blob download)" "$(m "${ours_miss[@]}")" "$(m "${base_miss[@]}")" min 0.8)
+$(row "comments page 1 of 10,000, warm, req/s (driver; baseline: SDK query of the same 51 entities)" "$(m "${ours_page[@]}")" "$(m "${base_page[@]}")" min 5)
+$(row "comments page 1 of 10,000, after each change, req/s (driver; same baseline)" "$(m "${ours_page_cold[@]}")" "$(m "${base_page_cold[@]}")" min 0.8)
+$(row "comment POST, accepted/s (driver; baseline: SDK enqueue of the same message)" "$(m "${ours_post[@]}")" "$(m "${base_post[@]}")" min 0.8)
+$(row "moderation drain, comments/s into Table (worker; baseline: raw SDK loop, same requests)" "$(m "${ours_drain[@]}")" "$(m "${base_drain[@]}")" min 0.8)
+$(row "warm article GET p99 / p50, ms (wrk)" "$(m "${p99s[@]}")" "$(m "${p50s[@]}")" max 10)
+$(row "resident memory, MB: after $served warm GETs / after warm-up" "$rss_after" "$rss_warm" max 1.2)
+$(row "start-up to first 200 from /api/health, ms: self-host / bare ASP.NET Core app" "$(m "${ours_start[@]}")" "$(m "${base_start[@]}")" max 1.5)
+TABLE
+)
+echo
+echo "$table"
+
+load_now=$(cut -d' ' -f1-3 /proc/loadavg)
+memory=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+{
+  sed -n '1,/^<!-- results -->$/p' docs/benchmarks.md
+  cat <<RESULTS
+
+Run on $(date -u +%Y-%m-%dT%H:%MZ): $(nproc) cores, $memory, load average $load_now at the end (1, 5, 15 min);
+$(dotnet --version) SDK; DURATION=${duration}s, CONNECTIONS=$connections, RUNS=$runs (medians), DRAIN_COUNT=$drain_count, STARTS=$starts.
+Raw runs — warm GET ours: ${ours_warm[*]} / blob: ${base_warm[*]}; miss ours: ${ours_miss[*]} / blob: ${base_miss[*]};
+page warm ours: ${ours_page[*]} / table: ${base_page[*]}; page cold ours: ${ours_page_cold[*]} / table: ${base_page_cold[*]};
+POST ours: ${ours_post[*]} / enqueue: ${base_post[*]}; drain ours: ${ours_drain[*]} / raw: ${base_drain[*]};
+start-up ms ours: ${ours_start[*]} / bare: ${base_start[*]}.
+
+$table
+
+<!-- end of results -->
+RESULTS
+  sed -n '/^<!-- end of results -->$/,$p' docs/benchmarks.md | tail -n +2
+} >"$work/benchmarks.md"
+cp "$work/benchmarks.md" docs/benchmarks.md
+echo "Wrote docs/benchmarks.md"

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Commentary.Core.Caching;
+using Commentary.Core.Comments;
+using Commentary.IntegrationTests.Infrastructure;
+
+namespace Commentary.IntegrationTests;
+
+/// <summary>
+/// Reads come from memory, and a change shows at once on the instance that made it and within the freshness window
+/// on every other instance. Storage requests are counted by a policy in the SDK's pipeline, never timed.
+/// </summary>
+[Collection(StorageTestGroup.Name)]
+public sealed class ReadCacheTests(StorageFixture fixture)
+{
+    private static readonly Dictionary<string, string?> LongFreshness = new() { [$"{ReadCacheOptions.Section}:FreshFor"] = "00:10:00" };
+    private static readonly Dictionary<string, string?> ShortFreshness = new() { [$"{ReadCacheOptions.Section}:FreshFor"] = "00:00:01" };
+
+    [Fact]
+    public async Task An_approval_on_this_instance_shows_at_once_in_the_comment_page_and_the_article_count()
+    {
+        // Ten minutes of freshness: only the invalidation can explain seeing the approval straight away.
+        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, LongFreshness);
+        var slug = await host.AddArticleAsync("instant");
+        var id = await host.SubmitAsync(slug, "Ida", $"ida-{Guid.NewGuid():N}@example.com", "Waiting for a moderator.");
+        Assert.Equal("pending", await host.StoredStatusAsync(slug, id));
+        Assert.Empty((await host.GetJsonAsync($"articles/{slug}/comments")).Ids());
+        Assert.Equal(0, (await host.GetJsonAsync($"articles/{slug}"))["commentCount"]!.GetValue<int>());
+
+        await host.ModerateAsync("approve", slug, id);
+
+        Assert.Equal([id], (await host.GetJsonAsync($"articles/{slug}/comments")).Ids());
+        Assert.Equal(1, (await host.GetJsonAsync($"articles/{slug}"))["commentCount"]!.GetValue<int>());
+        Assert.Equal(1, ArticleIn(await host.GetJsonAsync("articles?limit=100"), slug)["commentCount"]!.GetValue<int>());
+
+        await host.ModerateAsync("reject", slug, id, new { reason = "changed my mind" });
+        Assert.Empty((await host.GetJsonAsync($"articles/{slug}/comments")).Ids());
+        Assert.Equal(0, (await host.GetJsonAsync($"articles/{slug}"))["commentCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_change_made_by_another_instance_shows_within_the_freshness_window_and_not_before()
+    {
+        await using var patient = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, LongFreshness);
+        await using var quick = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, ShortFreshness);
+        var other = fixture.Host;
+        var slug = await other.AddArticleAsync("elsewhere");
+        var id = await other.SubmitAsync(slug, "Oto", $"oto-{Guid.NewGuid():N}@example.com", "Approved on another instance.");
+        Assert.Equal("pending", await other.StoredStatusAsync(slug, id));
+        foreach (var reader in new[] { patient, quick })
+        {
+            Assert.Empty((await reader.GetJsonAsync($"articles/{slug}/comments")).Ids());
+            Assert.Equal(0, (await reader.GetJsonAsync($"articles/{slug}"))["commentCount"]!.GetValue<int>());
+        }
+
+        await other.ModerateAsync("approve", slug, id);
+
+        // The one-second instance rechecks the counter's version and sees the change soon after.
+        await Eventually.GetAsync(async () => (await quick.GetJsonAsync($"articles/{slug}/comments")).Ids().Contains(id) ? "shown" : null,
+            "the approval to reach the instance with a one-second window", TimeSpan.FromSeconds(10));
+        Assert.Equal(1, (await quick.GetJsonAsync($"articles/{slug}"))["commentCount"]!.GetValue<int>());
+
+        // The ten-minute instance still answers from memory: proof that its reads do not go to storage.
+        Assert.Empty((await patient.GetJsonAsync($"articles/{slug}/comments")).Ids());
+        Assert.Equal(0, (await patient.GetJsonAsync($"articles/{slug}"))["commentCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_comment_page_answers_304_to_a_current_copy_and_200_with_a_new_etag_after_an_approval()
+    {
+        var host = fixture.Host;
+        var slug = await host.AddArticleAsync("page-etag");
+        var first = await host.SubmitAsync(slug, "Pia", $"pia-{Guid.NewGuid():N}@example.com", "First.");
+        await host.StoredStatusAsync(slug, first);
+        await host.ModerateAsync("approve", slug, first);
+
+        using var initial = await host.Client.GetAsync($"articles/{slug}/comments");
+        Assert.Equal(HttpStatusCode.OK, initial.StatusCode);
+        var etag = initial.Headers.ETag!;
+        Assert.Contains("public", initial.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+
+        using var notModified = await GetWithAsync(host, $"articles/{slug}/comments", etag);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+
+        // Another page of the same article is another resource with its own validator.
+        using var smaller = await GetWithAsync(host, $"articles/{slug}/comments?limit=1", etag);
+        Assert.Equal(HttpStatusCode.OK, smaller.StatusCode);
+
+        var second = await host.SubmitAsync(slug, "Pia", $"pia2-{Guid.NewGuid():N}@example.com", "Second.");
+        await host.StoredStatusAsync(slug, second);
+        await host.ModerateAsync("approve", slug, second);
+        using var changed = await GetWithAsync(host, $"articles/{slug}/comments", etag);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag);
+        Assert.Equal([first, second], (await changed.Content.ReadFromJsonAsync<JsonObject>())!.Ids());
+    }
+
+    [Fact]
+    public async Task Warm_reads_make_no_storage_call_and_a_post_costs_one_queue_write()
+    {
+        var counter = new StorageRequestCounter();
+        var connection = fixture.Azurite.ConnectionString;
+        // This host's own worker polls rarely, so the requests it makes while processing the post stay out of the count.
+        var settings = new Dictionary<string, string?>(LongFreshness) { ["extensions:queues:maxPollingInterval"] = "00:10:00" };
+        await using var host = await SelfHost.StartAsync(connection, settings, storage: counter.ClientsFor(connection));
+        var slug = await host.AddArticleAsync("warm");
+        string[] reads = [$"articles/{slug}", $"articles/{slug}/comments", "articles?limit=5"];
+        foreach (var path in reads)
+        {
+            await host.GetJsonAsync(path);
+        }
+
+        // The worker receives through clients of its own, so its polls are not counted here.
+        counter.Reset();
+        foreach (var path in reads.Concat(reads))
+        {
+            await host.GetJsonAsync(path);
+        }
+
+        Assert.Empty(counter.Requests);
+
+        counter.Reset();
+        using var posted = await host.PostCommentAsync(slug, "Wes", "wes@example.com", "Only a queue write, please.");
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var caused = counter.Requests.ToArray();
+        Assert.Equal([$"POST /devstoreaccount1/{Core.Storage.StorageNames.SubmissionsQueue}/messages"], caused);
+    }
+
+    [Fact]
+    public async Task The_first_page_of_many_approved_comments_reads_one_page_of_entities_not_the_partition()
+    {
+        var counter = new StorageRequestCounter();
+        var storage = counter.ClientsFor(fixture.Azurite.ConnectionString);
+        var slug = await fixture.Host.AddArticleAsync("many");
+        await SeedApprovedAsync(storage.Comments, slug, 500);
+        var store = new CommentStore(storage);
+
+        counter.Reset();
+        var (items, lastId) = await store.ListApprovedAsync(slug, null, 50, CancellationToken.None);
+
+        Assert.Equal(50, items.Count);
+        Assert.Equal(items[^1].Id, lastId);
+        Assert.Single(counter.Requests);
+        Assert.Equal(51, counter.EntitiesRead);
+    }
+
+    private static async Task SeedApprovedAsync(TableClient table, string slug, int count)
+    {
+        var start = DateTimeOffset.UtcNow.AddDays(-1);
+        var comments = Enumerable.Range(0, count).Select(i => new Comment
+        {
+            Slug = slug,
+            Id = CommentId.FromSource(start.AddSeconds(i), $"seed:{slug}:{i}"),
+            Author = "Seed",
+            Email = "seed@example.com",
+            Body = $"Seeded comment {i}.",
+            Created = start.AddSeconds(i),
+            Status = CommentStatus.Approved,
+        });
+        foreach (var batch in comments.Chunk(100))
+        {
+            await table.SubmitTransactionAsync(batch.Select(c => new TableTransactionAction(TableTransactionActionType.Add, CommentEntity.From(c))));
+        }
+
+        await table.UpsertEntityAsync(new ArticleCounts(count, 0, 0).ToEntity(slug));
+    }
+
+    private static async Task<HttpResponseMessage> GetWithAsync(SelfHost host, string path, EntityTagHeaderValue etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.IfNoneMatch.Add(etag);
+        return await host.Client.SendAsync(request);
+    }
+
+    private static JsonNode ArticleIn(JsonObject list, string slug) =>
+        list["items"]!.AsArray().Single(i => i!["slug"]!.GetValue<string>() == slug)!;
+}
