@@ -157,7 +157,7 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
     {
         var contract = await ContractAsync();
         var slug = await _host.AddArticleAsync("openapi-moderation");
-        var id = await _host.SubmitAsync(slug, "Held", $"held-{Guid.NewGuid():N}@example.com", "Waiting for a moderator.");
+        var id = await _host.SubmitAsync(slug, "Held", $"held-{Guid.NewGuid():N}@example.com", "Waiting for a moderator to read the OpenAPI sample.");
         await _host.ListedForModerationAsync(slug, id);
 
         using (var listRequest = _host.AsModerator(HttpMethod.Get, $"moderation/comments?status=pending&article={slug}&limit=200"))

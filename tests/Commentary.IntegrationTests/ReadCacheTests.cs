@@ -25,7 +25,7 @@ public sealed class ReadCacheTests(StorageFixture fixture)
         // Ten minutes of freshness: only the invalidation can explain seeing the approval straight away.
         await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, LongFreshness);
         var slug = await host.AddArticleAsync("instant");
-        var id = await host.SubmitAsync(slug, "Ida", $"ida-{Guid.NewGuid():N}@example.com", "Waiting for a moderator.");
+        var id = await host.SubmitAsync(slug, "Ida", $"ida-{Guid.NewGuid():N}@example.com", "Waiting for a moderator, then cached.");
         Assert.Equal("pending", await host.StoredStatusAsync(slug, id));
         Assert.Empty((await host.GetJsonAsync($"articles/{slug}/comments")).Ids());
         Assert.Equal(0, (await host.GetJsonAsync($"articles/{slug}"))["commentCount"]!.GetValue<int>());

@@ -73,7 +73,7 @@ public sealed class ReaderReportTests(StorageFixture fixture)
     {
         await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, AsProxy);
         var slug = await host.AddArticleAsync("reports-404");
-        var held = await host.SubmitAsync(slug, "New", $"new-{Guid.NewGuid():N}@example.com", "Waiting for a moderator.");
+        var held = await host.SubmitAsync(slug, "New", $"new-{Guid.NewGuid():N}@example.com", "Waiting for a moderator before anyone can report it.");
         await host.StoredStatusAsync(slug, held);
 
         using (var pending = await ReportAsync(host, slug, held, "203.0.113.9"))
