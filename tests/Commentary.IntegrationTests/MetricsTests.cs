@@ -30,6 +30,10 @@ public sealed class MetricsTests(StorageFixture fixture)
         await fixture.Host.StoredStatusAsync(slug, id);
 
         Assert.Contains(seen, m => m.Instrument == "commentary.comments.accepted" && Equals(m.Tags["article"], slug) && m.Value == 1);
+
+        // The decision is counted just after the comment and its indexes are written.
+        await Eventually.GetAsync(() => Task.FromResult(
+            seen.Any(m => m.Instrument == "commentary.comments.decided" && Equals(m.Tags["article"], slug)) ? "counted" : null), "the decision to be counted");
         Assert.Contains(seen, m => m.Instrument == "commentary.comments.decided" && Equals(m.Tags["article"], slug) && Equals(m.Tags["status"], "pending"));
         Assert.Contains(seen, m => m.Instrument == "commentary.moderation.latency" && m.Value >= 0);
     }
