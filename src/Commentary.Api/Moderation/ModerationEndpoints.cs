@@ -43,17 +43,14 @@ public sealed record PoisonPage(IReadOnlyList<PoisonMessage> Items);
 /// answer <c>409</c> when the comment changed since it was read.
 /// </summary>
 public sealed class ModerationEndpoints(
-    ModeratorKeys keys,
+    ModeratorAccess access,
     ModerationIndex index,
     CommenterHistory commenters,
     ModerationActions actions,
     PoisonMessages poison,
     CommenterData commenterData,
     CommentStore comments,
-    CommentEvents events,
-    ClientAddress clientAddress,
-    ModeratorLockout lockout,
-    EndpointGuard guard)
+    CommentEvents events)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
@@ -181,27 +178,9 @@ public sealed class ModerationEndpoints(
 
     private static bool IsEmailKey(string email) => SubmissionValidator.IsPlausibleEmail(email);
 
-    /// <summary>Runs a moderator endpoint: key check, lockout of addresses that keep guessing, <c>no-store</c>.</summary>
+    /// <summary>Runs a moderator endpoint behind <see cref="ModeratorAccess"/>: key check, lockout, <c>no-store</c>.</summary>
     internal Task<IResult> Authorized(HttpRequest request, Func<string, CancellationToken, Task<IResult>> endpoint) =>
-        guard.RunAsync(request, cancellationToken =>
-        {
-            request.HttpContext.Response.Headers.CacheControl = "no-store";
-            var client = clientAddress.Of(request.HttpContext);
-            if (lockout.WaitFor(client) is { } wait)
-            {
-                return Task.FromResult<IResult>(Problems.TooManyRequests(request, wait, "Too many wrong moderator keys from this address; wait before trying again."));
-            }
-
-            var moderator = keys.Authenticate(request.Headers.Authorization.ToString());
-            if (moderator is null)
-            {
-                lockout.Failed(client);
-                return Task.FromResult<IResult>(Problems.Unauthorized(request));
-            }
-
-            lockout.Succeeded(client);
-            return endpoint(moderator, cancellationToken);
-        });
+        access.RunAsync(request, endpoint);
 
     /// <summary>The answer to a change of one comment: the record with its events, or 404 / 409.</summary>
     internal async Task<IResult> AnswerAsync(StoreOutcome outcome, CancellationToken cancellationToken) => outcome.Kind switch

@@ -47,12 +47,19 @@ public sealed partial class SubmissionProcessor(
             return;
         }
 
-        var history = await commenters.ForEmailAsync(message.Email, cancellationToken);
+        // Everything the policy needs is read at once; the lookups are independent of each other.
         var policy = await policies.CurrentAsync(cancellationToken);
-        var recent = await recentSignals.ForAsync(
-            message.Id, message.Email, message.IpHash, BodyFingerprint.Of(message.Body), message.Submitted, policy.FloodWindow, cancellationToken);
-        var signals = await WithModeratorSignalsAsync(recent, message, cancellationToken);
-        var decision = policy.Decide(new ModerationInput(message.Author, message.Email, message.Website, message.Body, history) { Signals = signals });
+        var fingerprint = BodyFingerprint.Of(message.Body);
+        var history = commenters.ForEmailAsync(message.Email, cancellationToken);
+        var recent = recentSignals.ForAsync(message.Id, message.Email, message.IpHash, fingerprint, message.Submitted, policy.FloodWindow, cancellationToken);
+        var banReason = bans.FindAsync(CommenterIdentity.EmailHash(message.Email), message.IpHash, cancellationToken);
+        var knownSpam = spamFingerprints.ContainsAsync(fingerprint, cancellationToken);
+        await Task.WhenAll(history, recent, banReason, knownSpam);
+
+        // A body moderators marked as spam counts as a duplicate, which the policy rejects.
+        var counted = await recent;
+        var signals = counted with { BanReason = await banReason, DuplicateBody = counted.DuplicateBody || await knownSpam };
+        var decision = policy.Decide(new ModerationInput(message.Author, message.Email, message.Website, message.Body, await history) { Signals = signals });
         var comment = new Comment
         {
             Slug = message.Slug,
@@ -86,14 +93,6 @@ public sealed partial class SubmissionProcessor(
             metrics.Decided(stored, clock.GetUtcNow());
             LogDecided(logger, stored.Id, stored.Slug, stored.Status.ToWire(), stored.Score, string.Join("; ", stored.Reasons.Select(r => r.Rule)));
         }
-    }
-
-    /// <summary>What moderators decided earlier: a ban on the email or address, and bodies they marked as spam (treated as duplicates).</summary>
-    private async Task<ModerationSignals> WithModeratorSignalsAsync(ModerationSignals signals, SubmissionMessage message, CancellationToken cancellationToken)
-    {
-        var banReason = await bans.FindAsync(CommenterIdentity.EmailHash(message.Email), message.IpHash, cancellationToken);
-        var knownSpam = await spamFingerprints.ContainsAsync(BodyFingerprint.Of(message.Body), cancellationToken);
-        return signals with { BanReason = banReason ?? signals.BanReason, DuplicateBody = signals.DuplicateBody || knownSpam };
     }
 
     private async Task RecordHistoryAsync(SubmissionMessage message, Comment stored, CancellationToken cancellationToken)

@@ -44,7 +44,8 @@ public class ModerationEndpointsTests
         var lockout = new ModeratorLockout(Options.Create(new LockoutOptions { FreeFailures = int.MaxValue }), TimeProvider.System);
         var poison = new PoisonMessages(storage, NullLogger<PoisonMessages>.Instance);
         var data = new CommenterData(commenters, comments, actions, poison, NullLogger<CommenterData>.Instance);
-        return new ModerationEndpoints(keys, index, commenters, actions, poison, data, comments, events, new ClientAddress(configuration), lockout, new EndpointGuard(NullLogger<EndpointGuard>.Instance));
+        var access = new ModeratorAccess(keys, new ClientAddress(configuration), lockout, new EndpointGuard(NullLogger<EndpointGuard>.Instance));
+        return new ModerationEndpoints(access, index, commenters, actions, poison, data, comments, events);
     }
 
     private static DefaultHttpContext Request(string? authorization, string query = "", string? jsonBody = null)
