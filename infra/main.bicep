@@ -38,12 +38,21 @@ param moderatorKeySha256 string
 @description('Key for the HMAC that turns client IP addresses into the only form we store: openssl rand -hex 32. Keep it: changing it unlinks bans and flood counts from earlier hashes.')
 param ipHashKey string
 
+@secure()
+@description('Optional Akismet API key. Empty leaves the Akismet check off.')
+param akismetApiKey string = ''
+
+@description('The front page of the site the Akismet key was issued for, e.g. "https://example.com/". Needed with akismetApiKey.')
+param akismetSiteUrl string = ''
+
 // The resource names the application uses: they must equal src/Commentary.Core/Storage/StorageNames.cs,
 // which a test checks against the compiled template.
 var articlesContainerName = 'articles'
 var queueNames = [
   'comment-submissions'
   'comment-submissions-poison'
+  'akismet-work'
+  'akismet-work-poison'
 ]
 var tableNames = [
   'Comments'
@@ -145,6 +154,8 @@ module api 'app/api.bicep' = {
     moderatorName: empty(trim(moderatorName)) ? 'moderator' : trim(moderatorName)
     moderatorKeySha256: moderatorKeySha256
     ipHashKey: ipHashKey
+    akismetApiKey: akismetApiKey
+    akismetSiteUrl: akismetSiteUrl
   }
   // The app starts as soon as it exists; its identity must already be allowed into storage.
   dependsOn: [

@@ -20,6 +20,13 @@ param moderatorKeySha256 string
 @secure()
 param ipHashKey string
 
+@secure()
+@description('Akismet API key; empty leaves the check off.')
+param akismetApiKey string = ''
+
+@description('The site the Akismet key was issued for.')
+param akismetSiteUrl string = ''
+
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
@@ -109,6 +116,15 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Privacy__IpHashKey'
           value: ipHashKey
+        }
+        // An empty key leaves the Akismet check off.
+        {
+          name: 'Moderation__Akismet__ApiKey'
+          value: akismetApiKey
+        }
+        {
+          name: 'Moderation__Akismet__SiteUrl'
+          value: akismetSiteUrl
         }
         // Requests reach the worker through the Functions host on this machine, which passes on the front end's
         // X-Forwarded-For (client address and port). Only those local and platform-internal hops are believed.

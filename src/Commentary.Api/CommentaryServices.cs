@@ -10,6 +10,7 @@ using Commentary.Core.Articles;
 using Commentary.Core.Caching;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
+using Commentary.Core.Moderation.Akismet;
 using Commentary.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,6 +64,14 @@ public static class CommentaryServices
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section))
             .Validate(o => o.ReportsToHold >= 1, "Moderation:ReportsToHold must be at least 1.").ValidateOnStart();
         services.AddSingleton<SubmissionProcessor>();
+        services.AddOptions<AkismetOptions>().Bind(configuration.GetSection(AkismetOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AkismetOptions>, AkismetOptionsValidation>();
+        services.AddHttpClient(AkismetClient.HttpClientName);
+        services.AddSingleton<AkismetClient>();
+        services.AddSingleton<AkismetWorkSender>();
+        services.AddSingleton<AkismetScreening>();
+        services.AddSingleton<AkismetFeedback>();
+        services.AddSingleton<AkismetWorkProcessor>();
         services.AddSingleton<ModeratorKeys>();
 
         services.AddSingleton<IpAddressHasher>();
@@ -88,6 +97,15 @@ public static class CommentaryServices
         services.AddSingleton<UiEndpoints>();
         services.AddSingleton<OpenApiEndpoints>();
         return services;
+    }
+
+    private sealed class AkismetOptionsValidation : IValidateOptions<AkismetOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, AkismetOptions options)
+        {
+            var problems = AkismetOptions.Problems(options).ToArray();
+            return problems.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
     }
 
     private sealed class ModeratorOptionsValidation : IValidateOptions<ModeratorOptions>

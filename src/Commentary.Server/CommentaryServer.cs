@@ -35,6 +35,7 @@ public static class CommentaryServer
             .Validate(o => o.MaxDequeueCount >= 1, "extensions:queues:maxDequeueCount must be 1 or more.")
             .ValidateOnStart();
         builder.Services.AddHostedService<SubmissionQueueWorker>();
+        builder.Services.AddHostedService<AkismetQueueWorker>();
 
         builder.Services.AddProblemDetails();
         var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];

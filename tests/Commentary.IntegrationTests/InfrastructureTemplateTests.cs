@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Commentary.Api.Protection;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
+using Commentary.Core.Moderation.Akismet;
 using Commentary.Core.Storage;
 using Commentary.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -55,6 +56,8 @@ public sealed class InfrastructureTemplateTests
             $"{ModeratorOptions.Section}__Moderators__0__KeySha256",
             IpAddressHasher.Setting.Replace(":", "__", StringComparison.Ordinal),
             ClientAddress.Setting.Replace(":", "__", StringComparison.Ordinal) + "__0",
+            AkismetOptions.Section.Replace(":", "__", StringComparison.Ordinal) + "__ApiKey",
+            AkismetOptions.Section.Replace(":", "__", StringComparison.Ordinal) + "__SiteUrl",
         ];
 
         Assert.Empty(required.Except(settings.Keys, StringComparer.Ordinal));

@@ -70,6 +70,42 @@ public sealed class QueueTests(StorageFixture fixture)
 
         Assert.Equal([message.Id, ArticleCounts.RowKey], rows);
         Assert.Equal(new ArticleCounts(0, 1, 0), await store.CountsAsync(slug, CancellationToken.None));
+        var history = await _host.Services.GetRequiredService<CommentEvents>().ListAsync(slug, message.Id, CancellationToken.None);
+        Assert.Equal([CommentEventKinds.Submitted, CommentEventKinds.Decided], history.Select(e => e.Kind));
+    }
+
+    [Fact]
+    public async Task A_comment_stored_by_a_worker_that_died_before_writing_its_history_gets_it_from_the_redelivery()
+    {
+        var slug = await _host.AddArticleAsync("mend");
+        var message = Message(slug, $"Stored, then the worker died ({Guid.NewGuid():N}).");
+        var store = _host.Services.GetRequiredService<CommentStore>();
+        var events = _host.Services.GetRequiredService<CommentEvents>();
+        // What the dead worker got done: the comment, held by the policy, and nothing after it.
+        await store.InsertAsync(
+            new Comment
+            {
+                Slug = slug,
+                Id = message.Id,
+                Author = message.Author,
+                Email = message.Email,
+                Body = message.Body,
+                Created = message.Submitted,
+                Status = CommentStatus.Pending,
+                Score = 0.2,
+                Reasons = [new ModerationReason("first-comment", "first comment from this address")],
+            },
+            CancellationToken.None);
+        Assert.Empty(await events.ListAsync(slug, message.Id, CancellationToken.None));
+
+        var processor = _host.Services.GetRequiredService<SubmissionProcessor>();
+        await processor.HandleAsync(message.ToJson(), CancellationToken.None);
+        await processor.HandleAsync(message.ToJson(), CancellationToken.None);
+
+        var history = await events.ListAsync(slug, message.Id, CancellationToken.None);
+        Assert.Equal([CommentEventKinds.Submitted, CommentEventKinds.Decided], history.Select(e => e.Kind));
+        Assert.Equal("pending: first-comment (first comment from this address)", history[1].Detail);
+        Assert.Equal("pending", await _host.StoredStatusAsync(slug, message.Id));
     }
 
     [Fact]

@@ -5,6 +5,8 @@ using Commentary.Api.Protection;
 using Commentary.Core.Articles;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
+using Commentary.Core.Moderation.Akismet;
+using Microsoft.Extensions.Options;
 
 namespace Commentary.Api.Comments;
 
@@ -37,6 +39,7 @@ public sealed class CommentEndpoints(
     PostingRateLimiter rateLimiter,
     CommentaryMetrics metrics,
     EndpointGuard guard,
+    IOptions<AkismetOptions> akismet,
     TimeProvider clock)
 {
     public const int DefaultLimit = 50;
@@ -151,7 +154,10 @@ public sealed class CommentEndpoints(
         await inbox.EnqueueAsync(
             new SubmissionMessage(
                 SubmissionMessage.CurrentVersion, id, slug, submission.Author, submission.Email, submission.Website,
-                submission.Body, submission.ParentId, ipHasher.Hash(client), clock.GetUtcNow()),
+                submission.Body, submission.ParentId, ipHasher.Hash(client), clock.GetUtcNow())
+            {
+                Client = akismet.Value.IsEnabled ? ClientDetailsOf(request, client) : null,
+            },
             cancellationToken);
         metrics.Accepted(slug);
         return Accepted(request, slug, id);
@@ -162,6 +168,12 @@ public sealed class CommentEndpoints(
         request.HttpContext.Response.Headers.Location = $"/{Routes.Prefix}/articles/{slug}/comments/{id}";
         return ApiJson.Status(new CommentReceipt(id, "pending"), StatusCodes.Status202Accepted);
     }
+
+    // Akismet judges the request as well as the text; headers are clipped so a message stays small.
+    private static ClientDetails ClientDetailsOf(HttpRequest request, string client) =>
+        new(client == ClientAddress.Unknown ? null : client, Clip(request.Headers.UserAgent.ToString()), Clip(request.Headers.Referer.ToString()));
+
+    private static string? Clip(string value) => value.Length == 0 ? null : value[..Math.Min(value.Length, 512)];
 
     private static bool IsValidIdempotencyKey(string key) =>
         key.Length <= 255 && key.All(c => c is > ' ' and <= '~');

@@ -57,4 +57,5 @@ public static class FunctionNames
     public const string UiFile = nameof(UiFile);
     public const string OpenApi = nameof(OpenApi);
     public const string ModerateComment = nameof(ModerateComment);
+    public const string AkismetWork = nameof(AkismetWork);
 }

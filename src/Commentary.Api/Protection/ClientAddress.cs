@@ -22,13 +22,15 @@ public sealed class ClientAddress
             .ToArray();
     }
 
+    public const string Unknown = "unknown";
+
     public string Of(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var remote = context.Connection.RemoteIpAddress;
         if (remote is null)
         {
-            return "unknown";
+            return Unknown;
         }
 
         remote = Normalise(remote);

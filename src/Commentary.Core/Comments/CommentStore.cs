@@ -101,6 +101,32 @@ public sealed class CommentStore(StorageClients storage)
             : StoreOutcome.Conflict(stored);
     }
 
+    /// <summary>
+    /// Rewrites the reasons of a comment that is still held and unchanged since <paramref name="current"/> was read
+    /// (an outside check answered late). Its status, and so its article's counts, stay as they are.
+    /// </summary>
+    public async Task<StoreOutcome> ReviseHeldReasonsAsync(Comment current, IReadOnlyList<ModerationReason> reasons, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        if (current.Status != CommentStatus.Pending)
+        {
+            return StoreOutcome.Conflict(current);
+        }
+
+        try
+        {
+            await _table.UpdateEntityAsync(CommentEntity.From(current with { Reasons = reasons }), CommentEntity.ETagOf(current), TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.PreconditionFailed)
+        {
+            var now = await FindAsync(current.Slug, current.Id, cancellationToken);
+            return now is null ? StoreOutcome.NotFound : StoreOutcome.Conflict(now);
+        }
+
+        var stored = await FindAsync(current.Slug, current.Id, cancellationToken);
+        return stored is null ? StoreOutcome.NotFound : StoreOutcome.Changed(stored, current.Status);
+    }
+
     public async Task<StoreOutcome> DeleteAsync(string slug, string id, string? ifMatch, CancellationToken cancellationToken)
     {
         var current = await FindAsync(slug, id, cancellationToken);

@@ -79,7 +79,9 @@ public sealed partial class PoisonMessages(StorageClients storage, ILogger<Poiso
         try
         {
             var message = SubmissionMessage.Parse(text);
-            return new PoisonMessage(messageId, insertedOn, text, message.Id, message.Slug);
+            // Moderators see what was submitted, not the reader's address (which only the spam check was to see).
+            var shown = message.Client is null ? text : (message with { Client = null }).ToJson();
+            return new PoisonMessage(messageId, insertedOn, shown, message.Id, message.Slug);
         }
         catch (MalformedMessageException e)
         {

@@ -18,6 +18,12 @@ public sealed record SubmissionMessage(
 {
     public const int CurrentVersion = 1;
 
+    /// <summary>
+    /// The reader's address and browser, carried only when an outside spam check (Akismet) needs them; the message is
+    /// the one place they exist: nothing writes them to a table, and the poison view leaves them out.
+    /// </summary>
+    public ClientDetails? Client { get; init; }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -67,6 +73,9 @@ public sealed record SubmissionMessage(
         return message;
     }
 }
+
+/// <summary>What the outside spam check is told about the reader's request.</summary>
+public sealed record ClientDetails(string? Ip, string? UserAgent, string? Referrer);
 
 public sealed class MalformedMessageException(string problem, string? commentId) : Exception($"Malformed submission message: {problem}")
 {

@@ -1,4 +1,5 @@
 using Commentary.Core.Comments;
+using Commentary.Core.Moderation.Akismet;
 using Microsoft.Extensions.Logging;
 
 namespace Commentary.Core.Moderation;
@@ -14,6 +15,7 @@ public sealed partial class ModerationActions(
     CommentEvents events,
     ReaderReports reports,
     CommentPageCache pages,
+    AkismetFeedback akismet,
     TimeProvider clock,
     ILogger<ModerationActions> logger)
 {
@@ -72,6 +74,7 @@ public sealed partial class ModerationActions(
         if (outcome.Kind == StoreOutcomeKind.Changed)
         {
             await events.AppendAsync(slug, id, new CommentEvent(change.At, eventKind, change.Moderator, why), cancellationToken);
+            await akismet.NoteAsync(outcome.Comment!, eventKind, cancellationToken);
             LogChanged(logger, id, slug, change.Status.ToWire(), change.Moderator, change.Note ?? string.Empty);
         }
 

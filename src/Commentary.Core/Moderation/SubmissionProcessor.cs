@@ -1,4 +1,5 @@
 using Commentary.Core.Comments;
+using Commentary.Core.Moderation.Akismet;
 using Commentary.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -21,9 +22,13 @@ public sealed partial class SubmissionProcessor(
     CommentEvents events,
     CommentaryMetrics metrics,
     CommentPageCache pages,
+    AkismetScreening akismet,
     TimeProvider clock,
     ILogger<SubmissionProcessor> logger)
 {
+    /// <summary>Who took a decision the policy took alone, in the comment and its history.</summary>
+    public const string PolicyActor = "policy";
+
     public async Task HandleAsync(string messageText, CancellationToken cancellationToken)
     {
         SubmissionMessage message;
@@ -43,6 +48,7 @@ public sealed partial class SubmissionProcessor(
         if (existing is not null)
         {
             await IndexAsync(existing, cancellationToken);
+            await MendHistoryAsync(message, existing, cancellationToken);
             LogRedelivered(logger, message.Id, message.Slug);
             return;
         }
@@ -60,6 +66,7 @@ public sealed partial class SubmissionProcessor(
         var counted = await recent;
         var signals = counted with { BanReason = await banReason, DuplicateBody = counted.DuplicateBody || await knownSpam };
         var decision = policy.Decide(new ModerationInput(message.Author, message.Email, message.Website, message.Body, await history) { Signals = signals });
+        decision = await akismet.ScreenAsync(message, decision, cancellationToken);
         var comment = new Comment
         {
             Slug = message.Slug,
@@ -75,7 +82,7 @@ public sealed partial class SubmissionProcessor(
             Priority = decision.Priority,
             Reasons = decision.Reasons,
             IpHash = message.IpHash,
-            ModeratedBy = decision.Status == CommentStatus.Pending ? null : "policy",
+            ModeratedBy = decision.Status == CommentStatus.Pending ? null : PolicyActor,
             ModeratedAt = decision.Status == CommentStatus.Pending ? null : clock.GetUtcNow(),
         };
 
@@ -95,10 +102,24 @@ public sealed partial class SubmissionProcessor(
         }
     }
 
+    /// <summary>
+    /// A crash between storing the comment and writing its first events leaves a comment without them; the
+    /// redelivered message writes them, as long as no one has acted on the comment since (then the decision the
+    /// events would describe is no longer the one stored).
+    /// </summary>
+    private async Task MendHistoryAsync(SubmissionMessage message, Comment existing, CancellationToken cancellationToken)
+    {
+        var untouched = existing.ModeratedBy is null or PolicyActor;
+        if (untouched && !(await events.ListAsync(existing.Slug, existing.Id, cancellationToken)).Any(e => e.Kind == CommentEventKinds.Decided))
+        {
+            await RecordHistoryAsync(message, existing, cancellationToken);
+        }
+    }
+
     private async Task RecordHistoryAsync(SubmissionMessage message, Comment stored, CancellationToken cancellationToken)
     {
         await events.AppendAsync(stored.Slug, stored.Id, new CommentEvent(message.Submitted, CommentEventKinds.Submitted, stored.Author, null), "submitted", cancellationToken);
-        await events.AppendAsync(stored.Slug, stored.Id, new CommentEvent(stored.ModeratedAt ?? clock.GetUtcNow(), CommentEventKinds.Decided, "policy", DecisionSummary(stored)), "decided", cancellationToken);
+        await events.AppendAsync(stored.Slug, stored.Id, new CommentEvent(stored.ModeratedAt ?? clock.GetUtcNow(), CommentEventKinds.Decided, PolicyActor, DecisionSummary(stored)), "decided", cancellationToken);
     }
 
     /// <summary>"pending: first-comment (…)"; the status and each reason, as the moderator saw them at the time.</summary>

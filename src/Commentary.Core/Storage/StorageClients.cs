@@ -31,6 +31,8 @@ public sealed class StorageClients
     public BlobContainerClient Settings => Blobs.GetBlobContainerClient(StorageNames.SettingsContainer);
     public QueueClient Submissions => Queues.GetQueueClient(StorageNames.SubmissionsQueue);
     public QueueClient SubmissionsPoison => Queues.GetQueueClient(StorageNames.SubmissionsPoisonQueue);
+    public QueueClient AkismetWork => Queues.GetQueueClient(StorageNames.AkismetQueue);
+    public QueueClient AkismetWorkPoison => Queues.GetQueueClient(StorageNames.AkismetPoisonQueue);
     public TableClient Comments => Tables.GetTableClient(StorageNames.CommentsTable);
     public TableClient ModerationIndex => Tables.GetTableClient(StorageNames.ModerationIndexTable);
     public TableClient CommenterIndex => Tables.GetTableClient(StorageNames.CommenterIndexTable);

@@ -10,6 +10,8 @@ public static class StorageNames
     public const string SettingsContainer = "settings";
     public const string SubmissionsQueue = "comment-submissions";
     public const string SubmissionsPoisonQueue = SubmissionsQueue + "-poison";
+    public const string AkismetQueue = "akismet-work";
+    public const string AkismetPoisonQueue = AkismetQueue + "-poison";
     public const string CommentsTable = "Comments";
     public const string ModerationIndexTable = "ModerationIndex";
     public const string CommenterIndexTable = "CommenterIndex";
@@ -27,5 +29,5 @@ public static class StorageNames
     ];
 
     public static IReadOnlyList<string> Containers { get; } = [ArticlesContainer, SettingsContainer];
-    public static IReadOnlyList<string> Queues { get; } = [SubmissionsQueue, SubmissionsPoisonQueue];
+    public static IReadOnlyList<string> Queues { get; } = [SubmissionsQueue, SubmissionsPoisonQueue, AkismetQueue, AkismetPoisonQueue];
 }

@@ -5,6 +5,7 @@ using Commentary.Api.Protection;
 using Commentary.Core.Caching;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
+using Commentary.Core.Moderation.Akismet;
 using Commentary.Core.Storage;
 using Commentary.Tests.Http;
 using Microsoft.AspNetCore.Http;
@@ -36,7 +37,9 @@ public class ModerationEndpointsTests
         var index = new ModerationIndex(storage, comments);
         var commenters = new CommenterHistory(storage);
         var events = new CommentEvents(storage);
-        var actions = new ModerationActions(comments, index, commenters, events, new ReaderReports(storage), new CommentPageCache(comments, Freshness.Never), TimeProvider.System, NullLogger<ModerationActions>.Instance);
+        var actions = new ModerationActions(comments, index, commenters, events, new ReaderReports(storage), new CommentPageCache(comments, Freshness.Never),
+            new AkismetFeedback(new AkismetWorkSender(storage), Options.Create(new AkismetOptions()), NullLogger<AkismetFeedback>.Instance),
+            TimeProvider.System, NullLogger<ModerationActions>.Instance);
         var keys = new ModeratorKeys(Options.Create(new ModeratorOptions
         {
             Moderators = [new ModeratorKey { Name = "Ann", KeySha256 = ModeratorKeys.HashOf(Key) }],

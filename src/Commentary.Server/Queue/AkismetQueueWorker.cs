@@ -1,0 +1,20 @@
+using Commentary.Core.Moderation.Akismet;
+using Commentary.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Commentary.Server.Queue;
+
+/// <summary>The self-host's <c>AkismetWork</c> trigger on <c>akismet-work</c>: late rechecks and moderators' feedback.</summary>
+public sealed class AkismetQueueWorker(
+    IConfiguration configuration,
+    IOptions<QueueTriggerOptions> options,
+    AkismetWorkProcessor processor,
+    StorageInitializer storageInitializer,
+    ILogger<AkismetQueueWorker> logger) : QueueTriggerWorker(configuration, options, storageInitializer, logger)
+{
+    protected override string QueueName => StorageNames.AkismetQueue;
+
+    protected override Task HandleMessageAsync(string text, CancellationToken cancellationToken) => processor.HandleAsync(text, cancellationToken);
+
+    protected override string CommentIdOf(string text) => AkismetWork.Parse(text)?.Id ?? "(unreadable)";
+}
