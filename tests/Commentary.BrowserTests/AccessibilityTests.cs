@@ -110,6 +110,45 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         await dashboard.Page.ScreenshotAsync(new() { Path = Artifacts.PathFor($"dashboard-settings-{view}.png") });
     }
 
+    public static TheoryData<string, int, int> DashboardViews => new()
+    {
+        { "light", 1100, 1000 },
+        { "dark", 1100, 1000 },
+        { "phone", 390, 844 },
+    };
+
+    [Theory]
+    [MemberData(nameof(DashboardViews))]
+    public async Task The_bans_tab_has_no_serious_accessibility_violations(string view, int width, int height)
+    {
+        // An email ban, a lapsed IP-hash ban (a made-up hash: the real one of this address would reject every comment).
+        await _host.AddBanAsync(new { email = Seeding.NewEmail(), reason = $"Casino links ({view})" });
+        await _host.AddBanAsync(new { ipHash = BanCalls.UnusedIpHash(), reason = $"Flooded a thread ({view})", expiresAt = DateTimeOffset.UtcNow.AddDays(-1) });
+        await using var context = await fixture.NewContextAsync(view == "dark" ? ColorScheme.Dark : ColorScheme.Light, width, height);
+        var dashboard = await DashboardPage.SignedInAsync(context);
+
+        await dashboard.OpenBansAsync();
+        await Expect(dashboard.BanRows).Not.ToHaveCountAsync(0);
+        await AssertNoBlockingViolationsAsync(dashboard.Page, $"dashboard bans ({view})");
+
+        // The form with a field error from the page (no address), then two from the API (a bad address, no reason).
+        await dashboard.AddBan.ClickAsync();
+        await Expect(dashboard.Page.Locator("#ban-value-error")).ToHaveTextAsync("Enter the email address to ban.");
+        await AssertNoBlockingViolationsAsync(dashboard.Page, $"dashboard bans with no address ({view})");
+        await dashboard.BanValue("Email address").FillAsync("not-an-address");
+        await dashboard.AddBan.ClickAsync();
+        await Expect(dashboard.Page.Locator("#ban-value-error")).ToHaveTextAsync("This is not an email address.");
+        await Expect(dashboard.Page.Locator("#ban-reason-error")).ToBeVisibleAsync();
+        await AssertNoBlockingViolationsAsync(dashboard.Page, $"dashboard bans with field errors ({view})");
+        await dashboard.Page.ScreenshotAsync(new() { Path = Artifacts.PathFor($"dashboard-bans-{view}.png"), FullPage = true });
+
+        if (view == "phone")
+        {
+            var overflow = await dashboard.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+            Assert.False(overflow, "the bans tab should not scroll sideways at phone width");
+        }
+    }
+
     private static async Task AssertNoBlockingViolationsAsync(IPage page, string what)
     {
         var result = await page.RunAxe();

@@ -30,6 +30,35 @@ public sealed class DashboardPage(IPage page)
 
     public ILocator SettingsProblems => Page.Locator("#settings-errors > li");
 
+    public ILocator BansPanel => Page.Locator("#bans-panel");
+
+    public ILocator BanRows => Page.Locator("#bans-items > tr");
+
+    public ILocator BanRow(string banId) => Page.Locator($"#bans-items > tr[data-ban-id='{banId}']");
+
+    /// <summary>The value field, labelled for the kind chosen: "Email address" or "IP hash".</summary>
+    public ILocator BanValue(string label) => BansPanel.GetByRole(AriaRole.Textbox, new() { Name = label, Exact = true });
+
+    public ILocator BanReason => BansPanel.GetByRole(AriaRole.Combobox, new() { Name = "Reason", Exact = true });
+
+    public ILocator BanExpires => BansPanel.GetByLabel("Until (optional)");
+
+    public ILocator BanKind(string label) => BansPanel.GetByRole(AriaRole.Radio, new() { Name = label, Exact = true });
+
+    public ILocator AddBan => BansPanel.GetByRole(AriaRole.Button, new() { Name = "Add ban", Exact = true });
+
+    public ILocator BanFeedback => Page.Locator("#ban-feedback");
+
+    public ILocator LiftButton(string banId) => BanRow(banId).GetByRole(AriaRole.Button, new() { Name = "Lift" });
+
+    /// <summary>Opens the Bans tab and waits until the list has loaded.</summary>
+    public async Task OpenBansAsync()
+    {
+        await Tab("Bans").ClickAsync();
+        await Expect(BansPanel).ToBeVisibleAsync();
+        await Expect(BansPanel).Not.ToHaveAttributeAsync("aria-busy", "true");
+    }
+
     /// <summary>Opens the Settings tab and waits until the settings in force are in the text box.</summary>
     public async Task OpenSettingsAsync()
     {

@@ -8,19 +8,32 @@
   const api = new URL('../', location.href);
 
   // The views the dashboard shows, one tab each (the tabs are in the page, named by data-view). The comment lists
-  // share one panel and say what a moderator can do from each; poison and settings have panels of their own.
+  // share one panel and say what a moderator can do from each; bans, poison and settings have panels of their own.
+  //   bans:     GET/POST/DELETE /moderation/bans — ban an email or IP hash with a reason, lift a ban.
   //   poison:   GET /moderation/poison — submissions that could never be processed; requeue or discard each.
   //   settings: GET/PUT /moderation/settings — the word lists and thresholds as JSON, saved with If-Match.
   const VIEWS = {
     pending: { kind: 'comments', actions: ['approve', 'reject', 'delete'], empty: 'Nothing is waiting. Well done.' },
     approved: { kind: 'comments', actions: ['reject', 'delete'], empty: 'No approved comments yet.' },
     rejected: { kind: 'comments', actions: ['approve', 'delete'], empty: 'No rejected comments.' },
+    bans: { kind: 'bans' },
     poison: { kind: 'poison' },
     settings: { kind: 'settings' },
   };
-  // PLACEHOLDER — a view planned for when its endpoints exist, deliberately not in the page yet:
-  //   bans:     GET/POST/DELETE /moderation/bans — ban an email or IP hash with a reason, lift a ban.
-  // It becomes an entry in VIEWS with a tab and panel in the page, and its own loader and renderer like poison's.
+
+  // What the ban form asks for, by the kind chosen; `field` is the request's member the value goes in.
+  const BAN_KINDS = {
+    email: {
+      field: 'email', label: 'Email address', type: 'email',
+      note: 'Comments from this address are rejected from now on.',
+      missing: 'Enter the email address to ban.',
+    },
+    ip: {
+      field: 'ipHash', label: 'IP hash', type: 'text',
+      note: 'The 64-character ipHash of a comment (the address itself is never stored). Comments from that address are rejected from now on.',
+      missing: 'Enter the IP hash to ban, as a comment shows it.',
+    },
+  };
 
   const ACTION_WORDS = {
     approve: { button: 'Approve', done: 'Approved', failed: 'approved' },
@@ -40,11 +53,25 @@
     settingsPanel: $('settings-panel'), settingsForm: $('settings-form'), settingsJson: $('settings-json'),
     settingsFeedback: $('settings-feedback'), settingsMessage: $('settings-message'), settingsErrors: $('settings-errors'),
     settingsReload: $('settings-reload'), settingsVersion: $('settings-version'),
+    bansPanel: $('bans-panel'), banForm: $('ban-form'), banSource: $('ban-source'),
+    banKinds: [...document.querySelectorAll('input[name="ban-kind"]')], banValueLabel: $('ban-value-label'),
+    banValueNote: $('ban-value-note'), banFeedback: $('ban-feedback'), banMessage: $('ban-message'),
+    banProblems: $('ban-problems'), bansRefresh: $('bans-refresh'), bansSummary: $('bans-summary'),
+    bansTable: $('bans-table'), bansItems: $('bans-items'), bansEmpty: $('bans-empty'),
   };
-  const PANELS = { comments: ui.panel, poison: ui.poisonPanel, settings: ui.settingsPanel };
+  const PANELS = { comments: ui.panel, bans: ui.bansPanel, poison: ui.poisonPanel, settings: ui.settingsPanel };
+  // The ban form's fields, each with the error shown next to it; the API's `errors` names them by request member.
+  const BAN_FIELDS = {
+    value: { input: $('ban-value'), error: $('ban-value-error') },
+    reason: { input: $('ban-reason'), error: $('ban-reason-error') },
+    expires: { input: $('ban-expires'), error: $('ban-expires-error') },
+  };
+  const BAN_ERROR_FIELDS = { email: 'value', ipHash: 'value', reason: 'reason', expiresAt: 'expires' };
 
   const state = { key: null, view: 'pending', items: [], next: null, loading: false };
   const poison = { items: [], loading: false };
+  // The bans as listed; `source` is the comment the form was filled in from, if any.
+  const bans = { items: [], loading: false, adding: false, source: null };
   // The settings as loaded (to tell unsaved edits) and their ETag, sent as If-Match when saving.
   const settings = { text: null, etag: null, busy: false };
 
@@ -100,7 +127,13 @@
       }
     }
     if (response.status === 401 && state.key) signOut('The API no longer accepts this key. Please sign in again.');
-    return { status: response.status, ok: response.ok, body, etag: response.headers.get('ETag') };
+    return {
+      status: response.status,
+      ok: response.ok,
+      body,
+      etag: response.headers.get('ETag'),
+      retryAfter: response.headers.get('Retry-After'),
+    };
   }
 
   // ---- Signing in and out ----
@@ -141,6 +174,9 @@
     settings.etag = null;
     ui.settingsJson.value = '';
     clearSettingsFeedback();
+    bans.items = [];
+    ui.bansItems.replaceChildren();
+    resetBanForm();
     ui.queue.hidden = true;
     ui.signOut.hidden = true;
     ui.signIn.hidden = false;
@@ -166,6 +202,11 @@
     for (const [name, panel] of Object.entries(PANELS)) panel.hidden = name !== kind;
     if (kind === 'poison') {
       await loadPoison();
+      return;
+    }
+    if (kind === 'bans') {
+      BAN_FIELDS.expires.input.min = dayOf(new Date());
+      await loadBans();
       return;
     }
     if (kind === 'settings') {
@@ -277,7 +318,8 @@
           if (action === 'reject') openReject(item);
           else if (action !== 'delete' || confirm(`Delete the comment by ${item.author} for good?`)) decide(item, action);
         },
-      }, ACTION_WORDS[action].button)));
+      }, ACTION_WORDS[action].button)),
+    h('button', { type: 'button', class: 'quiet', 'data-action': 'ban', onclick: () => banFrom(item) }, 'Ban author…'));
 
     item.noticeElement = h('p', { class: 'notice', role: 'note', hidden: true });
     const article = h('article', { class: 'card', tabindex: '-1', 'aria-label': `Comment by ${item.author} on ${item.slug}` },
@@ -573,6 +615,284 @@
     say(message.notice.textContent);
   }
 
+  // ---- Bans ----
+
+  // The way a retry hint reads: "in 5 seconds" from Retry-After, or "in a moment" without one.
+  function retryIn(answer) {
+    const seconds = Number.parseInt((answer && answer.retryAfter) || '', 10);
+    return seconds > 0 ? `in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}` : 'in a moment';
+  }
+
+  // What went wrong, for a moderator: `what` failed, and why. A 401 never gets here: call() has signed out with its message.
+  function trouble(answer, what) {
+    if (!answer) return `${what}: the API could not be reached. Check that it is running and try again.`;
+    if (answer.status === 429) return `${what}: the API has had too many requests from this address. Try again ${retryIn(answer)}.`;
+    if (answer.status === 503) return `${what}: the API is briefly unavailable. Try again ${retryIn(answer)}.`;
+    return `${what}${problemDetail(answer)}. Try again in a moment.`;
+  }
+
+  // A date input's value for a day, in the moderator's time zone.
+  function dayOf(date) {
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  }
+
+  // Who a ban is on, in a sentence: the email address, or the start of the IP hash (all of it is in the list).
+  function banned(ban) {
+    if (ban.kind === 'email') return ban.email || `the email with hash ${ban.hash.slice(0, 12)}…`;
+    return `IP hash ${ban.hash.slice(0, 12)}…`;
+  }
+
+  function banKind() {
+    const chosen = ui.banKinds.find((radio) => radio.checked);
+    return chosen ? chosen.value : 'email';
+  }
+
+  async function loadBans() {
+    if (bans.loading) return;
+    bans.loading = true;
+    ui.bansPanel.setAttribute('aria-busy', 'true');
+    say('Loading…');
+    let answer;
+    try {
+      answer = await call('GET', 'moderation/bans');
+    } catch {
+      answer = null;
+    } finally {
+      bans.loading = false;
+      ui.bansPanel.removeAttribute('aria-busy');
+    }
+    if (!answer || !answer.ok) {
+      if (!answer || answer.status !== 401) say(trouble(answer, 'The bans could not be loaded'));
+      return;
+    }
+    bans.items = answer.body.items.map((ban) => ({ ...ban, busy: false }));
+    ui.bansItems.replaceChildren(...bans.items.map(banElementFor));
+    renderBansChrome();
+    say('');
+  }
+
+  function renderBansChrome() {
+    const count = bans.items.length;
+    const lapsed = bans.items.filter((ban) => !ban.active).length;
+    ui.bansEmpty.hidden = count > 0;
+    ui.bansTable.hidden = count === 0;
+    ui.bansSummary.textContent = count === 0 ? '' : `${count} ${count === 1 ? 'ban' : 'bans'}${lapsed > 0 ? `, ${lapsed} lapsed` : ''}`;
+  }
+
+  // One row: what is banned, why, when and by whom, until when, and Lift. Text only, always.
+  function banElementFor(ban) {
+    const what = ban.kind === 'email'
+      ? [h('span', { class: 'ban-kind' }, 'Email'), ' ', h('span', { class: 'ban-value' }, ban.email || `hash ${ban.hash}`)]
+      : [h('span', { class: 'ban-kind' }, 'IP hash'), ' ', h('code', { class: 'ban-value' }, ban.hash)];
+    const added = [h('time', { datetime: ban.created }, when(ban.created)), ban.bannedBy ? ` by ${ban.bannedBy}` : ''];
+    const until = ban.expiresAt ? h('time', { datetime: ban.expiresAt }, when(ban.expiresAt)) : 'Never';
+    ban.lift = h('button', {
+      type: 'button',
+      class: 'danger-text',
+      'aria-label': `Lift the ban on ${banned(ban)}`,
+      onclick: () => {
+        if (confirm(`Lift the ban on ${banned(ban)}? Their next comments are moderated as usual.`)) liftBan(ban);
+      },
+    }, 'Lift');
+    ban.element = h('tr', { class: ban.active ? null : 'lapsed', 'data-ban-id': ban.id },
+      h('th', { scope: 'row', 'data-label': 'Banned' }, what),
+      h('td', { 'data-label': 'Reason' }, ban.reason),
+      h('td', { 'data-label': 'Added' }, added),
+      h('td', { 'data-label': 'Until' }, ban.active ? until : ['Lapsed ', until]),
+      h('td', { class: 'row-actions' }, ban.lift));
+    return ban.element;
+  }
+
+  function removeBan(ban) {
+    const index = bans.items.indexOf(ban);
+    if (index < 0) return;
+    const hadFocus = ban.element.contains(document.activeElement);
+    bans.items.splice(index, 1);
+    ban.element.remove();
+    renderBansChrome();
+    if (hadFocus) {
+      const neighbour = bans.items[index] || bans.items[index - 1];
+      if (neighbour) neighbour.lift.focus();
+      else ui.bansPanel.focus();
+    }
+  }
+
+  async function liftBan(ban) {
+    if (ban.busy) return;
+    ban.busy = true;
+    say('Lifting…');
+    let answer = null;
+    try {
+      answer = await call('DELETE', `moderation/bans/${encodeURIComponent(ban.id)}`);
+    } catch {
+      answer = null;
+    }
+    ban.busy = false;
+    if (answer && answer.status === 401) return;
+    if (answer && (answer.ok || answer.status === 404)) {
+      removeBan(ban);
+      say(answer.ok
+        ? `Lifted the ban on ${banned(ban)}.`
+        : `The ban on ${banned(ban)} was already lifted (perhaps by someone else); it has been removed from the list.`);
+      return;
+    }
+    say(trouble(answer, `The ban on ${banned(ban)} could not be lifted`));
+  }
+
+  // ---- The ban form ----
+
+  function clearBanErrors() {
+    for (const field of Object.values(BAN_FIELDS)) {
+      field.input.removeAttribute('aria-invalid');
+      field.error.textContent = '';
+    }
+    ui.banFeedback.hidden = true;
+    ui.banMessage.textContent = '';
+    ui.banProblems.replaceChildren();
+    ui.banProblems.hidden = true;
+  }
+
+  function banFieldError(name, message) {
+    const field = BAN_FIELDS[name];
+    field.input.setAttribute('aria-invalid', 'true');
+    field.error.textContent = field.error.textContent ? `${field.error.textContent} ${message}` : message;
+  }
+
+  // A problem that belongs to no field, under the form.
+  function banFeedback(message, problems) {
+    ui.banMessage.textContent = message;
+    if (problems && problems.length) {
+      ui.banProblems.replaceChildren(...problems.map((problem) => h('li', {}, problem)));
+      ui.banProblems.hidden = false;
+    }
+    ui.banFeedback.hidden = false;
+  }
+
+  // After a refusal: the first field with an error gets focus, and one sentence says where the problems are.
+  function reportBanErrors() {
+    const invalid = Object.values(BAN_FIELDS).filter((field) => field.input.getAttribute('aria-invalid') === 'true');
+    if (invalid.length === 0) {
+      say('Nothing was banned: the problems are listed below the form.');
+      return;
+    }
+    invalid[0].input.focus();
+    const count = `${invalid.length} ${invalid.length === 1 ? 'problem' : 'problems'}`;
+    say(`Nothing was banned: ${count}, shown next to the ${invalid.length === 1 ? 'field' : 'fields'}.`);
+  }
+
+  function showBanSource(text) {
+    // Emptied when hidden, so that nothing stale is read out.
+    ui.banSource.textContent = text || '';
+    ui.banSource.hidden = !text;
+  }
+
+  // Labels the value field for the kind chosen. A form filled in from a comment swaps in that comment's other identity.
+  function setBanKind(kind) {
+    const words = BAN_KINDS[kind];
+    const value = BAN_FIELDS.value.input;
+    ui.banValueLabel.textContent = words.label;
+    ui.banValueNote.textContent = words.note;
+    value.type = words.type;
+    if (bans.source) value.value = (kind === 'email' ? bans.source.email : bans.source.ipHash) || '';
+    value.removeAttribute('aria-invalid');
+    BAN_FIELDS.value.error.textContent = '';
+  }
+
+  function resetBanForm() {
+    ui.banForm.reset();
+    bans.source = null;
+    showBanSource('');
+    setBanKind('email');
+    clearBanErrors();
+  }
+
+  // From a comment's "Ban author…" (or b): the Bans tab with the author's email filled in, ready for a reason.
+  function banFrom(item) {
+    bans.source = { email: item.email, ipHash: item.ipHash || null };
+    for (const radio of ui.banKinds) radio.checked = radio.value === 'email';
+    clearBanErrors();
+    setBanKind('email');
+    showBanSource(item.ipHash
+      ? `Filled in from the comment by ${item.author} on ${item.slug}. Choose “An IP hash” to ban the address it came from instead.`
+      : `Filled in from the comment by ${item.author} on ${item.slug}.`);
+    showView('bans', false);
+    BAN_FIELDS.reason.input.focus();
+  }
+
+  // The end of the chosen day in the moderator's time zone, as the API's timestamp; null for none; or a field error.
+  function expiryFrom(input) {
+    if (input.validity.badInput) return { error: 'Enter a whole date (day, month and year), or leave it empty for a ban that never lapses.' };
+    if (!input.value) return { value: null };
+    const [year, month, day] = input.value.split('-').map(Number);
+    const end = new Date(year, month - 1, day, 23, 59, 59, 999);
+    if (Number.isNaN(end.getTime())) return { error: 'This is not a date.' };
+    if (end.getTime() <= Date.now()) return { error: 'Choose today or a later day: a ban that has already lapsed stops nobody.' };
+    return { value: end.toISOString() };
+  }
+
+  async function addBan() {
+    if (bans.adding) return;
+    clearBanErrors();
+    const kind = banKind();
+    const value = BAN_FIELDS.value.input.value.trim();
+    const expiry = expiryFrom(BAN_FIELDS.expires.input);
+    // The form checks only what it shapes itself (which field, the date); the API checks the address, hash and reason.
+    if (!value) banFieldError('value', BAN_KINDS[kind].missing);
+    if (expiry.error) banFieldError('expires', expiry.error);
+    if (!value || expiry.error) {
+      reportBanErrors();
+      return;
+    }
+    const body = { reason: BAN_FIELDS.reason.input.value.trim(), expiresAt: expiry.value };
+    body[BAN_KINDS[kind].field] = kind === 'ip' ? value.toLowerCase() : value;
+
+    bans.adding = true;
+    ui.banForm.setAttribute('aria-busy', 'true');
+    say('Adding the ban…');
+    let answer = null;
+    try {
+      answer = await call('POST', 'moderation/bans', { body });
+    } catch {
+      answer = null;
+    } finally {
+      bans.adding = false;
+      ui.banForm.removeAttribute('aria-busy');
+    }
+    if (answer && answer.status === 401) return;
+    if (answer && answer.ok) {
+      const ban = { ...answer.body, busy: false };
+      // A ban on the same email or IP hash replaces the old one.
+      const old = bans.items.find((item) => item.id === ban.id);
+      if (old) {
+        bans.items.splice(bans.items.indexOf(old), 1);
+        old.element.remove();
+      }
+      bans.items.unshift(ban);
+      ui.bansItems.prepend(banElementFor(ban));
+      renderBansChrome();
+      resetBanForm();
+      const until = ban.expiresAt ? ` until ${when(ban.expiresAt)}` : ' for good';
+      say(`${old ? 'Replaced the ban on' : 'Banned'} ${banned(ban)}${until}.`);
+      return;
+    }
+    if (answer && answer.status === 400 && answer.body && answer.body.errors) {
+      const others = {};
+      for (const [member, messages] of Object.entries(answer.body.errors)) {
+        const field = BAN_ERROR_FIELDS[member];
+        if (field) banFieldError(field, [].concat(messages).join(' '));
+        else others[member] = messages;
+      }
+      const problems = problemsFrom(others);
+      if (problems.length) banFeedback('The API also said:', problems);
+      reportBanErrors();
+      return;
+    }
+    const message = trouble(answer, 'Nothing was banned');
+    banFeedback(message);
+    say(message);
+  }
+
   // ---- Settings ----
 
   function clearSettingsFeedback() {
@@ -723,6 +1043,7 @@
       case 'a': if (can('approve')) decide(item, 'approve'); break;
       case 'r': if (can('reject')) openReject(item); break;
       case 'x': if (item) setSelected(item, !item.selected); break;
+      case 'b': if (item) banFrom(item); break;
       case '?': ui.help.showModal(); break;
       default: return;
     }
@@ -784,6 +1105,18 @@
     saveSettings();
   });
   ui.settingsReload.addEventListener('click', reloadSettings);
+  ui.bansPanel.tabIndex = -1;
+  ui.banForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    addBan();
+  });
+  for (const radio of ui.banKinds) radio.addEventListener('change', () => setBanKind(radio.value));
+  // Typing in the value makes it the moderator's own: switching the kind no longer swaps in the comment's identity.
+  BAN_FIELDS.value.input.addEventListener('input', () => {
+    bans.source = null;
+    showBanSource('');
+  });
+  ui.bansRefresh.addEventListener('click', () => loadBans());
   document.addEventListener('keydown', onShortcut);
 
   const saved = sessionStorage.getItem(KEY_STORAGE);
