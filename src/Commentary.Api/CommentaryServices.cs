@@ -9,6 +9,7 @@ using Commentary.Api.Ui;
 using Commentary.Core.Articles;
 using Commentary.Core.Caching;
 using Commentary.Core.Comments;
+using Commentary.Core.Maintenance;
 using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Akismet;
 using Commentary.Core.Storage;
@@ -64,6 +65,7 @@ public static class CommentaryServices
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section))
             .Validate(o => o.ReportsToHold >= 1, "Moderation:ReportsToHold must be at least 1.").ValidateOnStart();
         services.AddSingleton<SubmissionProcessor>();
+        services.AddSingleton<StaleRowSweeper>();
         services.AddOptions<AkismetOptions>().Bind(configuration.GetSection(AkismetOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AkismetOptions>, AkismetOptionsValidation>();
         services.AddHttpClient(AkismetClient.HttpClientName);

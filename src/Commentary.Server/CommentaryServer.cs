@@ -1,6 +1,7 @@
 using Commentary.Api;
 using Commentary.Core.Articles;
 using Commentary.Server.Hosting;
+using Commentary.Server.Maintenance;
 using Commentary.Server.Queue;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -36,6 +37,7 @@ public static class CommentaryServer
             .ValidateOnStart();
         builder.Services.AddHostedService<SubmissionQueueWorker>();
         builder.Services.AddHostedService<AkismetQueueWorker>();
+        builder.Services.AddHostedService<SweepWorker>();
 
         builder.Services.AddProblemDetails();
         var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];

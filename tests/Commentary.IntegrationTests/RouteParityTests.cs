@@ -29,9 +29,10 @@ public sealed class RouteParityTests(StorageFixture fixture)
             .Order(StringComparer.Ordinal)
             .ToArray();
 
-        // Every function name we define, but the queue triggers, is an HTTP function in the build.
+        // Every function name we define, but the queue and timer triggers, is an HTTP function in the build.
         var httpFunctions = typeof(FunctionNames).GetFields().Select(f => (string)f.GetValue(null)!)
-            .Where(n => n is not (FunctionNames.ModerateComment or FunctionNames.AkismetWork)).Order(StringComparer.Ordinal);
+            .Where(n => n is not (FunctionNames.ModerateComment or FunctionNames.AkismetWork or FunctionNames.SweepStaleRows))
+            .Order(StringComparer.Ordinal);
         Assert.Equal(httpFunctions, declared.Select(d => d.Split(' ')[0]).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(declared, mapped);
     }
@@ -51,5 +52,17 @@ public sealed class RouteParityTests(StorageFixture fixture)
         var workers = fixture.Host.Services.GetServices<IHostedService>().ToArray();
         Assert.Contains(workers, s => s is SubmissionQueueWorker);
         Assert.Contains(workers, s => s is AkismetQueueWorker);
+    }
+
+    [Fact]
+    public void The_daily_sweep_is_a_timer_function_and_a_self_host_worker()
+    {
+        var timers = FunctionsMetadata.Load()
+            .SelectMany(f => f!["bindings"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "timerTrigger")
+                .Select(b => (Name: f["name"]!.GetValue<string>(), Schedule: b!["schedule"]!.GetValue<string>())))
+            .ToArray();
+
+        Assert.Equal([(FunctionNames.SweepStaleRows, "0 17 3 * * *")], timers);
+        Assert.Contains(fixture.Host.Services.GetServices<IHostedService>(), s => s is Commentary.Server.Maintenance.SweepWorker);
     }
 }

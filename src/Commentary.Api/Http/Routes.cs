@@ -58,4 +58,5 @@ public static class FunctionNames
     public const string OpenApi = nameof(OpenApi);
     public const string ModerateComment = nameof(ModerateComment);
     public const string AkismetWork = nameof(AkismetWork);
+    public const string SweepStaleRows = nameof(SweepStaleRows);
 }
