@@ -37,6 +37,8 @@ public static class CommentaryServer
             .ValidateOnStart();
         builder.Services.AddHostedService<SubmissionQueueWorker>();
         builder.Services.AddHostedService<AkismetQueueWorker>();
+        builder.Services.AddOptions<SweepOptions>().Bind(builder.Configuration.GetSection(SweepOptions.Section))
+            .Validate(o => o.FirstSweepAfter >= TimeSpan.Zero && o.SweepEvery > TimeSpan.Zero, "Maintenance:SweepEvery must be positive.").ValidateOnStart();
         builder.Services.AddHostedService<SweepWorker>();
 
         builder.Services.AddProblemDetails();

@@ -1,4 +1,9 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Commentary.Core.Storage;
 using Commentary.Core.Comments;
 using Commentary.Core.Maintenance;
 using Commentary.IntegrationTests.Infrastructure;
@@ -42,6 +47,26 @@ public sealed class StaleRowSweepTests(StorageFixture fixture)
         Assert.True(await CountAsync(storage.Comments) >= commentsBefore);
     }
 
+    [Fact]
+    public async Task A_sweep_that_fails_is_logged_and_the_host_keeps_serving()
+    {
+        var broken = new FailingRequestsPolicy(m => m.Request.Uri.Path.Contains("RecentSignals", StringComparison.Ordinal) && m.Request.Method == RequestMethod.Get);
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(broken, HttpPipelinePosition.PerRetry);
+        tableOptions.Retry.MaxRetries = 0;
+        var connection = fixture.Azurite.ConnectionString;
+        var storage = new StorageClients(new BlobServiceClient(connection), new QueueServiceClient(connection), new TableServiceClient(connection, tableOptions));
+        await using var host = await SelfHost.StartAsync(
+            connection, new Dictionary<string, string?> { ["Maintenance:FirstSweepAfter"] = "00:00:00", ["Maintenance:SweepEvery"] = "00:00:01" }, storage: storage);
+
+        await Eventually.GetAsync(
+            () => Task.FromResult(host.Logs.Entries.Count(e => e.Message.StartsWith("Sweeping stale rows failed", StringComparison.Ordinal)) >= 2 ? "twice" : null),
+            "two failed sweeps");
+
+        using var health = await host.Client.GetAsync("articles");
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+    }
+
     private static async Task<bool> ExistsAsync(TableClient table, TableEntity row) =>
         (await table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey)).HasValue;
 
@@ -54,5 +79,29 @@ public sealed class StaleRowSweepTests(StorageFixture fixture)
         }
 
         return count;
+    }
+}
+
+/// <summary>Fails every matching request as a dropped connection would, before it reaches storage.</summary>
+public sealed class FailingRequestsPolicy(Func<HttpMessage, bool> matches) : HttpPipelinePolicy
+{
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        ThrowIfMatching(message);
+        ProcessNext(message, pipeline);
+    }
+
+    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        ThrowIfMatching(message);
+        return ProcessNextAsync(message, pipeline);
+    }
+
+    private void ThrowIfMatching(HttpMessage message)
+    {
+        if (matches(message))
+        {
+            throw new IOException("Simulated dropped connection.");
+        }
     }
 }

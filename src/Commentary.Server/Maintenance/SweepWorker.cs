@@ -1,31 +1,48 @@
 using Commentary.Core.Maintenance;
 using Commentary.Core.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Commentary.Server.Maintenance;
 
-/// <summary>
-/// The self-host's stand-in for the daily <c>SweepStaleRows</c> timer: a sweep a minute after start-up, then one a day.
-/// A failed sweep is logged and simply waits for the next.
-/// </summary>
-public sealed partial class SweepWorker(StaleRowSweeper sweeper, StorageInitializer storageInitializer, ILogger<SweepWorker> logger) : BackgroundService
+/// <summary>When the self-host sweeps: <c>Maintenance:FirstSweepAfter</c> start-up, then every <c>Maintenance:SweepEvery</c>.</summary>
+public sealed class SweepOptions
 {
-    private static readonly TimeSpan FirstSweepAfter = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan Interval = TimeSpan.FromDays(1);
+    public const string Section = "Maintenance";
+
+    public TimeSpan FirstSweepAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan SweepEvery { get; set; } = TimeSpan.FromDays(1);
+}
+
+/// <summary>
+/// The self-host's stand-in for the daily <c>SweepStaleRows</c> timer. A failed sweep is logged and waits for the
+/// next: housekeeping must never stop the host that serves readers.
+/// </summary>
+public sealed partial class SweepWorker(
+    StaleRowSweeper sweeper, StorageInitializer storageInitializer, IOptions<SweepOptions> options, ILogger<SweepWorker> logger) : BackgroundService
+{
+    private readonly SweepOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             await storageInitializer.Ready.WaitAsync(stoppingToken);
-            await Task.Delay(FirstSweepAfter, stoppingToken);
-            using var timer = new PeriodicTimer(Interval);
+            await Task.Delay(_options.FirstSweepAfter, stoppingToken);
+            using var timer = new PeriodicTimer(_options.SweepEvery);
             do
             {
                 try
                 {
                     await sweeper.SweepAsync(stoppingToken);
                 }
-                catch (Azure.RequestFailedException e)
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+#pragma warning disable CA1031 // Whatever went wrong (storage busy, timeouts), the host keeps serving.
+                catch (Exception e)
+#pragma warning restore CA1031
                 {
                     LogSweepFailed(logger, e.Message);
                 }
@@ -38,6 +55,6 @@ public sealed partial class SweepWorker(StaleRowSweeper sweeper, StorageInitiali
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweeping stale rows failed; the next sweep is in a day: {Problem}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweeping stale rows failed; trying again at the next sweep: {Problem}")]
     private static partial void LogSweepFailed(ILogger logger, string problem);
 }
