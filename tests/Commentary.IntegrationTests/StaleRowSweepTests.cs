@@ -3,9 +3,9 @@ using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Commentary.Core.Storage;
 using Commentary.Core.Comments;
 using Commentary.Core.Maintenance;
+using Commentary.Core.Storage;
 using Commentary.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
