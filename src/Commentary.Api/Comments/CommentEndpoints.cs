@@ -11,7 +11,7 @@ namespace Commentary.Api.Comments;
 /// <summary>A comment as the public sees it: never the email, never the IP hash.</summary>
 public sealed record PublicComment(string Id, string? ParentId, string Author, string? Website, string Body, string Html, DateTimeOffset Created)
 {
-    public static PublicComment From(Comment comment)
+    public static PublicComment From(PublishedComment comment)
     {
         ArgumentNullException.ThrowIfNull(comment);
         return new(comment.Id, comment.ParentId, comment.Author, comment.Website, comment.Body, CommentBodyRenderer.ToHtml(comment.Body), comment.Created);
