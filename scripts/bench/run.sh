@@ -193,7 +193,7 @@ m() { median "$@"; }
 rows=()
 want warm && rows+=("$(row "warm article GET, req/s (wrk; baseline: anonymous GET of the same blob)" "$(m "${ours_warm[@]}")" "$(m "${base_warm[@]}")" min 10)")
 want miss && rows+=("$(row "article GET after each change (cache miss), req/s (driver; baseline: SDK blob download)" "$(m "${ours_miss[@]}")" "$(m "${base_miss[@]}")" min 0.8)")
-want page && rows+=("$(row "comments page 1 of 10,000, warm, req/s (driver; baseline: SDK query of the same 51 entities)" "$(m "${ours_page[@]}")" "$(m "${base_page[@]}")" min 5)")
+want page && rows+=("$(row "comments page 1 of 10,000, warm, req/s (driver; baseline: our SDK query of the same 51 entities)" "$(m "${ours_page[@]}")" "$(m "${base_page[@]}")" min 5)")
 want page-cold && rows+=("$(row "comments page 1 of 10,000, after each change, req/s (driver; same baseline)" "$(m "${ours_page_cold[@]}")" "$(m "${base_page_cold[@]}")" min 0.8)")
 want post && rows+=("$(row "comment POST, accepted/s (driver; baseline: SDK enqueue of the same message)" "$(m "${ours_post[@]}")" "$(m "${base_post[@]}")" min 0.8)")
 want drain && rows+=("$(row "moderation drain, comments/s into Table (worker; baseline: raw SDK loop, same requests)" "$(m "${ours_drain[@]}")" "$(m "${base_drain[@]}")" min 0.8)")
