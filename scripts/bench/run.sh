@@ -2,6 +2,8 @@
 # Benchmark: each figure as ours / raw-Azurite baseline, taken in one run on loopback with the same tool, the same
 # concurrency and the same duration, RUNS times (medians reported). Writes the table to docs/benchmarks.md.
 #   DURATION=10 CONNECTIONS=16 RUNS=3 DRAIN_COUNT=2000 STARTS=5 scripts/bench/run.sh
+# FIGURES=miss,page-cold (any of warm, miss, page, page-cold, post, drain, startup; default all) takes only those
+# figures and prints their rows without touching docs/benchmarks.md: for quick, targeted runs while iterating.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 root="$(repo_root)"
@@ -12,6 +14,12 @@ connections="${CONNECTIONS:-16}"
 runs="${RUNS:-3}"
 drain_count="${DRAIN_COUNT:-2000}"
 starts="${STARTS:-5}"
+all_figures="warm,miss,page,page-cold,post,drain,startup"
+figures="${FIGURES:-$all_figures}"
+for figure in ${figures//,/ }; do
+  case ",$all_figures," in *",$figure,"*) ;; *) echo "Unknown figure '$figure'; FIGURES takes: $all_figures" >&2; exit 2 ;; esac
+done
+want() { case ",$figures," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 
 ensure_node_tools "$root"
 for tool in wrk hyperfine; do
@@ -93,56 +101,69 @@ served=0
 
 declare -a ours_warm base_warm p50s p99s ours_miss base_miss ours_page base_page ours_page_cold base_page_cold ours_post base_post ours_drain base_drain
 for run in $(seq 1 "$runs"); do
-  echo "Run $run of $runs: warm article GET (wrk)..."
-  read -r rps p50 p99 count < <(wrk_run "$api/api/articles/bench-article")
-  ours_warm+=("$rps"); p50s+=("$p50"); p99s+=("$p99"); served=$((served + count))
-  read -r rps _ _ _ < <(wrk_run "$public_url")
-  base_warm+=("$rps")
-  echo "Run $run of $runs: comments page 1 of 10,000, warm (driver)..."
-  ours_page+=("$(driver api-get api="$api" path=/api/articles/bench-thread/comments)")
-  base_page+=("$(driver table-page)")
+  if want warm; then
+    echo "Run $run of $runs: warm article GET (wrk)..."
+    read -r rps p50 p99 count < <(wrk_run "$api/api/articles/bench-article")
+    ours_warm+=("$rps"); p50s+=("$p50"); p99s+=("$p99"); served=$((served + count))
+    read -r rps _ _ _ < <(wrk_run "$public_url")
+    base_warm+=("$rps")
+  fi
+  if want page; then
+    echo "Run $run of $runs: comments page 1 of 10,000, warm (driver)..."
+    ours_page+=("$(driver api-get api="$api" path=/api/articles/bench-thread/comments)")
+    base_page+=("$(driver table-page)")
+  fi
 done
 rss_after=$(rss_mb "$main_pid")
 
-echo "Cache-miss figures against a second self-host whose reads always revalidate (ReadCache__FreshFor=0)..."
-start_server AzureWebJobsStorage="$AzureWebJobsStorage" ReadCache__FreshFor=00:00:00
-cold_pid=$server_pid; cold="http://127.0.0.1:$server_port"
-for run in $(seq 1 "$runs"); do
-  echo "Run $run of $runs: article GET after each change, comments page after each change (driver)..."
-  ours_miss+=("$(driver api-miss api="$cold")")
-  base_miss+=("$(driver blob-miss)")
-  ours_page_cold+=("$(driver api-page-cold api="$cold")")
-  base_page_cold+=("$(driver table-page-cold)")
-done
-stop_server "$cold_pid"
+if want miss || want page-cold; then
+  echo "Cache-miss figures against a second self-host whose reads always revalidate (ReadCache__FreshFor=0)..."
+  start_server AzureWebJobsStorage="$AzureWebJobsStorage" ReadCache__FreshFor=00:00:00
+  cold_pid=$server_pid; cold="http://127.0.0.1:$server_port"
+  for run in $(seq 1 "$runs"); do
+    if want miss; then
+      echo "Run $run of $runs: article GET after each change (driver)..."
+      ours_miss+=("$(driver api-miss api="$cold")")
+      base_miss+=("$(driver blob-miss)")
+    fi
+    if want page-cold; then
+      echo "Run $run of $runs: comments page after each change (driver)..."
+      ours_page_cold+=("$(driver api-page-cold api="$cold")")
+      base_page_cold+=("$(driver table-page-cold)")
+    fi
+  done
+  stop_server "$cold_pid"
+fi
 
 for run in $(seq 1 "$runs"); do
+  want post || break
   echo "Run $run of $runs: comment POST vs raw enqueue (driver)..."
   ours_post+=("$(driver api-post api="$api")")
   base_post+=("$(driver enqueue)")
 done
 stop_server "$main_pid"
 
-echo "Moderation drain of $drain_count comments: raw loop, then our worker..."
-# A fresh, empty Azurite: the POST runs left tens of thousands of messages, which slow Azurite's in-memory queue to a crawl.
-kill "$azurite_pid"; wait "$azurite_pid" 2>/dev/null || true
-start_azurite
-for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$queue") 2>/dev/null && break; sleep 0.1; done
-dotnet "$driver_dll" seed-storage >/dev/null
-for run in $(seq 1 "$runs"); do
-  dotnet "$driver_dll" fill-queue prefix="bench-raw$run" count="$drain_count" >/dev/null
-  base_drain+=("$(dotnet "$driver_dll" raw-drain prefix="bench-raw$run" count="$drain_count" | sed -nE 's/^RESULT rate=([0-9.]+).*/\1/p')")
-  dotnet "$driver_dll" fill-queue prefix="bench-srv$run" count="$drain_count" >/dev/null
-  watch_log="$work/watch-$run.txt"
-  dotnet "$driver_dll" watch-drain prefix="bench-srv$run" count="$drain_count" >"$watch_log" &
-  watcher=$!
-  start_server AzureWebJobsStorage="$AzureWebJobsStorage"
-  wait "$watcher"
-  ours_drain+=("$(sed -nE 's/^RESULT rate=([0-9.]+).*/\1/p' "$watch_log")")
-  stop_server "$server_pid"
-done
+if want drain; then
+  echo "Moderation drain of $drain_count comments: raw loop, then our worker..."
+  # A fresh, empty Azurite: the POST runs left tens of thousands of messages, which slow Azurite's in-memory queue to a crawl.
+  kill "$azurite_pid"; wait "$azurite_pid" 2>/dev/null || true
+  start_azurite
+  for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$queue") 2>/dev/null && break; sleep 0.1; done
+  dotnet "$driver_dll" seed-storage >/dev/null
+  for run in $(seq 1 "$runs"); do
+    dotnet "$driver_dll" fill-queue prefix="bench-raw$run" count="$drain_count" >/dev/null
+    base_drain+=("$(dotnet "$driver_dll" raw-drain prefix="bench-raw$run" count="$drain_count" | sed -nE 's/^RESULT rate=([0-9.]+).*/\1/p')")
+    dotnet "$driver_dll" fill-queue prefix="bench-srv$run" count="$drain_count" >/dev/null
+    watch_log="$work/watch-$run.txt"
+    dotnet "$driver_dll" watch-drain prefix="bench-srv$run" count="$drain_count" >"$watch_log" &
+    watcher=$!
+    start_server AzureWebJobsStorage="$AzureWebJobsStorage"
+    wait "$watcher"
+    ours_drain+=("$(sed -nE 's/^RESULT rate=([0-9.]+).*/\1/p' "$watch_log")")
+    stop_server "$server_pid"
+  done
+fi
 
-echo "Start-up to the first 200 from /api/health, $starts times each..."
 startup_ms() { # dll [env...]
   local dll="$1" port start; shift
   port=$(free_port)
@@ -154,10 +175,12 @@ startup_ms() { # dll [env...]
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 declare -a ours_start base_start
-for _ in $(seq 1 "$starts"); do
-  ours_start+=("$(startup_ms "$server_dll" AzureWebJobsStorage="$AzureWebJobsStorage" Commentary__SampleArticles="" Privacy__IpHashKey="bench-ip-hash-key-0123456789abcdef" Logging__LogLevel__Default=Warning)")
-  base_start+=("$(startup_ms "$bare_dll" Logging__LogLevel__Default=Warning)")
-done
+if want startup; then
+  for _ in $(seq 1 "$starts"); do
+    ours_start+=("$(startup_ms "$server_dll" AzureWebJobsStorage="$AzureWebJobsStorage" Commentary__SampleArticles="" Privacy__IpHashKey="bench-ip-hash-key-0123456789abcdef" Logging__LogLevel__Default=Warning)")
+    base_start+=("$(startup_ms "$bare_dll" Logging__LogLevel__Default=Warning)")
+  done
+fi
 
 row() { # figure ours baseline goal-kind goal → markdown row
   awk -v f="$1" -v o="$2" -v b="$3" -v kind="$4" -v g="$5" 'BEGIN {
@@ -167,24 +190,31 @@ row() { # figure ours baseline goal-kind goal → markdown row
   }'
 }
 m() { median "$@"; }
-table=$(cat <<TABLE
-| figure | ours | baseline | ratio | goal | result |
-| --- | --- | --- | --- | --- | --- |
-$(row "warm article GET, req/s (wrk; baseline: anonymous GET of the same blob)" "$(m "${ours_warm[@]}")" "$(m "${base_warm[@]}")" min 10)
-$(row "article GET after each change (cache miss), req/s (driver; baseline: SDK blob download)" "$(m "${ours_miss[@]}")" "$(m "${base_miss[@]}")" min 0.8)
-$(row "comments page 1 of 10,000, warm, req/s (driver; baseline: SDK query of the same 51 entities)" "$(m "${ours_page[@]}")" "$(m "${base_page[@]}")" min 5)
-$(row "comments page 1 of 10,000, after each change, req/s (driver; same baseline)" "$(m "${ours_page_cold[@]}")" "$(m "${base_page_cold[@]}")" min 0.8)
-$(row "comment POST, accepted/s (driver; baseline: SDK enqueue of the same message)" "$(m "${ours_post[@]}")" "$(m "${base_post[@]}")" min 0.8)
-$(row "moderation drain, comments/s into Table (worker; baseline: raw SDK loop, same requests)" "$(m "${ours_drain[@]}")" "$(m "${base_drain[@]}")" min 0.8)
-$(row "warm article GET p99 / p50, ms (wrk)" "$(m "${p99s[@]}")" "$(m "${p50s[@]}")" max 10)
-$(row "resident memory, MB: after $served warm GETs / after warm-up" "$rss_after" "$rss_warm" max 1.2)
-$(row "start-up to first 200 from /api/health, ms: self-host / bare ASP.NET Core app" "$(m "${ours_start[@]}")" "$(m "${base_start[@]}")" max 1.5)
-TABLE
-)
+rows=()
+want warm && rows+=("$(row "warm article GET, req/s (wrk; baseline: anonymous GET of the same blob)" "$(m "${ours_warm[@]}")" "$(m "${base_warm[@]}")" min 10)")
+want miss && rows+=("$(row "article GET after each change (cache miss), req/s (driver; baseline: SDK blob download)" "$(m "${ours_miss[@]}")" "$(m "${base_miss[@]}")" min 0.8)")
+want page && rows+=("$(row "comments page 1 of 10,000, warm, req/s (driver; baseline: our SDK query of the same 51 entities)" "$(m "${ours_page[@]}")" "$(m "${base_page[@]}")" min 5)")
+want page-cold && rows+=("$(row "comments page 1 of 10,000, after each change, req/s (driver; same baseline)" "$(m "${ours_page_cold[@]}")" "$(m "${base_page_cold[@]}")" min 0.8)")
+want post && rows+=("$(row "comment POST, accepted/s (driver; baseline: SDK enqueue of the same message)" "$(m "${ours_post[@]}")" "$(m "${base_post[@]}")" min 0.8)")
+want drain && rows+=("$(row "moderation drain, comments/s into Table (worker; baseline: raw SDK loop, same requests)" "$(m "${ours_drain[@]}")" "$(m "${base_drain[@]}")" min 0.8)")
+want warm && rows+=("$(row "warm article GET p99 / p50, ms (wrk)" "$(m "${p99s[@]}")" "$(m "${p50s[@]}")" max 10)")
+want warm && rows+=("$(row "resident memory, MB: after $served warm GETs / after warm-up" "$rss_after" "$rss_warm" max 1.2)")
+want startup && rows+=("$(row "start-up to first 200 from /api/health, ms: self-host / bare ASP.NET Core app" "$(m "${ours_start[@]}")" "$(m "${base_start[@]}")" max 1.5)")
+table=$(printf '%s\n' "| figure | ours | baseline | ratio | goal | result |" "| --- | --- | --- | --- | --- | --- |" "${rows[@]}")
 echo
 echo "$table"
 
 load_now=$(cut -d' ' -f1-3 /proc/loadavg)
+raw="Raw runs — warm GET ours: ${ours_warm[*]} / blob: ${base_warm[*]}; miss ours: ${ours_miss[*]} / blob: ${base_miss[*]};
+page warm ours: ${ours_page[*]} / table: ${base_page[*]}; page cold ours: ${ours_page_cold[*]} / table: ${base_page_cold[*]};
+POST ours: ${ours_post[*]} / enqueue: ${base_post[*]}; drain ours: ${ours_drain[*]} / raw: ${base_drain[*]};
+start-up ms ours: ${ours_start[*]} / bare: ${base_start[*]}."
+if [ "$figures" != "$all_figures" ]; then
+  echo "$raw"
+  echo "Load average at the end: $load_now. FIGURES=$figures is a partial run: docs/benchmarks.md is left as it was."
+  exit 0
+fi
+
 memory=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 {
   sed -n '1,/^<!-- results -->$/p' docs/benchmarks.md
@@ -192,10 +222,7 @@ memory=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 
 Run on $(date -u +%Y-%m-%dT%H:%MZ): $(nproc) cores, $memory, load average $load_now at the end (1, 5, 15 min);
 $(dotnet --version) SDK; DURATION=${duration}s, CONNECTIONS=$connections, RUNS=$runs (medians), DRAIN_COUNT=$drain_count, STARTS=$starts.
-Raw runs — warm GET ours: ${ours_warm[*]} / blob: ${base_warm[*]}; miss ours: ${ours_miss[*]} / blob: ${base_miss[*]};
-page warm ours: ${ours_page[*]} / table: ${base_page[*]}; page cold ours: ${ours_page_cold[*]} / table: ${base_page_cold[*]};
-POST ours: ${ours_post[*]} / enqueue: ${base_post[*]}; drain ours: ${ours_drain[*]} / raw: ${base_drain[*]};
-start-up ms ours: ${ours_start[*]} / bare: ${base_start[*]}.
+$raw
 
 $table
 

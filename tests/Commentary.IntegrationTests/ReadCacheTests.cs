@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Commentary.Core.Articles;
 using Commentary.Core.Caching;
 using Commentary.Core.Comments;
 using Commentary.IntegrationTests.Infrastructure;
@@ -18,6 +19,7 @@ public sealed class ReadCacheTests(StorageFixture fixture)
 {
     private static readonly Dictionary<string, string?> LongFreshness = new() { [$"{ReadCacheOptions.Section}:FreshFor"] = "00:10:00" };
     private static readonly Dictionary<string, string?> ShortFreshness = new() { [$"{ReadCacheOptions.Section}:FreshFor"] = "00:00:01" };
+    private static readonly Dictionary<string, string?> NoFreshness = new() { [$"{ReadCacheOptions.Section}:FreshFor"] = "00:00:00" };
 
     [Fact]
     public async Task An_approval_on_this_instance_shows_at_once_in_the_comment_page_and_the_article_count()
@@ -146,6 +148,83 @@ public sealed class ReadCacheTests(StorageFixture fixture)
         Assert.Equal(items[^1].Id, lastId);
         Assert.Single(counter.Requests);
         Assert.Equal(51, counter.EntitiesRead);
+    }
+
+    [Fact]
+    public async Task The_comments_of_an_article_that_does_not_exist_are_a_404_that_reads_no_comments()
+    {
+        var counter = new StorageRequestCounter();
+        var connection = fixture.Azurite.ConnectionString;
+        var settings = new Dictionary<string, string?>(NoFreshness) { ["extensions:queues:maxPollingInterval"] = "00:10:00" };
+        await using var host = await SelfHost.StartAsync(connection, settings, storage: counter.ClientsFor(connection));
+        var slug = $"never-{Guid.NewGuid():N}";
+
+        counter.Reset();
+        using var response = await host.Client.GetAsync($"articles/{slug}/comments");
+
+        await response.ProblemAsync(HttpStatusCode.NotFound);
+        // One request: the article's blob. No counter read, no query of the comments table.
+        var only = Assert.Single(counter.Requests);
+        Assert.StartsWith("GET ", only, StringComparison.Ordinal);
+        Assert.EndsWith($"devstoreaccount1/{Core.Storage.StorageNames.ArticlesContainer}/{slug}.md", only, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_freshness_a_deleted_article_that_was_read_before_is_a_404_for_itself_and_its_comments()
+    {
+        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, NoFreshness);
+        var slug = await host.AddArticleAsync("deleted");
+        using (var before = await host.Client.GetAsync($"articles/{slug}/comments"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        await host.Storage.Articles.GetBlobClient(ArticleStore.BlobName(slug)).DeleteAsync();
+
+        using var comments = await host.Client.GetAsync($"articles/{slug}/comments");
+        await comments.ProblemAsync(HttpStatusCode.NotFound);
+        using var article = await host.Client.GetAsync($"articles/{slug}");
+        await article.ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Without_freshness_every_read_shows_the_stored_article_and_comments_with_a_matching_etag()
+    {
+        await using var reader = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, NoFreshness);
+        var writer = fixture.Host;
+        var slug = await writer.AddArticleAsync("versions");
+        using var first = await reader.Client.GetAsync($"articles/{slug}");
+        var firstTag = first.Headers.ETag!;
+        Assert.StartsWith("Test article", (await first.Content.ReadFromJsonAsync<JsonObject>())!["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        using var emptyPage = await reader.Client.GetAsync($"articles/{slug}/comments");
+        var emptyTag = emptyPage.Headers.ETag!;
+
+        // A new version of the blob, written behind the reader's back.
+        var text = "---\ntitle: Second version\nauthor: Test Author\npublished: 2026-01-01T00:00:00Z\n---\nNew *text*.\n";
+        await reader.Storage.Articles.GetBlobClient(ArticleStore.BlobName(slug)).UploadAsync(BinaryData.FromString(text), overwrite: true);
+        using var second = await GetWithAsync(reader, $"articles/{slug}", firstTag);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.NotEqual(firstTag, second.Headers.ETag);
+        var article = (await second.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("Second version", article["title"]!.GetValue<string>());
+        Assert.Contains("<em>text</em>", article["html"]!.GetValue<string>(), StringComparison.Ordinal);
+        using var current = await GetWithAsync(reader, $"articles/{slug}", second.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, current.StatusCode);
+
+        // A comment approved through another instance: the reader's next page and count show it.
+        var id = await writer.SubmitAsync(slug, "Vic", $"vic-{Guid.NewGuid():N}@example.com", "Approved elsewhere, read here at once.");
+        await writer.StoredStatusAsync(slug, id);
+        await writer.ModerateAsync("approve", slug, id);
+        using var page = await GetWithAsync(reader, $"articles/{slug}/comments", emptyTag);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.NotEqual(emptyTag, page.Headers.ETag);
+        var comments = (await page.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal([id], comments.Ids());
+        Assert.Equal(1, comments["total"]!.GetValue<int>());
+        Assert.Null(comments["items"]![0]!["email"]);
+        Assert.Equal(1, (await reader.GetJsonAsync($"articles/{slug}"))["commentCount"]!.GetValue<int>());
+        using var samePage = await GetWithAsync(reader, $"articles/{slug}/comments", page.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, samePage.StatusCode);
     }
 
     private static async Task SeedApprovedAsync(TableClient table, string slug, int count)

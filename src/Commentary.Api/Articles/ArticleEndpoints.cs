@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Commentary.Api.Http;
 using Commentary.Core.Articles;
 using Commentary.Core.Comments;
@@ -20,6 +21,10 @@ public sealed class ArticleEndpoints(ArticleStore articles, CommentPageCache com
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
+
+    // The answer for each article version in memory, made again only when its comment count moves. It lives as long
+    // as the article version does: a new version of the blob is a new key, and the old answer goes with the old key.
+    private readonly ConditionalWeakTable<StoredArticle, CountedAnswer> _answers = [];
 
     public Task<IResult> ListAsync(HttpRequest request) => guard.RunAsync(request, async cancellationToken =>
     {
@@ -52,17 +57,33 @@ public sealed class ArticleEndpoints(ArticleStore articles, CommentPageCache com
         }
 
         var count = (await counter).Counts.Approved;
-        // The answer includes the comment count, so the ETag covers it as well as the article's version.
-        var etag = HttpCaching.ETagOf(stored.ETag, count.ToString(CultureInfo.InvariantCulture));
-        if (HttpCaching.IsNotModified(request, etag, HttpCaching.PublicShortLived))
+        var answer = AnswerFor(stored, count);
+        if (HttpCaching.IsNotModified(request, answer.ETag, HttpCaching.PublicShortLived))
         {
             return HttpCaching.NotModified();
         }
 
-        var a = stored.Article;
-        return ApiJson.Ok(new ArticleDetail(a.Slug, a.Title, a.Author, a.Published, a.Updated, a.Summary, a.Tags, a.Html, a.CommentsOpen, count));
+        return answer;
     });
+
+    private JsonAnswer AnswerFor(StoredArticle stored, int count)
+    {
+        if (_answers.TryGetValue(stored, out var known) && known.Count == count)
+        {
+            return known.Answer;
+        }
+
+        var a = stored.Article;
+        // The answer includes the comment count, so the ETag covers it as well as the article's version.
+        var answer = JsonAnswer.Of(
+            new ArticleDetail(a.Slug, a.Title, a.Author, a.Published, a.Updated, a.Summary, a.Tags, a.Html, a.CommentsOpen, count),
+            HttpCaching.ETagOf(stored.ETag, count.ToString(CultureInfo.InvariantCulture)));
+        _answers.AddOrUpdate(stored, new CountedAnswer(count, answer));
+        return answer;
+    }
 
     private static bool IsOffsetToken(string token) =>
         int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) && offset >= 0;
+
+    private sealed record CountedAnswer(int Count, JsonAnswer Answer);
 }

@@ -13,7 +13,7 @@ namespace Commentary.Api.Comments;
 /// <summary>A comment as the public sees it: never the email, never the IP hash.</summary>
 public sealed record PublicComment(string Id, string? ParentId, string Author, string? Website, string Body, string Html, DateTimeOffset Created)
 {
-    public static PublicComment From(Comment comment)
+    public static PublicComment From(PublishedComment comment)
     {
         ArgumentNullException.ThrowIfNull(comment);
         return new(comment.Id, comment.ParentId, comment.Author, comment.Website, comment.Body, CommentBodyRenderer.ToHtml(comment.Body), comment.Created);
@@ -49,8 +49,9 @@ public sealed class CommentEndpoints(
     /// <summary>How long an id that is not in the table yet may still be waiting in the queue.</summary>
     public static readonly TimeSpan QueuedGrace = TimeSpan.FromHours(1);
 
-    // Rendering Markdown is the costly part of a page; it is done once per cached page and dropped with it.
-    private readonly ConditionalWeakTable<ApprovedPage, PublicComment[]> _rendered = [];
+    // A cached page's answer (its rendered comments, serialized, and its ETag) is made once and dropped with the page.
+    private readonly ConditionalWeakTable<ApprovedPage, JsonAnswer> _answers = [];
+    private readonly PublicCommentRenderer _renderer = new();
 
     public Task<IResult> ListAsync(HttpRequest request, string slug) => guard.RunAsync(request, async cancellationToken =>
     {
@@ -60,20 +61,46 @@ public sealed class CommentEndpoints(
             return problem;
         }
 
-        if (await articles.FindAsync(slug, cancellationToken) is null)
+        ApprovedPage approved;
+        if (articles.Holds(slug))
         {
-            return Problems.NotFound($"There is no article '{slug}'.");
+            // An article this instance has read before: checking that it still exists and reading the page are
+            // independent, so when both must ask storage the requests run side by side.
+            var article = articles.FindAsync(slug, cancellationToken);
+            var read = pages.PageAsync(slug, page!.After, page.Limit, cancellationToken);
+            await Task.WhenAll(article, read);
+            if (await article is null)
+            {
+                return Problems.NotFound($"There is no article '{slug}'.");
+            }
+
+            approved = await read;
+        }
+        else
+        {
+            // Unknown slugs are checked first, so a request for an article that does not exist reads no comments.
+            if (await articles.FindAsync(slug, cancellationToken) is null)
+            {
+                return Problems.NotFound($"There is no article '{slug}'.");
+            }
+
+            approved = await pages.PageAsync(slug, page!.After, page.Limit, cancellationToken);
         }
 
-        var approved = await pages.PageAsync(slug, page!.After, page.Limit, cancellationToken);
-        var etag = HttpCaching.ETagOf("comments", approved.Version ?? "none", page.After ?? string.Empty, page.Limit.ToString(CultureInfo.InvariantCulture));
-        if (HttpCaching.IsNotModified(request, etag, HttpCaching.PublicShortLived))
+        if (!_answers.TryGetValue(approved, out var answer))
+        {
+            answer = JsonAnswer.Of(
+                new CommentPage(_renderer.Render(slug, approved.Items), approved.LastId, approved.Total),
+                HttpCaching.ETagOf("comments", approved.Version ?? "none", page.After ?? string.Empty, page.Limit.ToString(CultureInfo.InvariantCulture)));
+            _answers.AddOrUpdate(approved, answer);
+        }
+
+        if (HttpCaching.IsNotModified(request, answer.ETag, HttpCaching.PublicShortLived))
         {
             return HttpCaching.NotModified();
         }
 
-        var items = _rendered.GetValue(approved, p => p.Items.Select(PublicComment.From).ToArray());
-        return ApiJson.Ok(new CommentPage(items, approved.LastId, approved.Total));
+        return answer;
     });
 
     public Task<IResult> SubmitAsync(HttpRequest request, string slug) => guard.RunAsync(request, async cancellationToken =>

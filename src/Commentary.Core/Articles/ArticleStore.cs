@@ -70,6 +70,12 @@ public sealed partial class ArticleStore(StorageClients storage, Freshness fresh
         }
     }
 
+    /// <summary>
+    /// Whether this instance holds a copy of the article, fresh or not: it has read it before and has not seen it go.
+    /// Says nothing about whether the article still exists; <see cref="FindAsync"/> does.
+    /// </summary>
+    public bool Holds(string slug) => _parsed.ContainsKey(slug);
+
     /// <summary>Every readable article, newest first.</summary>
     public async Task<IReadOnlyList<StoredArticle>> ListAsync(CancellationToken cancellationToken)
     {

@@ -57,5 +57,17 @@ internal static class CommentEntity
         };
     }
 
+    /// <summary>The columns <see cref="ToPublished"/> reads: what a public comment list shows, nothing else.</summary>
+    public static IReadOnlyList<string> PublishedColumns { get; } = ["RowKey", "ParentId", "Author", "Website", "Body", "Created"];
+
+    public static PublishedComment ToPublished(TableEntity entity) => new(
+        entity.RowKey,
+        entity.GetString("ParentId"),
+        entity.GetString("Author") ?? string.Empty,
+        entity.GetString("Website"),
+        entity.GetString("Body") ?? string.Empty,
+        entity.GetDateTimeOffset("Created") ?? CommentId.Timestamp(entity.RowKey),
+        entity.ETag.ToString());
+
     public static ETag ETagOf(Comment comment) => new(comment.ETag);
 }

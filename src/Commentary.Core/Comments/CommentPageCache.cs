@@ -141,4 +141,4 @@ public sealed class CommentPageCache(CommentStore store, Freshness freshness)
 public sealed record CounterSnapshot(ArticleCounts Counts, string? Version, long ConfirmedAt);
 
 /// <summary>A page of approved comments and the counter version it was read under.</summary>
-public sealed record ApprovedPage(IReadOnlyList<Comment> Items, string? LastId, int Total, string? Version);
+public sealed record ApprovedPage(IReadOnlyList<PublishedComment> Items, string? LastId, int Total, string? Version);

@@ -152,16 +152,19 @@ public sealed class CommentStore(StorageClients storage)
         return stored is null ? StoreOutcome.Changed(current, current.Status) : StoreOutcome.Conflict(stored);
     }
 
-    /// <summary>A page of approved comments, oldest first, starting after <paramref name="afterId"/>.</summary>
-    public async Task<(IReadOnlyList<Comment> Items, string? LastId)> ListApprovedAsync(
+    /// <summary>
+    /// A page of approved comments, oldest first, starting after <paramref name="afterId"/>: one request for at most
+    /// <paramref name="limit"/> + 1 entities (the one past the page only says whether another page follows), and only
+    /// the public columns (<see cref="PublishedColumns"/>).
+    /// </summary>
+    public async Task<(IReadOnlyList<PublishedComment> Items, string? LastId)> ListApprovedAsync(
         string slug, string? afterId, int limit, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {slug} and RowKey gt {afterId ?? string.Empty} and RowKey lt {ArticleCounts.RowKey} and Status eq {CommentStatus.Approved.ToWire()}");
-        var items = new List<Comment>(limit + 1);
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit + 1, 1000), cancellationToken: cancellationToken))
+        var items = new List<PublishedComment>(limit + 1);
+        await foreach (var entity in _table.QueryAsync<TableEntity>(
+            ApprovedFilter(slug, afterId), maxPerPage: Math.Min(limit + 1, 1000), select: PublishedColumns, cancellationToken: cancellationToken))
         {
-            items.Add(CommentEntity.ToComment(entity));
+            items.Add(CommentEntity.ToPublished(entity));
             if (items.Count > limit)
             {
                 break;
@@ -170,6 +173,13 @@ public sealed class CommentStore(StorageClients storage)
 
         return items.Count > limit ? (items.GetRange(0, limit), items[limit - 1].Id) : (items, null);
     }
+
+    /// <summary>The columns a public page of comments reads.</summary>
+    public static IReadOnlyList<string> PublishedColumns => CommentEntity.PublishedColumns;
+
+    /// <summary>The filter of a page of approved comments of one article after <paramref name="afterId"/>.</summary>
+    public static string ApprovedFilter(string slug, string? afterId) => TableClient.CreateQueryFilter(
+        $"PartitionKey eq {slug} and RowKey gt {afterId ?? string.Empty} and RowKey lt {ArticleCounts.RowKey} and Status eq {CommentStatus.Approved.ToWire()}");
 
     /// <summary>
     /// Every stored comment, whatever its status, of one article or (with no slug) of all articles, in table order:

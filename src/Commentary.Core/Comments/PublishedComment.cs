@@ -1,0 +1,7 @@
+namespace Commentary.Core.Comments;
+
+/// <summary>
+/// An approved comment as the public comment list reads it from storage: only the columns a reader may see, so the
+/// email address, the IP hash and the moderation record are never even downloaded on that path.
+/// </summary>
+public sealed record PublishedComment(string Id, string? ParentId, string Author, string? Website, string Body, DateTimeOffset Created, string ETag);
