@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Commentary.BrowserTests.Infrastructure;
 using Commentary.Core.Comments;
+using Commentary.Core.Moderation;
 using Commentary.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -17,7 +18,7 @@ public sealed class DashboardBanTests(BrowserFixture fixture)
 {
     private readonly SelfHost _host = fixture.Host;
 
-    private static string EmailBanId(string email) => "email-" + CommenterIdentity.EmailHash(email);
+    private static string EmailBanId(string email) => BanIds.Of(BanKind.Email, CommenterIdentity.EmailHash(email));
 
     private static bool IsBanPost(IResponse response) =>
         response.Request.Method == "POST" && response.Url.EndsWith("/moderation/bans", StringComparison.Ordinal);
