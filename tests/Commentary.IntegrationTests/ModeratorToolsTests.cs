@@ -113,25 +113,32 @@ public sealed class ModeratorToolsTests(StorageFixture fixture)
         await _host.StoredStatusAsync(slug, id);
 
         var marked = await _host.ModerateAsync("spam", slug, id, new { ban = true, reason = "Shop links" });
-        Assert.Equal("rejected", marked["status"]!.GetValue<string>());
-        Assert.Equal("spam: Shop links", marked["statusNote"]!.GetValue<string>());
-        Assert.Equal("spam", marked["events"]!.AsArray().Last()!["kind"]!.GetValue<string>());
-
-        var bans = (await _host.GetModeratorJsonAsync("moderation/bans"))["items"]!.AsArray();
-        Assert.Contains(bans, b => b!["email"]?.GetValue<string>() == email && b["reason"]!.GetValue<string>() == "spam: Shop links");
-        Assert.Contains(bans, b => b!["kind"]!.GetValue<string>() == "ip" && b["hash"]!.GetValue<string>() == marked["ipHash"]!.GetValue<string>());
-
-        // The same text from someone else, with its spacing and case changed, is still the same spam.
-        var repost = await _host.SubmitAsync(slug, "Other", NewEmail("repost"), body.ToUpperInvariant().Replace(" ", "   ", StringComparison.Ordinal));
-        Assert.Equal("rejected", await _host.StoredStatusAsync(slug, repost));
-        Assert.Contains("duplicate", Rules(await RecordAsync(slug, repost)));
-
-        // Lift the IP ban (all tests post from one address) so other tests are not rejected as banned.
-        foreach (var ban in bans.Where(b => b!["hash"]!.GetValue<string>() == marked["ipHash"]!.GetValue<string>()))
+        var ipHash = marked["ipHash"]!.GetValue<string>();
+        try
         {
-            using var lift = _host.AsModerator(HttpMethod.Delete, $"moderation/bans/{ban!["id"]!.GetValue<string>()}");
-            using var lifted = await _host.Client.SendAsync(lift);
-            Assert.Equal(HttpStatusCode.NoContent, lifted.StatusCode);
+            Assert.Equal("rejected", marked["status"]!.GetValue<string>());
+            Assert.Equal("spam: Shop links", marked["statusNote"]!.GetValue<string>());
+            Assert.Equal("spam", marked["events"]!.AsArray().Last()!["kind"]!.GetValue<string>());
+
+            var bans = (await _host.GetModeratorJsonAsync("moderation/bans"))["items"]!.AsArray();
+            Assert.Contains(bans, b => b!["email"]?.GetValue<string>() == email && b["reason"]!.GetValue<string>() == "spam: Shop links");
+            Assert.Contains(bans, b => b!["kind"]!.GetValue<string>() == "ip" && b["hash"]!.GetValue<string>() == ipHash);
+
+            // The same text from someone else, with its spacing and case changed, is still the same spam.
+            var repost = await _host.SubmitAsync(slug, "Other", NewEmail("repost"), body.ToUpperInvariant().Replace(" ", "   ", StringComparison.Ordinal));
+            Assert.Equal("rejected", await _host.StoredStatusAsync(slug, repost));
+            Assert.Contains("duplicate", Rules(await RecordAsync(slug, repost)));
+        }
+        finally
+        {
+            // Lift the IP ban (all tests post from one address), pass or fail, so other tests are not rejected as banned.
+            var bans = (await _host.GetModeratorJsonAsync("moderation/bans"))["items"]!.AsArray();
+            foreach (var ban in bans.Where(b => b!["hash"]!.GetValue<string>() == ipHash))
+            {
+                using var lift = _host.AsModerator(HttpMethod.Delete, $"moderation/bans/{ban!["id"]!.GetValue<string>()}");
+                using var lifted = await _host.Client.SendAsync(lift);
+                Assert.Equal(HttpStatusCode.NoContent, lifted.StatusCode);
+            }
         }
     }
 

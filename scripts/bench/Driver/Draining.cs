@@ -5,6 +5,7 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues.Models;
 using Commentary.Core.Comments;
+using Commentary.Core.Moderation;
 
 namespace Commentary.Bench;
 
@@ -16,7 +17,6 @@ public static class Draining
 {
     private const int Articles = 4;
     private const int BatchSize = 16;
-    private static readonly string[] OtherStatuses = ["approved", "rejected"];
 
     public static async Task<string> FillAsync(BenchStorage storage, string prefix, int count)
     {
@@ -52,77 +52,103 @@ public static class Draining
     }
 
     /// <summary>
-    /// Per comment, what the worker asks of storage: look the id up, read the commenter's history, commit the comment
-    /// with its article's counter (one writer per article at a time, the counter's ETag remembered after each write),
-    /// read the comment back, write both index entries, delete the message.
+    /// Per comment, what the worker asks of storage for a new comment, in the same order and with the same
+    /// parallelism: look the id up; read the commenter's history, the three recent-activity counts (same body, same
+    /// address, same email) and the spam fingerprint; commit the comment with its article's counter (one writer per
+    /// article at a time, the counter's ETag remembered after each write); write the moderation and commenter index
+    /// entries and the two recent-activity rows; write the two history events in one transaction; delete the message.
+    /// Messages are fetched as the worker fetches them: the next batch once only half a batch is still running.
     /// </summary>
     public static async Task<string> RawLoopAsync(BenchStorage storage, string prefix, int count)
     {
         var queue = storage.Clients.Submissions;
-        var comments = storage.Comments;
-        var moderation = storage.Clients.ModerationIndex;
-        var commenters = storage.Clients.CommenterIndex;
         var locks = new ConcurrentDictionary<string, SemaphoreSlim>();
         var counters = new ConcurrentDictionary<string, (int Pending, ETag? ETag)>();
+        var inFlight = new HashSet<Task>();
         var done = 0;
         long? first = null;
         while (done < count)
         {
+            if (inFlight.Count > BatchSize / 2)
+            {
+                inFlight.Remove(await Task.WhenAny(inFlight));
+                continue;
+            }
+
             QueueMessage[] batch = (await queue.ReceiveMessagesAsync(BatchSize, TimeSpan.FromSeconds(30))).Value;
             if (batch.Length == 0)
             {
+                await Task.WhenAll(inFlight);
+                inFlight.Clear();
                 continue;
             }
 
             first ??= Stopwatch.GetTimestamp();
-            await Task.WhenAll(batch.Select(async m =>
+            foreach (var m in batch)
             {
-                var message = SubmissionMessage.Parse(m.Body.ToString());
-                _ = await comments.GetEntityIfExistsAsync<TableEntity>(message.Slug, message.Id);
-                var emailHash = CommenterIdentity.EmailHash(message.Email);
-                await foreach (var _ in commenters.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {emailHash}")))
+                inFlight.Add(Task.Run(async () =>
                 {
-                }
-
-                var gate = locks.GetOrAdd(message.Slug, _ => new SemaphoreSlim(1));
-                await gate.WaitAsync();
-                try
-                {
-                    try
-                    {
-                        await CommitAsync(comments, counters, message);
-                    }
-                    catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == 0)
-                    {
-                        // Stored already (a redelivery): our worker re-asserts the indexes, so the loop does too.
-                    }
-                }
-                finally
-                {
-                    gate.Release();
-                }
-
-                _ = await comments.GetEntityIfExistsAsync<TableEntity>(message.Slug, message.Id);
-                // The index entry under its status, and removal of any stale one under the other two statuses.
-                await Task.WhenAll(
-                    moderation.UpsertEntityAsync(new TableEntity("pending", message.Id) { ["Slug"] = message.Slug, ["CommentId"] = message.Id }),
-                    commenters.UpsertEntityAsync(new TableEntity(emailHash, message.Id) { ["Slug"] = message.Slug, ["Status"] = "pending" }));
-                await Task.WhenAll(OtherStatuses.Select(async status =>
-                {
-                    try
-                    {
-                        await moderation.DeleteEntityAsync(status, message.Id, ETag.All);
-                    }
-                    catch (RequestFailedException e) when (e.Status == 404)
-                    {
-                    }
+                    await ProcessAsync(storage, locks, counters, SubmissionMessage.Parse(m.Body.ToString()));
+                    await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt);
+                    Interlocked.Increment(ref done);
                 }));
-                await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt);
-                Interlocked.Increment(ref done);
-            }));
+            }
         }
 
+        await Task.WhenAll(inFlight);
         return Rate(done, Stopwatch.GetElapsedTime(first!.Value).TotalSeconds);
+    }
+
+    private static async Task ProcessAsync(
+        BenchStorage storage,
+        ConcurrentDictionary<string, SemaphoreSlim> locks,
+        ConcurrentDictionary<string, (int Pending, ETag? ETag)> counters,
+        SubmissionMessage message)
+    {
+        var clients = storage.Clients;
+        _ = await storage.Comments.GetEntityIfExistsAsync<TableEntity>(message.Slug, message.Id);
+        var emailHash = CommenterIdentity.EmailHash(message.Email);
+        var fingerprint = BodyFingerprint.Of(message.Body);
+        var since = CommentId.LowestAt(DateTimeOffset.UtcNow - TimeSpan.FromHours(24));
+        await Task.WhenAll(
+            DrainAsync(clients.CommenterIndex.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {emailHash}"), select: ["Status"])),
+            DrainAsync(clients.RecentSignals.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"fp_" + fingerprint} and RowKey ge {since}"), select: ["RowKey"])),
+            DrainAsync(clients.RecentSignals.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"ip_" + message.IpHash} and RowKey ge {since}"), select: ["RowKey"])),
+            DrainAsync(clients.CommenterIndex.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {emailHash} and RowKey ge {since}"), select: ["RowKey"])),
+            clients.SpamFingerprints.GetEntityIfExistsAsync<TableEntity>(fingerprint[..2], fingerprint, ["PartitionKey"]));
+
+        var gate = locks.GetOrAdd(message.Slug, _ => new SemaphoreSlim(1));
+        await gate.WaitAsync();
+        try
+        {
+            await CommitAsync(storage.Comments, counters, message);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == 0)
+        {
+            // Stored already (a redelivery): our worker re-asserts the rows after it, so the loop does too.
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        await Task.WhenAll(
+            clients.ModerationIndex.UpsertEntityAsync(new TableEntity("pending", "1" + message.Id) { ["Slug"] = message.Slug, ["CommentId"] = message.Id }, TableUpdateMode.Replace),
+            clients.CommenterIndex.UpsertEntityAsync(new TableEntity(emailHash, message.Id) { ["Slug"] = message.Slug, ["Status"] = "pending" }, TableUpdateMode.Replace),
+            clients.RecentSignals.UpsertEntityAsync(new TableEntity("fp_" + fingerprint, message.Id) { ["Slug"] = message.Slug }, TableUpdateMode.Replace),
+            clients.RecentSignals.UpsertEntityAsync(new TableEntity("ip_" + message.IpHash, message.Id) { ["Slug"] = message.Slug }, TableUpdateMode.Replace));
+        await clients.CommentHistory.SubmitTransactionAsync(
+        [
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(message.Slug, message.Id + "_submitted") { ["Kind"] = "submitted", ["By"] = message.Author }),
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(message.Slug, message.Id + "_decided") { ["Kind"] = "decided", ["By"] = "policy" }),
+        ]);
+    }
+
+    private static async Task DrainAsync(AsyncPageable<TableEntity> rows)
+    {
+        await foreach (var _ in rows)
+        {
+        }
     }
 
     private static async Task CommitAsync(TableClient comments, ConcurrentDictionary<string, (int Pending, ETag? ETag)> counters, SubmissionMessage message)

@@ -46,9 +46,11 @@ public sealed class CommentStore(StorageClients storage)
     {
         ArgumentNullException.ThrowIfNull(comment);
         var action = new TableTransactionAction(TableTransactionActionType.Add, CommentEntity.From(comment));
-        var committed = await CommitWithCountsAsync(comment.Slug, action, counts => counts.Add(comment.Status, 1),
+        var (committed, written) = await CommitWithCountsAsync(comment.Slug, action, counts => counts.Add(comment.Status, 1),
             async () => await FindAsync(comment.Slug, comment.Id, cancellationToken) is null, cancellationToken);
-        var stored = await FindAsync(comment.Slug, comment.Id, cancellationToken)
+        // Our own write's answer carries the new ETag, so only a refused insert (a redelivery) needs to read back.
+        var stored = (committed && written is { } etag ? comment with { ETag = etag } : null)
+            ?? await FindAsync(comment.Slug, comment.Id, cancellationToken)
             ?? throw new InvalidOperationException($"Comment {comment.Id} vanished right after it was stored.");
         return (stored, committed);
     }
@@ -87,9 +89,9 @@ public sealed class CommentStore(StorageClients storage)
             Reasons = change.AddReason is { } added ? [.. current.Reasons, added] : current.Reasons,
         };
         var action = new TableTransactionAction(TableTransactionActionType.UpdateReplace, CommentEntity.From(updated), CommentEntity.ETagOf(current));
-        var committed = await CommitWithCountsAsync(slug, action, counts => counts.Add(current.Status, -1).Add(change.Status, 1),
+        var (committed, written) = await CommitWithCountsAsync(slug, action, counts => counts.Add(current.Status, -1).Add(change.Status, 1),
             async () => (await FindAsync(slug, id, cancellationToken))?.ETag == current.ETag, cancellationToken);
-        var stored = await FindAsync(slug, id, cancellationToken);
+        var stored = committed && written is { } etag ? updated with { ETag = etag } : await FindAsync(slug, id, cancellationToken);
         if (stored is null)
         {
             return StoreOutcome.NotFound;
@@ -141,7 +143,7 @@ public sealed class CommentStore(StorageClients storage)
         }
 
         var action = new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(slug, id), CommentEntity.ETagOf(current));
-        var committed = await CommitWithCountsAsync(slug, action, counts => counts.Add(current.Status, -1),
+        var (committed, _) = await CommitWithCountsAsync(slug, action, counts => counts.Add(current.Status, -1),
             async () => (await FindAsync(slug, id, cancellationToken))?.ETag == current.ETag, cancellationToken);
         if (committed)
         {
@@ -199,9 +201,9 @@ public sealed class CommentStore(StorageClients storage)
     /// <summary>
     /// Commits the comment action together with the article's counts. Returns false when the comment action itself
     /// was refused (<paramref name="commentUnchanged"/> says whether the comment is still as we read it; if it is,
-    /// only the counter raced and we try again).
+    /// only the counter raced and we try again). A committed add or update also returns the comment's new ETag.
     /// </summary>
-    private async Task<bool> CommitWithCountsAsync(
+    private async Task<(bool Committed, string? CommentETag)> CommitWithCountsAsync(
         string slug,
         TableTransactionAction commentAction,
         Func<ArticleCounts, ArticleCounts> adjust,
@@ -232,14 +234,14 @@ public sealed class CommentStore(StorageClients storage)
                     _knownCounters.TryRemove(slug, out _);
                 }
 
-                return true;
+                return (true, response.Value.Count > 0 ? response.Value[0].Headers.ETag?.ToString() : null);
             }
             catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
             {
                 _knownCounters.TryRemove(slug, out _);
                 if (!await commentUnchanged())
                 {
-                    return false;
+                    return (false, null);
                 }
             }
         }

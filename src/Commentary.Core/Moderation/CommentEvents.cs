@@ -43,15 +43,28 @@ public sealed class CommentEvents(StorageClients storage)
     public async Task AppendAsync(string slug, string id, CommentEvent entry, string suffix, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var entity = new TableEntity(slug, RowKey(id, entry.At, suffix))
+        await _table.UpsertEntityAsync(ToEntity(slug, id, entry, suffix), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends several events, each under its fixed suffix, in one request: they share the article's partition, so
+    /// they go in one transaction and are written all together or not at all.
+    /// </summary>
+    public async Task AppendAllAsync(string slug, string id, IEnumerable<(CommentEvent Entry, string Suffix)> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var actions = entries.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(slug, id, e.Entry, e.Suffix))).ToList();
+        await _table.SubmitTransactionAsync(actions, cancellationToken);
+    }
+
+    private static TableEntity ToEntity(string slug, string id, CommentEvent entry, string suffix) =>
+        new(slug, RowKey(id, entry.At, suffix))
         {
             ["At"] = entry.At,
             ["Kind"] = entry.Kind,
             ["By"] = entry.By,
             ["Detail"] = entry.Detail,
         };
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-    }
 
     /// <summary>The comment's events, oldest first.</summary>
     public async Task<IReadOnlyList<CommentEvent>> ListAsync(string slug, string id, CancellationToken cancellationToken)

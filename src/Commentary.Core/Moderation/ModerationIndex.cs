@@ -24,6 +24,9 @@ public sealed class ModerationIndex(StorageClients storage, CommentStore comment
         (priority == CommentPriority.Urgent ? "0" : "1")
         + (MaxMilliseconds - CommentId.Timestamp(id).ToUnixTimeMilliseconds()).ToString("D13", CultureInfo.InvariantCulture) + "_" + id;
 
+    private static TableEntity Entry(Comment comment) =>
+        new(comment.Status.ToWire(), RowKey(comment.Id, comment.Priority)) { ["Slug"] = comment.Slug, ["CommentId"] = comment.Id };
+
     public static bool IsRowKey(string? value) =>
         value is { Length: 41 } && value[0] is '0' or '1' && value[14] == '_' && value[1..14].All(char.IsAsciiDigit) && CommentId.IsValid(value[15..]);
 
@@ -31,13 +34,19 @@ public sealed class ModerationIndex(StorageClients storage, CommentStore comment
     public async Task PutAsync(Comment comment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(comment);
-        var entity = new TableEntity(comment.Status.ToWire(), RowKey(comment.Id, comment.Priority)) { ["Slug"] = comment.Slug, ["CommentId"] = comment.Id };
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        await _table.UpsertEntityAsync(Entry(comment), TableUpdateMode.Replace, cancellationToken);
         await Task.WhenAll(
             from status in Statuses
             from priority in Priorities
             where status != comment.Status || priority != comment.Priority
             select DeleteQuietlyAsync(status, priority, comment.Id, cancellationToken));
+    }
+
+    /// <summary>Records a comment that has just been stored, so is indexed nowhere else yet.</summary>
+    public async Task AddAsync(Comment comment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        await _table.UpsertEntityAsync(Entry(comment), TableUpdateMode.Replace, cancellationToken);
     }
 
     public Task RemoveAsync(string id, CancellationToken cancellationToken) =>

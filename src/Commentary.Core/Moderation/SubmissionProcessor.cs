@@ -47,7 +47,7 @@ public sealed partial class SubmissionProcessor(
         var existing = await comments.FindAsync(message.Slug, message.Id, cancellationToken);
         if (existing is not null)
         {
-            await IndexAsync(existing, cancellationToken);
+            await IndexAsync(existing, fresh: false, cancellationToken);
             await MendHistoryAsync(message, existing, cancellationToken);
             LogRedelivered(logger, message.Id, message.Slug);
             return;
@@ -67,6 +67,10 @@ public sealed partial class SubmissionProcessor(
         var signals = counted with { BanReason = await banReason, DuplicateBody = counted.DuplicateBody || await knownSpam };
         var decision = policy.Decide(new ModerationInput(message.Author, message.Email, message.Website, message.Body, await history) { Signals = signals });
         decision = await akismet.ScreenAsync(message, decision, cancellationToken);
+
+        // Taken before the comment is stored, so the "decided" event sorts before anything a moderator does once it
+        // is visible, however late this worker gets to write the history.
+        var decidedAt = clock.GetUtcNow();
         var comment = new Comment
         {
             Slug = message.Slug,
@@ -83,7 +87,7 @@ public sealed partial class SubmissionProcessor(
             Reasons = decision.Reasons,
             IpHash = message.IpHash,
             ModeratedBy = decision.Status == CommentStatus.Pending ? null : PolicyActor,
-            ModeratedAt = decision.Status == CommentStatus.Pending ? null : clock.GetUtcNow(),
+            ModeratedAt = decision.Status == CommentStatus.Pending ? null : decidedAt,
         };
 
         var (stored, inserted) = await comments.InsertAsync(comment, cancellationToken);
@@ -93,10 +97,10 @@ public sealed partial class SubmissionProcessor(
             pages.Invalidate(stored.Slug);
         }
 
-        await IndexAsync(stored, cancellationToken);
+        await IndexAsync(stored, inserted, cancellationToken);
         if (inserted)
         {
-            await RecordHistoryAsync(message, stored, cancellationToken);
+            await RecordHistoryAsync(message, stored, decidedAt, cancellationToken);
             metrics.Decided(stored, clock.GetUtcNow());
             LogDecided(logger, stored.Id, stored.Slug, stored.Status.ToWire(), stored.Score, string.Join("; ", stored.Reasons.Select(r => r.Rule)));
         }
@@ -112,14 +116,17 @@ public sealed partial class SubmissionProcessor(
         var untouched = existing.ModeratedBy is null or PolicyActor;
         if (untouched && !(await events.ListAsync(existing.Slug, existing.Id, cancellationToken)).Any(e => e.Kind == CommentEventKinds.Decided))
         {
-            await RecordHistoryAsync(message, existing, cancellationToken);
+            await RecordHistoryAsync(message, existing, existing.ModeratedAt ?? clock.GetUtcNow(), cancellationToken);
         }
     }
 
-    private async Task RecordHistoryAsync(SubmissionMessage message, Comment stored, CancellationToken cancellationToken)
+    private async Task RecordHistoryAsync(SubmissionMessage message, Comment stored, DateTimeOffset decidedAt, CancellationToken cancellationToken)
     {
-        await events.AppendAsync(stored.Slug, stored.Id, new CommentEvent(message.Submitted, CommentEventKinds.Submitted, stored.Author, null), "submitted", cancellationToken);
-        await events.AppendAsync(stored.Slug, stored.Id, new CommentEvent(stored.ModeratedAt ?? clock.GetUtcNow(), CommentEventKinds.Decided, PolicyActor, DecisionSummary(stored)), "decided", cancellationToken);
+        await events.AppendAllAsync(stored.Slug, stored.Id,
+        [
+            (new CommentEvent(message.Submitted, CommentEventKinds.Submitted, stored.Author, null), "submitted"),
+            (new CommentEvent(decidedAt, CommentEventKinds.Decided, PolicyActor, DecisionSummary(stored)), "decided"),
+        ], cancellationToken);
     }
 
     /// <summary>"pending: first-comment (…)"; the status and each reason, as the moderator saw them at the time.</summary>
@@ -130,9 +137,13 @@ public sealed partial class SubmissionProcessor(
         return comment.Reasons.Count == 0 ? status : status + ": " + string.Join("; ", comment.Reasons.Select(r => $"{r.Rule} ({r.Detail})"));
     }
 
-    private Task IndexAsync(Comment comment, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// A comment this delivery stored (<paramref name="fresh"/>) has no index entry anywhere yet, so its entry is only
+    /// written; a redelivered one may have been moved by a moderator in between, so stale entries are removed too.
+    /// </summary>
+    private Task IndexAsync(Comment comment, bool fresh, CancellationToken cancellationToken) =>
         Task.WhenAll(
-            moderationIndex.PutAsync(comment, cancellationToken),
+            fresh ? moderationIndex.AddAsync(comment, cancellationToken) : moderationIndex.PutAsync(comment, cancellationToken),
             commenters.PutAsync(comment, cancellationToken),
             recentSignals.RecordAsync(comment, cancellationToken));
 

@@ -13,6 +13,14 @@ public sealed class QueueTriggerOptions
     public int BatchSize { get; set; } = 16;
     public int MaxDequeueCount { get; set; } = 5;
 
+    /// <summary>
+    /// When this few messages are still being processed, the next batch is fetched (the Functions default is half a
+    /// batch), so one slow message does not hold up the rest of the queue.
+    /// </summary>
+    public int? NewBatchThreshold { get; set; }
+
+    public int FetchThreshold => Math.Clamp(NewBatchThreshold ?? BatchSize / 2, 0, Math.Max(BatchSize - 1, 0));
+
     /// <summary>How long a failed message stays hidden before it is tried again.</summary>
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.Zero;
 

@@ -7,7 +7,8 @@ namespace Commentary.Server.Queue;
 
 /// <summary>
 /// The self-host's stand-in for a Functions queue trigger: receives batches, hands each message to the handler the
-/// Functions app uses too, deletes it on success, hides it for <c>visibilityTimeout</c> on failure, and moves it to
+/// Functions app uses too (fetching the next batch once only <c>newBatchThreshold</c> are still running, as the
+/// trigger does), deletes it on success, hides it for <c>visibilityTimeout</c> on failure, and moves it to
 /// the queue's <c>-poison</c> twin once it has been delivered <c>maxDequeueCount</c> times.
 /// </summary>
 public abstract partial class QueueTriggerWorker(
@@ -38,36 +39,56 @@ public abstract partial class QueueTriggerWorker(
         var queue = storage.Queues.GetQueueClient(QueueName);
         var poison = storage.Queues.GetQueueClient(QueueName + "-poison");
         var delay = FirstPollDelay;
+        var inFlight = new HashSet<Task>();
         await storageInitializer.Ready.WaitAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            QueueMessage[] batch;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                batch = (await queue.ReceiveMessagesAsync(_options.BatchSize, _options.ProcessingLease, stoppingToken)).Value;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
+                if (inFlight.Count > _options.FetchThreshold)
+                {
+                    inFlight.Remove(await Task.WhenAny(inFlight));
+                    continue;
+                }
+
+                QueueMessage[] batch;
+                try
+                {
+                    batch = (await queue.ReceiveMessagesAsync(_options.BatchSize, _options.ProcessingLease, stoppingToken)).Value;
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
 #pragma warning disable CA1031 // The worker outlives any storage trouble; it logs and polls again.
-            catch (Exception e)
+                catch (Exception e)
 #pragma warning restore CA1031
-            {
-                LogQueueUnavailable(logger, QueueName, e.Message);
-                batch = [];
-                delay = _options.MaxPollingInterval;
-            }
+                {
+                    LogQueueUnavailable(logger, QueueName, e.Message);
+                    batch = [];
+                    delay = _options.MaxPollingInterval;
+                }
 
-            if (batch.Length == 0)
-            {
-                await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollingInterval.Ticks));
-                continue;
-            }
+                if (batch.Length == 0)
+                {
+                    // An empty queue: finish what is running while waiting, then poll less and less often.
+                    await Task.WhenAll([.. inFlight, Task.Delay(delay, stoppingToken)]).ContinueWith(_ => { }, TaskScheduler.Default);
+                    inFlight.Clear();
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollingInterval.Ticks));
+                    continue;
+                }
 
-            delay = FirstPollDelay;
-            await Task.WhenAll(batch.Select(m => HandleAsync(queue, poison, m, stoppingToken)));
+                delay = FirstPollDelay;
+                foreach (var message in batch)
+                {
+                    inFlight.Add(HandleAsync(queue, poison, message, stoppingToken));
+                }
+            }
+        }
+        finally
+        {
+            // Handlers never throw; on shutdown they see the cancelled token, and the host waits for them here.
+            await Task.WhenAll(inFlight);
         }
     }
 
