@@ -144,15 +144,21 @@ done
 stop_server "$main_pid"
 
 if want drain; then
-  echo "Moderation drain of $drain_count comments: raw loop, then our worker..."
-  # A fresh, empty Azurite: the POST runs left tens of thousands of messages, which slow Azurite's in-memory queue to a crawl.
-  kill "$azurite_pid"; wait "$azurite_pid" 2>/dev/null || true
-  start_azurite
-  for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$queue") 2>/dev/null && break; sleep 0.1; done
-  dotnet "$driver_dll" seed-storage >/dev/null
+  echo "Moderation drain of $drain_count comments: raw loop, then our worker, each on a fresh Azurite..."
+  # Each side of each run starts on a fresh, empty Azurite: its in-memory tables answer more slowly as they grow,
+  # so whichever side ran second would otherwise pay for the rows the first one left (and the POST runs leave tens
+  # of thousands of messages, which slow its queue to a crawl).
+  fresh_azurite() {
+    kill "$azurite_pid"; wait "$azurite_pid" 2>/dev/null || true
+    start_azurite
+    for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$queue") 2>/dev/null && break; sleep 0.1; done
+    dotnet "$driver_dll" seed-storage >/dev/null
+  }
   for run in $(seq 1 "$runs"); do
+    fresh_azurite
     dotnet "$driver_dll" fill-queue prefix="bench-raw$run" count="$drain_count" >/dev/null
     base_drain+=("$(dotnet "$driver_dll" raw-drain prefix="bench-raw$run" count="$drain_count" | sed -nE 's/^RESULT rate=([0-9.]+).*/\1/p')")
+    fresh_azurite
     dotnet "$driver_dll" fill-queue prefix="bench-srv$run" count="$drain_count" >/dev/null
     watch_log="$work/watch-$run.txt"
     dotnet "$driver_dll" watch-drain prefix="bench-srv$run" count="$drain_count" >"$watch_log" &
