@@ -28,19 +28,22 @@ for tool in wrk hyperfine; do
     apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null
   fi
 done
-echo "Building (Release)..."
-for project in src/Commentary.Server/Commentary.Server.csproj scripts/bench/Driver/Commentary.Bench.csproj scripts/bench/BareApp/BareApp.csproj; do
-  dotnet build "$project" -c Release --nologo -v quiet -clp:NoSummary -clp:ErrorsOnly
+echo "Building (Release; the self-host and the bare app published ReadyToRun, as they would be deployed)..."
+dotnet build scripts/bench/Driver/Commentary.Bench.csproj -c Release --nologo -v quiet -clp:NoSummary -clp:ErrorsOnly
+published="$(mktemp -d)"
+for project in src/Commentary.Server/Commentary.Server.csproj scripts/bench/BareApp/BareApp.csproj; do
+  dotnet publish "$project" -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
+    -o "$published/$(basename "$project" .csproj)" --nologo -v quiet -clp:NoSummary -clp:ErrorsOnly
 done
-server_dll="src/Commentary.Server/bin/Release/net10.0/Commentary.Server.dll"
+server_dll="$published/Commentary.Server/Commentary.Server.dll"
 driver_dll="scripts/bench/Driver/bin/Release/net10.0/Commentary.Bench.dll"
-bare_dll="scripts/bench/BareApp/bin/Release/net10.0/BareApp.dll"
+bare_dll="$published/BareApp/BareApp.dll"
 
 free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 blob=$(free_port); queue=$(free_port); table=$(free_port)
 work="$(mktemp -d)"
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work" "$published"; }
 trap cleanup EXIT INT TERM
 
 start_azurite() {

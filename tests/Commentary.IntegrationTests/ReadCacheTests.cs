@@ -2,10 +2,14 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Commentary.Core.Articles;
 using Commentary.Core.Caching;
 using Commentary.Core.Comments;
+using Commentary.Core.Storage;
 using Commentary.IntegrationTests.Infrastructure;
 
 namespace Commentary.IntegrationTests;
@@ -225,6 +229,41 @@ public sealed class ReadCacheTests(StorageFixture fixture)
         Assert.Equal(1, (await reader.GetJsonAsync($"articles/{slug}"))["commentCount"]!.GetValue<int>());
         using var samePage = await GetWithAsync(reader, $"articles/{slug}/comments", page.Headers.ETag!);
         Assert.Equal(HttpStatusCode.NotModified, samePage.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_reader_who_arrives_while_an_older_read_is_under_way_is_not_answered_by_it()
+    {
+        // Readers who miss at the same moment share storage reads. Reader A's read of the counter has its answer (no
+        // approval yet) but is held back; then a comment is approved elsewhere and reader B asks. B must not share
+        // A's read: it must wait for one that began after it asked, and show the approval.
+        var hold = new HoldAnswerPolicy(m => Uri.UnescapeDataString(m.Request.Uri.Path).Contains($"RowKey='{ArticleCounts.RowKey}'", StringComparison.Ordinal));
+        var tables = new TableClientOptions();
+        tables.AddPolicy(hold, HttpPipelinePosition.PerRetry);
+        var connection = fixture.Azurite.ConnectionString;
+        var storage = new StorageClients(
+            new BlobServiceClient(connection),
+            new QueueServiceClient(connection, new QueueClientOptions { MessageEncoding = StorageClients.SubmissionEncoding }),
+            new TableServiceClient(connection, tables));
+        await using var reader = await SelfHost.StartAsync(connection, NoFreshness, storage: storage);
+        var writer = fixture.Host;
+        var slug = await writer.AddArticleAsync("shared-read");
+        var id = await writer.SubmitAsync(slug, "Bea", $"bea-{Guid.NewGuid():N}@example.com", $"Approved while a read was held {Guid.NewGuid():N}.");
+        await writer.StoredStatusAsync(slug, id);
+        Assert.Empty((await reader.GetJsonAsync($"articles/{slug}/comments")).Ids());
+
+        var held = hold.Arm();
+        var readerA = reader.GetJsonAsync($"articles/{slug}/comments");
+        await held;
+        await writer.ModerateAsync("approve", slug, id);
+        var readerB = reader.GetJsonAsync($"articles/{slug}/comments");
+        // Give B time to reach the shared read before A's is let go; a B that arrives later proves nothing, never fails.
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        hold.Release();
+
+        Assert.Equal([id], (await readerB).Ids());
+        Assert.Equal(1, (await readerB)["total"]!.GetValue<int>());
+        await readerA;
     }
 
     private static async Task SeedApprovedAsync(TableClient table, string slug, int count)

@@ -8,7 +8,9 @@ namespace Commentary.Core.Comments;
 /// (ETag) of its article's counter entity, which every comment write changes in the same transaction as the comment.
 /// A page is served while that version holds: the counter is checked at most once per
 /// <see cref="ReadCacheOptions.FreshFor"/>, with a one-entity read, so changes made by another instance show within
-/// that time. Changes made by this instance call <see cref="Invalidate"/> and show at once.
+/// that time. Changes made by this instance call <see cref="Invalidate"/> and show at once. Readers who miss at the
+/// same moment share their storage reads (<see cref="ReadCoalescer{TKey, TValue}"/>), so a burst of readers after a
+/// change costs a couple of reads, not one per reader.
 /// </summary>
 public sealed class CommentPageCache(CommentStore store, Freshness freshness)
 {
@@ -16,6 +18,8 @@ public sealed class CommentPageCache(CommentStore store, Freshness freshness)
     private const int MaxPagesPerArticle = 64;
     private const int MaxArticles = 10_000;
     private readonly ConcurrentDictionary<string, ArticleEntry> _articles = new(StringComparer.Ordinal);
+    private readonly ReadCoalescer<string, (ArticleCounts Counts, string? Version)> _counterReads = new();
+    private readonly ReadCoalescer<(string Slug, PageKey Page), (IReadOnlyList<PublishedComment> Items, string? LastId)> _pageReads = new();
 
     /// <summary>The article's counts, confirmed by storage within the freshness window.</summary>
     public async Task<CounterSnapshot> CountsAsync(string slug, CancellationToken cancellationToken)
@@ -42,7 +46,7 @@ public sealed class CommentPageCache(CommentStore store, Freshness freshness)
 
         // Read after the counter, so the page is at least as new as the version it is filed under: a version can
         // only ever name an older page, never a newer one, and the next check of the counter replaces it.
-        var (items, lastId) = await store.ListApprovedAsync(slug, afterId, limit, cancellationToken);
+        var (items, lastId) = await _pageReads.ReadAsync((slug, key), ct => store.ListApprovedAsync(slug, afterId, limit, ct), cancellationToken);
         var page = new ApprovedPage(items, lastId, counter.Counts.Approved, counter.Version);
         entry.TryAddPage(key, page, generation);
         return page;
@@ -60,7 +64,7 @@ public sealed class CommentPageCache(CommentStore store, Freshness freshness)
     private async Task<CounterSnapshot> ReadCounterAsync(string slug, ArticleEntry entry, long generation, CancellationToken cancellationToken)
     {
         var askedAt = freshness.Now();
-        var (counts, version) = await store.CounterAsync(slug, cancellationToken);
+        var (counts, version) = await _counterReads.ReadAsync(slug, ct => store.CounterAsync(slug, ct), cancellationToken);
         var snapshot = new CounterSnapshot(counts, version, askedAt);
         entry.TrySetCounter(snapshot, generation);
         return snapshot;

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+
+namespace Commentary.Core.Caching;
+
+/// <summary>
+/// Shares one storage read among callers who ask for the same thing at the same time, without ever answering a
+/// caller with a read that started before it asked: a caller who arrives while a read is running waits for the next
+/// one, which starts as soon as the running one ends and serves everyone who arrived meanwhile. So a hundred readers
+/// of a page that just changed cost at most two reads, and each still sees every change made before it asked.
+/// </summary>
+/// <remarks>
+/// The shared read runs without any one caller's cancellation token (one reader going away must not fail the
+/// others); each caller stops waiting on its own token, and the storage clients' timeouts bound the read itself.
+/// </remarks>
+public sealed class ReadCoalescer<TKey, TValue>
+    where TKey : notnull
+{
+    private readonly ConcurrentDictionary<TKey, Slot> _slots = new();
+
+    public Task<TValue> ReadAsync(TKey key, Func<CancellationToken, Task<TValue>> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        while (true)
+        {
+            var slot = _slots.GetOrAdd(key, _ => new Slot());
+            TaskCompletionSource<TValue> start;
+            lock (slot)
+            {
+                if (slot.Retired)
+                {
+                    // Removed from the map by a read that just ended; take the slot that replaces it.
+                    continue;
+                }
+
+                if (slot.Running is not null)
+                {
+                    slot.Next ??= (new TaskCompletionSource<TValue>(TaskCreationOptions.RunContinuationsAsynchronously), read);
+                    return slot.Next.Value.Result.Task.WaitAsync(cancellationToken);
+                }
+
+                start = new TaskCompletionSource<TValue>(TaskCreationOptions.RunContinuationsAsynchronously);
+                slot.Running = start.Task;
+            }
+
+            _ = RunAsync(key, slot, start, read);
+            return start.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task RunAsync(TKey key, Slot slot, TaskCompletionSource<TValue> result, Func<CancellationToken, Task<TValue>> read)
+    {
+        while (true)
+        {
+            try
+            {
+                result.TrySetResult(await read(CancellationToken.None).ConfigureAwait(false));
+            }
+#pragma warning disable CA1031 // Every caller waiting on this read gets its failure, whatever it is.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                result.TrySetException(e);
+            }
+
+            lock (slot)
+            {
+                if (slot.Next is not { } next)
+                {
+                    slot.Running = null;
+                    slot.Retired = true;
+                    _slots.TryRemove(new KeyValuePair<TKey, Slot>(key, slot));
+                    return;
+                }
+
+                // Everyone waiting for the next read arrived before this point, so a read started now is new enough for all.
+                slot.Next = null;
+                slot.Running = next.Result.Task;
+                (result, read) = next;
+            }
+        }
+    }
+
+    private sealed class Slot
+    {
+        public Task<TValue>? Running { get; set; }
+        public (TaskCompletionSource<TValue> Result, Func<CancellationToken, Task<TValue>> Read)? Next { get; set; }
+        public bool Retired { get; set; }
+    }
+}
