@@ -21,6 +21,10 @@ public sealed partial class ArticleStore(StorageClients storage, Freshness fresh
     private readonly BlobContainerClient _container = storage.Articles;
     private volatile ArticleListing? _listing;
 
+    // Readers of one article who find it stale at the same moment share one conditional request (never one that
+    // began before they asked), so a popular article costs one request per lapse, not one per reader in that moment.
+    private readonly ReadCoalescer<string, StoredArticle?> _revalidations = new();
+
     /// <summary>A store that asks storage on every read: for one-shot tools.</summary>
     public ArticleStore(StorageClients storage, ILogger<ArticleStore> logger)
         : this(storage, Freshness.Never, logger)
@@ -43,8 +47,10 @@ public sealed partial class ArticleStore(StorageClients storage, Freshness fresh
             return cached.Stored;
         }
 
-        return await DownloadAsync(slug, cached, cancellationToken);
+        return await _revalidations.ReadAsync(slug, ct => DownloadAsync(slug, Cached(slug), ct), cancellationToken);
     }
+
+    private CachedArticle? Cached(string slug) => _parsed.TryGetValue(slug, out var cached) ? cached : null;
 
     private async Task<StoredArticle?> DownloadAsync(string slug, CachedArticle? cached, CancellationToken cancellationToken)
     {

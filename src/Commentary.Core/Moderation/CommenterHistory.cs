@@ -55,8 +55,8 @@ public sealed class CommenterHistory(StorageClients storage)
     }
 
     /// <summary>How many other comments this address posted since <paramref name="since"/>.</summary>
-    public Task<int> RecentCountAsync(string email, string exceptId, DateTimeOffset since, CancellationToken cancellationToken) =>
-        TimeOrderedRows.CountSinceAsync(_table, CommenterIdentity.EmailHash(email), since, exceptId, cancellationToken);
+    public Task<int> RecentCountAsync(string email, string exceptId, DateTimeOffset since, int atMost, CancellationToken cancellationToken) =>
+        TimeOrderedRows.CountSinceAsync(_table, CommenterIdentity.EmailHash(email), since, exceptId, atMost, cancellationToken);
 
     public async Task<CommenterRecord> ForEmailAsync(string email, CancellationToken cancellationToken)
     {

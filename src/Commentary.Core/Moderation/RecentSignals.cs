@@ -15,11 +15,16 @@ public sealed class RecentSignals(StorageClients storage, CommenterHistory comme
     public static readonly TimeSpan DuplicateWindow = TimeSpan.FromHours(24);
     private readonly TableClient _table = storage.RecentSignals;
 
-    public async Task<ModerationSignals> ForAsync(string id, string email, string? ipHash, string fingerprint, DateTimeOffset now, TimeSpan floodWindow, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the body was posted in the last day, and how many comments came from the email and the address within
+    /// the flood window, each counted only up to <paramref name="enough"/> (past that the answer cannot change).
+    /// </summary>
+    public async Task<ModerationSignals> ForAsync(
+        string id, string email, string? ipHash, string fingerprint, DateTimeOffset now, TimeSpan floodWindow, FloodCounts enough, CancellationToken cancellationToken)
     {
-        var duplicate = CountAsync("fp_" + fingerprint, id, now - DuplicateWindow, cancellationToken);
-        var fromIp = ipHash is null ? Task.FromResult(0) : CountAsync("ip_" + ipHash, id, now - floodWindow, cancellationToken);
-        var fromEmail = commenters.RecentCountAsync(email, id, now - floodWindow, cancellationToken);
+        var duplicate = CountAsync("fp_" + fingerprint, id, now - DuplicateWindow, 1, cancellationToken);
+        var fromIp = ipHash is null ? Task.FromResult(0) : CountAsync("ip_" + ipHash, id, now - floodWindow, enough.FromIp, cancellationToken);
+        var fromEmail = commenters.RecentCountAsync(email, id, now - floodWindow, enough.FromEmail, cancellationToken);
         await Task.WhenAll(duplicate, fromIp, fromEmail);
         return new ModerationSignals(await duplicate > 0, await fromEmail, await fromIp, null);
     }
@@ -40,6 +45,6 @@ public sealed class RecentSignals(StorageClients storage, CommenterHistory comme
         await Task.WhenAll(writes);
     }
 
-    private Task<int> CountAsync(string partition, string exceptId, DateTimeOffset since, CancellationToken cancellationToken) =>
-        TimeOrderedRows.CountSinceAsync(_table, partition, since, exceptId, cancellationToken);
+    private Task<int> CountAsync(string partition, string exceptId, DateTimeOffset since, int atMost, CancellationToken cancellationToken) =>
+        TimeOrderedRows.CountSinceAsync(_table, partition, since, exceptId, atMost, cancellationToken);
 }

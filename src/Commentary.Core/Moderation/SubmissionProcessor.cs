@@ -57,7 +57,7 @@ public sealed partial class SubmissionProcessor(
         var policy = await policies.CurrentAsync(cancellationToken);
         var fingerprint = BodyFingerprint.Of(message.Body);
         var history = commenters.ForEmailAsync(message.Email, cancellationToken);
-        var recent = recentSignals.ForAsync(message.Id, message.Email, message.IpHash, fingerprint, message.Submitted, policy.FloodWindow, cancellationToken);
+        var recent = recentSignals.ForAsync(message.Id, message.Email, message.IpHash, fingerprint, message.Submitted, policy.FloodWindow, policy.FloodCountsNeeded, cancellationToken);
         var banReason = bans.FindAsync(CommenterIdentity.EmailHash(message.Email), message.IpHash, cancellationToken);
         var knownSpam = spamFingerprints.ContainsAsync(fingerprint, cancellationToken);
         await Task.WhenAll(history, recent, banReason, knownSpam);

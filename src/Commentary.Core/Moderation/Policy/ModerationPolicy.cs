@@ -19,6 +19,12 @@ public sealed class ModerationPolicy
 
     /// <summary>How far back the flood rule counts, for the processor that counts.</summary>
     public TimeSpan FloodWindow => TimeSpan.FromMinutes(_settings.Flood.WindowMinutes);
+
+    /// <summary>
+    /// How many recent comments the flood rule needs counted to decide: one past its limit. Counting stops there, so
+    /// a flood from one address does not make every later check read all of it.
+    /// </summary>
+    public FloodCounts FloodCountsNeeded => new(_settings.Flood.MaxRecentFromEmail + 1, _settings.Flood.MaxRecentFromIp + 1);
     private readonly TermMatcher _terms;
     private readonly LinkCounter _links;
     private readonly PersonalDataFinder _personalData;
@@ -169,14 +175,14 @@ public sealed class ModerationPolicy
         if (s.Flood.Enabled && signals.RecentFromEmail > s.Flood.MaxRecentFromEmail)
         {
             decision.Hold(ModerationRules.Flood,
-                Say($"{signals.RecentFromEmail} recent comments from this email address; more than {s.Flood.MaxRecentFromEmail} hold a comment."),
+                Say($"{signals.RecentFromEmail} or more recent comments from this email address; more than {s.Flood.MaxRecentFromEmail} hold a comment."),
                 ScoreWeights.Flood);
         }
 
         if (s.Flood.Enabled && signals.RecentFromIp > s.Flood.MaxRecentFromIp)
         {
             decision.Hold(ModerationRules.Flood,
-                Say($"{signals.RecentFromIp} recent comments from this IP address; more than {s.Flood.MaxRecentFromIp} hold a comment."),
+                Say($"{signals.RecentFromIp} or more recent comments from this IP address; more than {s.Flood.MaxRecentFromIp} hold a comment."),
                 ScoreWeights.Flood);
         }
 
@@ -347,3 +353,6 @@ public sealed class ModerationPolicy
         public TermHits Hits { get; } = new();
     }
 }
+
+/// <summary>How many recent comments from one email address and from one IP address are worth counting.</summary>
+public readonly record struct FloodCounts(int FromEmail, int FromIp);
