@@ -43,7 +43,7 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 
-count() { (cd scripts/load && dotnet run count-stored.cs 2>/dev/null); }
+count() { (cd scripts/load && dotnet run count-stored.cs -- "$@" 2>/dev/null); }
 count >/dev/null # compile the counter before the clock starts
 
 echo "Posting for ${duration}s on ${connections} connections..."
@@ -57,7 +57,7 @@ accepted=$((requests - non2xx))
 
 echo "Waiting for the worker to drain the queue..."
 while :; do
-  read -r stored queued < <(count)
+  read -r stored queued < <(count wait)
   [ "$queued" -eq 0 ] && [ "$stored" -ge "$accepted" ] && break
   sleep 1
 done
