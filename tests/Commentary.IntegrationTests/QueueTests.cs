@@ -48,6 +48,22 @@ public sealed class QueueTests(StorageFixture fixture)
     }
 
     [Fact]
+    public void The_worker_fetches_the_next_batch_at_host_json_newBatchThreshold_or_else_at_half_a_batch()
+    {
+        var section = new ConfigurationBuilder()
+            .AddJsonFile(RepositoryRoot.Combine("src", "Commentary.Functions", "host.json"))
+            .Build().GetSection(QueueTriggerOptions.Section);
+        var fromHostJson = section.Get<QueueTriggerOptions>()!;
+        Assert.Equal(section.GetValue<int>("newBatchThreshold"), fromHostJson.FetchThreshold);
+        Assert.True(fromHostJson.FetchThreshold < fromHostJson.BatchSize);
+
+        Assert.Equal(5, new QueueTriggerOptions { BatchSize = 10 }.FetchThreshold);
+        // A threshold at or past the batch size would fetch without end while messages are still being processed.
+        Assert.Equal(9, new QueueTriggerOptions { BatchSize = 10, NewBatchThreshold = 50 }.FetchThreshold);
+        Assert.Equal(0, new QueueTriggerOptions { BatchSize = 1 }.FetchThreshold);
+    }
+
+    [Fact]
     public async Task The_same_message_delivered_twice_leaves_one_comment_and_counts_it_once()
     {
         var slug = await _host.AddArticleAsync("dup");
