@@ -155,8 +155,10 @@ public sealed class ReadCacheTests(StorageFixture fixture)
         Assert.Equal(51, counter.EntitiesRead);
     }
 
-    [Fact]
-    public async Task The_comments_of_an_article_that_does_not_exist_are_a_404_that_reads_no_comments()
+    [Theory]
+    [InlineData("articles/{0}/comments")]
+    [InlineData("articles/{0}")]
+    public async Task An_article_that_does_not_exist_and_its_comments_are_a_404_that_reads_no_table(string path)
     {
         var counter = new StorageRequestCounter();
         var connection = fixture.Azurite.ConnectionString;
@@ -165,7 +167,7 @@ public sealed class ReadCacheTests(StorageFixture fixture)
         var slug = $"never-{Guid.NewGuid():N}";
 
         counter.Reset();
-        using var response = await host.Client.GetAsync($"articles/{slug}/comments");
+        using var response = await host.Client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, path, slug));
 
         await response.ProblemAsync(HttpStatusCode.NotFound);
         // One request: the article's blob. No counter read, no query of the comments table.

@@ -48,15 +48,17 @@ public sealed class ArticleEndpoints(ArticleStore articles, CommentPageCache com
 
     public Task<IResult> GetAsync(HttpRequest request, string slug) => guard.RunAsync(request, async cancellationToken =>
     {
-        // Both usually come from memory; when either must ask storage, the two requests run side by side.
-        var counter = Slug.IsValid(slug) ? comments.CountsAsync(slug, cancellationToken) : null;
+        // Both usually come from memory; when either must ask storage for an article this instance has read before,
+        // the two requests run side by side. A slug it has never seen is checked first, so requests for articles
+        // that do not exist (a crawler, a typo, someone guessing) never reach the comments table.
+        var counter = articles.Holds(slug) ? comments.CountsAsync(slug, cancellationToken) : null;
         var stored = await articles.FindAsync(slug, cancellationToken);
-        if (stored is null || counter is null)
+        if (stored is null)
         {
             return Problems.NotFound($"There is no article '{slug}'.");
         }
 
-        var count = (await counter).Counts.Approved;
+        var count = (await (counter ?? comments.CountsAsync(slug, cancellationToken))).Counts.Approved;
         var answer = AnswerFor(stored, count);
         if (HttpCaching.IsNotModified(request, answer.ETag, HttpCaching.PublicShortLived))
         {

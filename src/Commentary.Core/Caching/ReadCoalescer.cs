@@ -51,32 +51,54 @@ public sealed class ReadCoalescer<TKey, TValue>
     {
         while (true)
         {
+            TValue value = default!;
+            Exception? error = null;
             try
             {
-                result.TrySetResult(await read(CancellationToken.None).ConfigureAwait(false));
+                value = await read(CancellationToken.None).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // Every caller waiting on this read gets its failure, whatever it is.
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                result.TrySetException(e);
+                error = e;
             }
 
+            // The slot moves on before anyone hears the answer: a caller who has its answer and asks again must start
+            // (or wait for) a read that begins after that, never find this finished one still marked as running.
+            (TaskCompletionSource<TValue> Result, Func<CancellationToken, Task<TValue>> Read)? next;
             lock (slot)
             {
-                if (slot.Next is not { } next)
+                next = slot.Next;
+                slot.Next = null;
+                if (next is null)
                 {
                     slot.Running = null;
                     slot.Retired = true;
                     _slots.TryRemove(new KeyValuePair<TKey, Slot>(key, slot));
-                    return;
                 }
-
-                // Everyone waiting for the next read arrived before this point, so a read started now is new enough for all.
-                slot.Next = null;
-                slot.Running = next.Result.Task;
-                (result, read) = next;
+                else
+                {
+                    // Everyone waiting for the next read arrived before this point, so a read started now is new enough for all.
+                    slot.Running = next.Value.Result.Task;
+                }
             }
+
+            if (error is null)
+            {
+                result.TrySetResult(value);
+            }
+            else
+            {
+                result.TrySetException(error);
+            }
+
+            if (next is not { } following)
+            {
+                return;
+            }
+
+            (result, read) = following;
         }
     }
 

@@ -111,6 +111,22 @@ public class ReadCoalescerTests
     }
 
     [Fact]
+    public async Task A_caller_who_has_its_answer_and_asks_again_starts_a_new_read_at_once()
+    {
+        // Many times over, because the wrong order (answer first, then free the slot) only shows when the caller's
+        // continuation runs before the read has tidied up.
+        var coalescer = new ReadCoalescer<string, int>();
+        var reads = new ControlledReads();
+        for (var round = 1; round <= 2000; round++)
+        {
+            var read = coalescer.ReadAsync("page", reads.ReadAsync, CancellationToken.None);
+            Assert.Equal(round, reads.Started);
+            reads.Finish(round);
+            Assert.Equal(round, await read);
+        }
+    }
+
+    [Fact]
     public async Task A_failed_read_fails_its_callers_and_the_next_caller_reads_afresh()
     {
         var coalescer = new ReadCoalescer<string, int>();
