@@ -71,9 +71,10 @@ public abstract partial class QueueTriggerWorker(
 
                 if (batch.Length == 0)
                 {
-                    // An empty queue: finish what is running while waiting, then poll less and less often.
-                    await Task.WhenAll([.. inFlight, Task.Delay(delay, stoppingToken)]).ContinueWith(_ => { }, TaskScheduler.Default);
-                    inFlight.Clear();
+                    // An empty queue: poll less and less often. What is still running goes on meanwhile; a message
+                    // that takes long must not stop the worker from taking the next ones.
+                    await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                    inFlight.RemoveWhere(t => t.IsCompleted);
                     delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollingInterval.Ticks));
                     continue;
                 }
