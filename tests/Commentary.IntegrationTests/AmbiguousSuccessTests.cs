@@ -18,11 +18,7 @@ public sealed class AmbiguousSuccessTests(StorageFixture fixture)
     private (CommentStore Store, LoseFirstResponsePolicy Fault) StoreWithLostBatchAnswer()
     {
         var fault = new LoseFirstResponsePolicy(m => m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal));
-        var tableOptions = new TableClientOptions();
-        tableOptions.AddPolicy(fault, HttpPipelinePosition.PerRetry);
-        var connection = fixture.Azurite.ConnectionString;
-        var storage = new StorageClients(new BlobServiceClient(connection), new QueueServiceClient(connection), new TableServiceClient(connection, tableOptions));
-        return (new CommentStore(storage), fault);
+        return (new CommentStore(PolicyStorageClients.For(fixture.Azurite.ConnectionString, fault)), fault);
     }
 
     private static Comment NewComment(string slug) => new()

@@ -32,13 +32,7 @@ public sealed class QueueBatchingTests : IAsyncLifetime
                 && !path.Contains("~counts", StringComparison.Ordinal);
         });
         var connection = _azurite.ConnectionString;
-        var tables = new TableClientOptions();
-        tables.AddPolicy(hold, HttpPipelinePosition.PerRetry);
-        var storage = new StorageClients(
-            new BlobServiceClient(connection),
-            new QueueServiceClient(connection, new QueueClientOptions { MessageEncoding = StorageClients.SubmissionEncoding }),
-            new TableServiceClient(connection, tables));
-        await using var host = await SelfHost.StartAsync(connection, storage: storage);
+        await using var host = await SelfHost.StartAsync(connection, storage: PolicyStorageClients.For(connection, hold));
         slow = await host.AddArticleAsync("slow");
         var fast = await host.AddArticleAsync("fast");
 

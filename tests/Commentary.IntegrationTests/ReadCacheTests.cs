@@ -273,19 +273,8 @@ public sealed class ReadCacheTests(StorageFixture fixture)
     }
 
     /// <summary>A self-host whose storage requests pass <paramref name="policy"/>.</summary>
-    private async Task<SelfHost> StartWithAsync(HttpPipelinePolicy policy, Dictionary<string, string?> settings)
-    {
-        var connection = fixture.Azurite.ConnectionString;
-        var blobs = new BlobClientOptions();
-        var tables = new TableClientOptions();
-        blobs.AddPolicy(policy, HttpPipelinePosition.PerRetry);
-        tables.AddPolicy(policy, HttpPipelinePosition.PerRetry);
-        var storage = new StorageClients(
-            new BlobServiceClient(connection, blobs),
-            new QueueServiceClient(connection, new QueueClientOptions { MessageEncoding = StorageClients.SubmissionEncoding }),
-            new TableServiceClient(connection, tables));
-        return await SelfHost.StartAsync(connection, settings, storage: storage);
-    }
+    private Task<SelfHost> StartWithAsync(HttpPipelinePolicy policy, Dictionary<string, string?> settings) =>
+        SelfHost.StartAsync(fixture.Azurite.ConnectionString, settings, storage: PolicyStorageClients.For(fixture.Azurite.ConnectionString, policy));
 
     /// <summary>
     /// Reader A asks and its storage answer is held; <paramref name="change"/> is made; reader B asks; A's answer is

@@ -32,14 +32,14 @@ public sealed class ReadCoalescer<TKey, TValue>
                     continue;
                 }
 
-                if (slot.Running is not null)
+                if (slot.Busy)
                 {
                     slot.Next ??= (new TaskCompletionSource<TValue>(TaskCreationOptions.RunContinuationsAsynchronously), read);
                     return slot.Next.Value.Result.Task.WaitAsync(cancellationToken);
                 }
 
                 start = new TaskCompletionSource<TValue>(TaskCreationOptions.RunContinuationsAsynchronously);
-                slot.Running = start.Task;
+                slot.Busy = true;
             }
 
             _ = RunAsync(key, slot, start, read);
@@ -71,16 +71,12 @@ public sealed class ReadCoalescer<TKey, TValue>
             {
                 next = slot.Next;
                 slot.Next = null;
+                // Everyone waiting for the next read arrived before this point, so a read started now is new enough for
+                // all; with no one waiting, the slot goes.
                 if (next is null)
                 {
-                    slot.Running = null;
                     slot.Retired = true;
                     _slots.TryRemove(new KeyValuePair<TKey, Slot>(key, slot));
-                }
-                else
-                {
-                    // Everyone waiting for the next read arrived before this point, so a read started now is new enough for all.
-                    slot.Running = next.Value.Result.Task;
                 }
             }
 
@@ -104,7 +100,8 @@ public sealed class ReadCoalescer<TKey, TValue>
 
     private sealed class Slot
     {
-        public Task<TValue>? Running { get; set; }
+        /// <summary>A read is under way (set once; a slot whose reads are over is retired, never reused).</summary>
+        public bool Busy { get; set; }
         public (TaskCompletionSource<TValue> Result, Func<CancellationToken, Task<TValue>> Read)? Next { get; set; }
         public bool Retired { get; set; }
     }

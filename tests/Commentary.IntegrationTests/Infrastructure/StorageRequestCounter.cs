@@ -22,19 +22,7 @@ public sealed class StorageRequestCounter : HttpPipelinePolicy
     public int EntitiesRead => _entitiesRead;
 
     /// <summary>Clients for the Azurite behind <paramref name="connectionString"/> that report to this counter.</summary>
-    public StorageClients ClientsFor(string connectionString)
-    {
-        var blobs = new BlobClientOptions();
-        var queues = new QueueClientOptions { MessageEncoding = StorageClients.SubmissionEncoding };
-        var tables = new TableClientOptions();
-        blobs.AddPolicy(this, HttpPipelinePosition.PerRetry);
-        queues.AddPolicy(this, HttpPipelinePosition.PerRetry);
-        tables.AddPolicy(this, HttpPipelinePosition.PerRetry);
-        return new StorageClients(
-            new BlobServiceClient(connectionString, blobs),
-            new QueueServiceClient(connectionString, queues),
-            new TableServiceClient(connectionString, tables));
-    }
+    public StorageClients ClientsFor(string connectionString) => PolicyStorageClients.For(connectionString, this);
 
     public void Reset()
     {

@@ -230,6 +230,22 @@ public class ModerationPolicyTests
     }
 
     [Fact]
+    public void Flood_needs_counts_only_one_past_its_limits_and_says_so_as_a_lower_bound()
+    {
+        var policy = Policy(s =>
+        {
+            s.Flood.MaxRecentFromEmail = 3;
+            s.Flood.MaxRecentFromIp = 7;
+        });
+        Assert.Equal(new FloodCounts(4, 8), policy.FloodCountsNeeded);
+
+        // A count that stopped at the limit + 1 is enough to hold, and the reason does not claim it is the total.
+        var held = policy.Decide(Input("Hi.", signals: new(false, 0, policy.FloodCountsNeeded.FromIp, null)));
+        Assert.Equal(CommentStatus.Pending, held.Status);
+        Assert.Contains(held.Reasons, r => r.Detail.StartsWith("8 or more recent comments from this IP address", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_commenter_with_only_pending_or_rejected_comments_is_still_held()
     {
         var decision = Default.Decide(Input("Trying again.", history: new CommenterRecord(0, 2, 1)));
