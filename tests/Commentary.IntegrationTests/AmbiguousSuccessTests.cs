@@ -1,9 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using Commentary.Core.Comments;
-using Commentary.Core.Storage;
 using Commentary.IntegrationTests.Infrastructure;
 
 namespace Commentary.IntegrationTests;

@@ -1,9 +1,4 @@
 using Azure.Core;
-using Azure.Core.Pipeline;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
-using Commentary.Core.Storage;
 using Commentary.IntegrationTests.Infrastructure;
 
 namespace Commentary.IntegrationTests;

@@ -5,12 +5,9 @@ using System.Text.Json.Nodes;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using Commentary.Core.Articles;
 using Commentary.Core.Caching;
 using Commentary.Core.Comments;
-using Commentary.Core.Storage;
 using Commentary.IntegrationTests.Infrastructure;
 
 namespace Commentary.IntegrationTests;

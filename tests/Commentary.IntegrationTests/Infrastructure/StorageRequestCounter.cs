@@ -2,9 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using Commentary.Core.Storage;
 
 namespace Commentary.IntegrationTests.Infrastructure;
