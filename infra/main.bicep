@@ -105,6 +105,7 @@ module storage 'app/storage.bicep' = {
     containerNames: [
       articlesContainerName
       'settings'
+      'models'
       deploymentContainerName
     ]
     queueNames: queueNames

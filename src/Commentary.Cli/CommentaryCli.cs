@@ -1,6 +1,7 @@
 using Commentary.Cli.Articles;
 using Commentary.Cli.Hosting;
 using Commentary.Cli.Migration;
+using Commentary.Cli.Models;
 using Commentary.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -45,6 +46,15 @@ public static class CommentaryCli
                     .WithExample("comments", "import", "--disqus", "export.xml", "--map", "urls.csv");
                 comments.AddCommand<ExportCommentsCommand>("export")
                     .WithDescription("Write every comment with every field, as JSON, to standard output.");
+            });
+            config.AddBranch("model", model =>
+            {
+                model.SetDescription("Train and evaluate the moderation classifier (docs/moderation-model.md).");
+                model.AddCommand<TrainModelCommand>("train")
+                    .WithDescription("Train the spam, toxic and crisis scores; choose thresholds on the validation split; report on the test split.")
+                    .WithExample("model", "train", "--data", "../shared/data/moderation", "--output", "moderation-model.zip");
+                model.AddCommand<EvaluateModelCommand>("evaluate")
+                    .WithDescription("Print a model's evaluation table on the test split (by default the shipped model and settings).");
             });
         });
         return app;

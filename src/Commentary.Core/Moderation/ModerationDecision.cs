@@ -19,6 +19,9 @@ public sealed record ModerationDecision(CommentStatus Status, double Score, IRea
 public sealed record ModerationInput(string Author, string Email, string? Website, string Body, CommenterRecord History)
 {
     public ModerationSignals Signals { get; init; } = ModerationSignals.None;
+
+    /// <summary>The learned classifier's scores for the body; null when nobody asked it (the rules alone decide).</summary>
+    public Classifier.ClassifierVerdict? Classifier { get; init; }
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation.Akismet;
+using Commentary.Core.Moderation.Classifier;
 using Commentary.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -16,6 +17,7 @@ public sealed partial class SubmissionProcessor(
     ModerationIndex moderationIndex,
     CommenterHistory commenters,
     PolicyProvider policies,
+    ModelProvider models,
     RecentSignals recentSignals,
     BanList bans,
     SpamFingerprints spamFingerprints,
@@ -60,12 +62,17 @@ public sealed partial class SubmissionProcessor(
         var recent = recentSignals.ForAsync(message.Id, message.Email, message.IpHash, fingerprint, message.Submitted, policy.FloodWindow, policy.FloodCountsNeeded, cancellationToken);
         var banReason = bans.FindAsync(CommenterIdentity.EmailHash(message.Email), message.IpHash, cancellationToken);
         var knownSpam = spamFingerprints.ContainsAsync(fingerprint, cancellationToken);
-        await Task.WhenAll(history, recent, banReason, knownSpam);
+        var model = models.CurrentAsync(cancellationToken);
+        await Task.WhenAll(history, recent, banReason, knownSpam, model);
 
         // A body moderators marked as spam counts as a duplicate, which the policy rejects.
         var counted = await recent;
         var signals = counted with { BanReason = await banReason, DuplicateBody = counted.DuplicateBody || await knownSpam };
-        var decision = policy.Decide(new ModerationInput(message.Author, message.Email, message.Website, message.Body, await history) { Signals = signals });
+        var decision = policy.Decide(new ModerationInput(message.Author, message.Email, message.Website, message.Body, await history)
+        {
+            Signals = signals,
+            Classifier = Classify((await model).Model, message),
+        });
         decision = await akismet.ScreenAsync(message, decision, cancellationToken);
 
         // Taken before the comment is stored, so the "decided" event sorts before anything a moderator does once it
@@ -103,6 +110,22 @@ public sealed partial class SubmissionProcessor(
             await RecordHistoryAsync(message, stored, decidedAt, cancellationToken);
             metrics.Decided(stored, clock.GetUtcNow());
             LogDecided(logger, stored.Id, stored.Slug, stored.Status.ToWire(), stored.Score, string.Join("; ", stored.Reasons.Select(r => r.Rule)));
+        }
+    }
+
+    /// <summary>The classifier's scores; if scoring throws, the policy is told so and holds the comment for a person.</summary>
+    private ClassifierVerdict Classify(ModerationModel model, SubmissionMessage message)
+    {
+        try
+        {
+            return new ClassifierVerdict(model.Score(message.Body), model.Version);
+        }
+#pragma warning disable CA1031 // Whatever goes wrong inside the model, the comment must still be stored (and held).
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogClassifierFailed(logger, e, message.Id, model.Version);
+            return ClassifierVerdict.Unavailable("model " + model.Version + " failed");
         }
     }
 
@@ -149,6 +172,9 @@ public sealed partial class SubmissionProcessor(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Submission {CommentId} moved to the poison queue: {Problem}")]
     private static partial void LogPoisoned(ILogger logger, string commentId, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The classifier (model {Version}) could not score comment {CommentId}; it is held for a moderator")]
+    private static partial void LogClassifierFailed(ILogger logger, Exception exception, string commentId, string version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Submission {CommentId} on {Slug} was delivered again; it is stored already")]
     private static partial void LogRedelivered(ILogger logger, string commentId, string slug);

@@ -29,6 +29,7 @@ public sealed class StorageClients
 
     public BlobContainerClient Articles => Blobs.GetBlobContainerClient(StorageNames.ArticlesContainer);
     public BlobContainerClient Settings => Blobs.GetBlobContainerClient(StorageNames.SettingsContainer);
+    public BlobContainerClient Models => Blobs.GetBlobContainerClient(StorageNames.ModelsContainer);
     public QueueClient Submissions => Queues.GetQueueClient(StorageNames.SubmissionsQueue);
     public QueueClient SubmissionsPoison => Queues.GetQueueClient(StorageNames.SubmissionsPoisonQueue);
     public QueueClient AkismetWork => Queues.GetQueueClient(StorageNames.AkismetQueue);

@@ -8,6 +8,9 @@ public static class StorageNames
 
     public const string ArticlesContainer = "articles";
     public const string SettingsContainer = "settings";
+
+    /// <summary>Retrained moderation models (<c>moderation/{version}.zip</c> and <c>moderation/current</c>) and their training data.</summary>
+    public const string ModelsContainer = "models";
     public const string SubmissionsQueue = "comment-submissions";
     public const string SubmissionsPoisonQueue = SubmissionsQueue + "-poison";
     public const string AkismetQueue = "akismet-work";
@@ -28,6 +31,6 @@ public static class StorageNames
         BansTable, SpamFingerprintsTable, CommentHistoryTable, ReportsTable,
     ];
 
-    public static IReadOnlyList<string> Containers { get; } = [ArticlesContainer, SettingsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [ArticlesContainer, SettingsContainer, ModelsContainer];
     public static IReadOnlyList<string> Queues { get; } = [SubmissionsQueue, SubmissionsPoisonQueue, AkismetQueue, AkismetPoisonQueue];
 }

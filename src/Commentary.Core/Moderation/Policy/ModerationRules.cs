@@ -21,4 +21,8 @@ public static class ModerationRules
     public const string Banned = "banned";
     public const string CrisisLanguage = "crisis-language";
     public const string PersonalData = "personal-data";
+    public const string SpamClassifier = "spam-classifier";
+    public const string ToxicClassifier = "toxic-classifier";
+    public const string CrisisClassifier = "crisis-classifier";
+    public const string ClassifierUnavailable = "classifier-unavailable";
 }

@@ -140,3 +140,43 @@ public sealed class PersonalDataSettings
     /// <summary>Words that end a street address ("Road", "St", "Avenue").</summary>
     public List<string> StreetWords { get; set; } = [];
 }
+
+/// <summary>
+/// What the learned classifier's three scores do (see docs/moderation-model.md). Scores are probabilities from 0 to
+/// 1; the defaults were chosen on the validation split so that at most 1 % of legitimate comments are held by the
+/// classifier and none is rejected by it.
+/// </summary>
+public sealed class ClassifierSettings
+{
+    public ScoreThresholds Spam { get; set; } = new();
+
+    /// <summary>Insults, threats, identity hate, harassment.</summary>
+    public ScoreThresholds Toxic { get; set; } = new();
+
+    /// <summary>Self-harm or suicide risk: never rejected, only held as urgent.</summary>
+    public CrisisThresholds Crisis { get; set; } = new();
+}
+
+/// <summary>A score that holds a comment from one threshold and rejects it from a higher one.</summary>
+public sealed class ScoreThresholds
+{
+    public bool Enabled { get; set; } = true;
+
+    public double HoldAt { get; set; } = 0.9;
+
+    /// <summary>Above <see cref="HoldAt"/>; 1 means the score never rejects (a probability never reaches 1).</summary>
+    public double RejectAt { get; set; } = 1;
+}
+
+/// <summary>
+/// The crisis score: at or above <see cref="UrgentAt"/> a comment waits as urgent for a person; from
+/// <see cref="HoldAt"/> it waits at normal priority (a possible crisis). It never rejects.
+/// </summary>
+public sealed class CrisisThresholds
+{
+    public bool Enabled { get; set; } = true;
+
+    public double HoldAt { get; set; } = 0.3;
+
+    public double UrgentAt { get; set; } = 0.5;
+}

@@ -88,6 +88,20 @@ internal static class ModerationSettingsValidation
             CheckNames(problems, "personalData.streetWords", personal.StreetWords, IsStreetWord, "is not a single word of 2 to 30 letters");
         }
 
+        if (Present(problems, "classifier", settings.Classifier) is { } classifier)
+        {
+            CheckScore(problems, "classifier.spam", classifier.Spam);
+            CheckScore(problems, "classifier.toxic", classifier.Toxic);
+            if (Present(problems, "classifier.crisis", classifier.Crisis) is { } crisis)
+            {
+                Share(problems, "classifier.crisis.holdAt", crisis.HoldAt);
+                if (!(crisis.UrgentAt >= crisis.HoldAt && crisis.UrgentAt <= 1))
+                {
+                    problems.Add(Say($"classifier.crisis.urgentAt must be at least classifier.crisis.holdAt ({crisis.HoldAt}) and at most 1 (is {crisis.UrgentAt})."));
+                }
+            }
+        }
+
         Present(problems, "duplicates", settings.Duplicates);
         Present(problems, "firstComment", settings.FirstComment);
         Present(problems, "bans", settings.Bans);
@@ -180,6 +194,24 @@ internal static class ModerationSettingsValidation
         if (!(value > 0 && value <= 1))
         {
             problems.Add(Say($"{path} must be above 0 and at most 1 (is {value})."));
+        }
+    }
+
+    private static void CheckScore(List<string> problems, string path, ScoreThresholds? score)
+    {
+        if (Present(problems, path, score) is not { } s)
+        {
+            return;
+        }
+
+        if (!(s.HoldAt > 0 && s.HoldAt < 1))
+        {
+            problems.Add(Say($"{path}.holdAt must be above 0 and below 1 (is {s.HoldAt})."));
+        }
+
+        if (!(s.RejectAt > s.HoldAt && s.RejectAt <= 1))
+        {
+            problems.Add(Say($"{path}.rejectAt must be above {path}.holdAt ({s.HoldAt}) and at most 1 (is {s.RejectAt})."));
         }
     }
 

@@ -23,4 +23,8 @@ internal static class ScoreWeights
     public const double RepeatedCharacters = 0.2;
     public const double FirstComment = 0.2;
     public const double CrisisLanguage = 0.0;
+
+    /// <summary>A classifier score adds itself times this, so a confident model weighs like a blocked term.</summary>
+    public const double Classifier = 1.0;
+    public const double ClassifierUnavailable = 0.1;
 }

@@ -1,0 +1,178 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using Commentary.Core.Moderation;
+using Commentary.Core.Moderation.Classifier;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Commentary.Cli.Models;
+
+public sealed class TrainModelSettings : CommandSettings
+{
+    [CommandOption("--data <FOLDER>")]
+    [Description("The folder with spam-youtube.jsonl, toxic-wikipedia.jsonl and crisis-reddit.jsonl.")]
+    public string Data { get; set; } = string.Empty;
+
+    [CommandOption("--corpus <FILE>")]
+    [Description("Our own labelled comments (the policy tests' corpus): its legitimate and crisis comments join the training part.")]
+    public string? Corpus { get; set; }
+
+    [CommandOption("--output <FILE>")]
+    [Description("Where to write the model file.")]
+    public string Output { get; set; } = "moderation-model.zip";
+
+    [CommandOption("--version <VERSION>")]
+    [Description("The model's version; by default the training time, \"yyyy-MM-dd.HHmm\" UTC.")]
+    public string? Version { get; set; }
+
+    public override ValidationResult Validate() =>
+        string.IsNullOrWhiteSpace(Data) ? ValidationResult.Error("--data names the folder of training data.") : ValidationResult.Success();
+}
+
+public sealed class EvaluateModelSettings : CommandSettings
+{
+    [CommandOption("--data <FOLDER>")]
+    [Description("The folder with the training data; the model is evaluated on its test split.")]
+    public string Data { get; set; } = string.Empty;
+
+    [CommandOption("--model <FILE>")]
+    [Description("A model file; by default the model shipped in this release.")]
+    public string? Model { get; set; }
+
+    [CommandOption("--settings <FILE>")]
+    [Description("Moderation settings JSON whose thresholds to use; by default the shipped settings.")]
+    public string? Settings { get; set; }
+
+    public override ValidationResult Validate() =>
+        string.IsNullOrWhiteSpace(Data) ? ValidationResult.Error("--data names the folder of training data.") : ValidationResult.Success();
+}
+
+/// <summary>
+/// <c>model train</c>: trains the three scores on the training split, chooses thresholds on the validation split,
+/// evaluates on the test split and writes the model file with all of that in its manifest. The default model in
+/// Commentary.Core is this command's output (docs/moderation-model.md gives the exact command).
+/// </summary>
+public sealed class TrainModelCommand(CliOutput output, TimeProvider clock) : Command<TrainModelSettings>
+{
+    public override int Execute(CommandContext context, TrainModelSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var data = ModelData.Read(settings.Data);
+        var corpus = settings.Corpus is null ? [] : CorpusExamples.Read(settings.Corpus);
+        var examples = data.Examples.Concat(corpus).ToList();
+        var trainedAt = clock.GetUtcNow();
+        var sources = corpus.Count == 0 ? data.Sources : [.. data.Sources, new TrainingSource(Path.GetFileName(settings.Corpus!), null, TrainingData.Count(corpus))];
+        output.Console.MarkupLineInterpolated($"Training on {examples.Count(e => e.Part == SplitPart.Train)} texts ({examples.Count(e => e.Part == SplitPart.Validation)} for validation, {examples.Count(e => e.Part == SplitPart.Test)} for test)...");
+
+        var manifest = new ModelManifest
+        {
+            Version = settings.Version ?? trainedAt.UtcDateTime.ToString("yyyy-MM-dd.HHmm", CultureInfo.InvariantCulture),
+            TrainedAt = trainedAt,
+            TrainedOn = sources,
+        };
+        var model = ClassifierTrainer.Train(examples, manifest, cancellationToken);
+        var validation = ModelEvaluation.Score(model, examples.Where(e => e.Part == SplitPart.Validation));
+        var rules = ModerationSettings.Defaults;
+        rules.FirstComment.Enabled = false;
+        var thresholds = ModelEvaluation.ChooseThresholds(validation, new ModerationPolicy(rules));
+        var test = ModelEvaluation.Score(model, examples.Where(e => e.Part == SplitPart.Test));
+        var metrics = ModelEvaluation.Metrics(test, thresholds, "test");
+        model = model.With(manifest with { Evaluation = metrics, Notes = [$"Thresholds chosen on the validation split: {ThresholdsJson(thresholds)}"] });
+
+        using (var file = File.Create(settings.Output))
+        {
+            model.Save(file);
+        }
+
+        output.Console.MarkupLineInterpolated($"Wrote model [bold]{model.Version}[/] to {settings.Output} ({new FileInfo(settings.Output).Length / 1024} KB).");
+        output.Data.WriteLine("Thresholds chosen on the validation split (the \"classifier\" section of the moderation settings):");
+        output.Data.WriteLine(ThresholdsJson(thresholds));
+        output.Data.WriteLine();
+        ModelReport.Write(output, model, thresholds, test);
+        return 0;
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static string ThresholdsJson(ClassifierSettings thresholds) => JsonSerializer.Serialize(thresholds, Json);
+}
+
+/// <summary><c>model evaluate</c>: the evaluation table of a model (by default the shipped one) on the test split.</summary>
+public sealed class EvaluateModelCommand(CliOutput output) : Command<EvaluateModelSettings>
+{
+    public override int Execute(CommandContext context, EvaluateModelSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var data = ModelData.Read(settings.Data);
+        ModerationModel model;
+        if (settings.Model is null)
+        {
+            model = ModerationModel.Shipped;
+        }
+        else
+        {
+            using var file = File.OpenRead(settings.Model);
+            model = ModerationModel.Load(file);
+        }
+
+        var moderation = settings.Settings is null ? ModerationSettings.Defaults : ModerationSettings.FromJson(File.ReadAllText(settings.Settings));
+        var test = ModelEvaluation.Score(model, data.Examples.Where(e => e.Part == SplitPart.Test));
+        ModelReport.Write(output, model, moderation.Classifier, test, moderation);
+        return 0;
+    }
+}
+
+internal static class ModelData
+{
+    public static LoadedData Read(string folder)
+    {
+        if (!TrainingData.IsComplete(folder))
+        {
+            throw new DirectoryNotFoundException($"{folder} does not hold {string.Join(", ", TrainingData.Files)}.");
+        }
+
+        return TrainingData.LoadFolder(folder);
+    }
+}
+
+/// <summary>The legitimate and crisis comments of our own corpus, for training only (never validation or test).</summary>
+internal static class CorpusExamples
+{
+    public static IReadOnlyList<TrainingExample> Read(string path)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        var examples = new List<TrainingExample>();
+        foreach (var item in doc.RootElement.EnumerateArray())
+        {
+            var body = item.GetProperty("body").GetString() ?? string.Empty;
+
+            // Its spam label is about the whole comment (name, website, first comment), not the text alone, so only
+            // the labels that are about the text are used.
+            var label = item.GetProperty("label").GetString();
+            TextClass? c = label switch { "legit" => TextClass.Legitimate, "crisis" => TextClass.Crisis, _ => null };
+            if (c is { } known)
+            {
+                examples.Add(new TrainingExample(body, known, "corpus/" + label) { Part = SplitPart.Train });
+            }
+        }
+
+        return examples;
+    }
+}
+
+internal static class ModelReport
+{
+    public static void Write(CliOutput output, ModerationModel model, ClassifierSettings thresholds, IReadOnlyList<(TrainingExample Example, ClassifierScores Scores)> test, ModerationSettings? settings = null)
+    {
+        var moderation = settings ?? ModerationSettings.Defaults;
+        moderation.Classifier = thresholds;
+        moderation.FirstComment.Enabled = false;
+        output.Data.WriteLine($"Model {model.Version}, test split ({test.Count} texts):");
+        output.Data.WriteLine();
+        output.Data.WriteLine(ModelEvaluation.ToMarkdown(ModelEvaluation.Metrics(test, thresholds, "test")));
+        output.Data.WriteLine("The whole policy, first-comment hold off:");
+        output.Data.WriteLine();
+        output.Data.WriteLine(ModelEvaluation.Outcomes(new ModerationPolicy(moderation), model, test).ToMarkdown());
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+
+namespace Commentary.Core.Moderation.Classifier;
+
+/// <summary>
+/// Trains the three scores with ML.NET: one L-BFGS logistic regression per score over <see cref="TextFeatures"/>,
+/// each trained on every example (a spam comment is a negative for toxicity, a Wikipedia comment a negative for
+/// crisis), so each score learns what it is against everything else a comment section sees. The trained weights are
+/// copied out of ML.NET into our own <see cref="ModerationModel"/>, which scores without it. Deterministic: the same
+/// examples give the same weights.
+/// </summary>
+public static class ClassifierTrainer
+{
+    /// <summary>Chosen on the validation split: the strongest setting that did not cost recall there.</summary>
+    public const float L2Regularization = 0.01f;
+
+    /// <summary>Trains on the examples' <see cref="SplitPart.Train"/> part.</summary>
+    public static ModerationModel Train(IEnumerable<TrainingExample> examples, ModelManifest manifest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        var train = examples.Where(e => e.Part == SplitPart.Train).ToList();
+        var features = new VBuffer<float>[train.Count];
+        var featurizer = TextFeatures.ForThisThread;
+        for (var i = 0; i < train.Count; i++)
+        {
+            var v = featurizer.Compute(train[i].Text);
+            features[i] = new VBuffer<float>(TextFeatures.Dimension, v.Indices.Length, v.Values, v.Indices);
+        }
+
+        var scorers = new LinearScorer[3];
+        foreach (var score in Enum.GetValues<ClassifierScore>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            scorers[(int)score] = TrainOne(train, features, score);
+        }
+
+        return new ModerationModel(manifest, scorers[0], scorers[1], scorers[2]);
+    }
+
+    private static LinearScorer TrainOne(List<TrainingExample> train, VBuffer<float>[] features, ClassifierScore score)
+    {
+        var positives = train.Count(e => e.Is(score));
+        if (positives == 0 || positives == train.Count)
+        {
+            throw new InvalidOperationException($"Cannot train the {score} score: the training data needs examples of both kinds.");
+        }
+
+        var ml = new MLContext(seed: 20261129);
+        var rows = train.Select((e, i) => new Row { Features = features[i], Label = e.Is(score) });
+        var data = ml.Data.LoadFromEnumerable(rows, Row.Schema);
+        var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+        {
+            L2Regularization = L2Regularization,
+            L1Regularization = 0,
+            OptimizationTolerance = 1e-5f,
+            MaximumNumberOfIterations = 300,
+            // One thread keeps the result identical from run to run and leaves the other core to the service.
+            NumberOfThreads = 1,
+        });
+        var model = trainer.Fit(data).Model;
+        var linear = model.SubModel;
+        var calibrator = model.Calibrator;
+
+        // ML.NET's probability is 1 / (1 + e^(slope·m + offset)) with m = w·x + b; fold it into one margin.
+        var a = -calibrator.Slope;
+        var weights = new float[TextFeatures.Dimension];
+        var trained = linear.Weights;
+        for (var i = 0; i < trained.Count; i++)
+        {
+            weights[i] = (float)(a * trained[i]);
+        }
+
+        return new LinearScorer((float)((a * linear.Bias) - calibrator.Offset), weights);
+    }
+
+    private sealed class Row
+    {
+        public static readonly SchemaDefinition Schema = CreateSchema();
+
+        public VBuffer<float> Features { get; set; }
+
+        public bool Label { get; set; }
+
+        private static SchemaDefinition CreateSchema()
+        {
+            var schema = SchemaDefinition.Create(typeof(Row));
+            schema[nameof(Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, TextFeatures.Dimension);
+            return schema;
+        }
+    }
+}

@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Text;
+using Commentary.Core.Comments;
+
+namespace Commentary.Core.Moderation.Classifier;
+
+/// <summary>
+/// How a model does on labelled data: precision, recall and F1 per score, the whole policy's outcome per class, and
+/// the thresholds the validation split supports. Shared by <c>commentary model train/evaluate</c>, the daily
+/// retrain and the test that holds the shipped model to its figures.
+/// </summary>
+public static class ModelEvaluation
+{
+    /// <summary>The share of legitimate validation comments each score may hold: 1 % in all.</summary>
+    public const double SpamHoldBudget = 0.003;
+    public const double ToxicHoldBudget = 0.005;
+    public const double CrisisLegitimateBudget = 0.002;
+
+    /// <summary>The share of everyday (non-crisis) posts the crisis score may make urgent.</summary>
+    public const double CrisisEverydayBudget = 0.04;
+
+    private static readonly CommenterRecord Trusted = new(1, 0, 0);
+
+    /// <summary>Each text's scores, computed once.</summary>
+    public static IReadOnlyList<(TrainingExample Example, ClassifierScores Scores)> Score(ModerationModel model, IEnumerable<TrainingExample> examples)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return [.. examples.Select(e => (e, model.Score(e.Text)))];
+    }
+
+    /// <summary>Precision, recall and F1 of each score at the threshold where it starts to act (hold, or urgent).</summary>
+    public static IReadOnlyList<ScoreEvaluation> Metrics(IReadOnlyList<(TrainingExample Example, ClassifierScores Scores)> scored, ClassifierSettings thresholds, string set)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var results = new List<ScoreEvaluation>();
+        foreach (var score in Enum.GetValues<ClassifierScore>())
+        {
+            var threshold = score switch
+            {
+                ClassifierScore.Spam => thresholds.Spam.HoldAt,
+                ClassifierScore.Toxic => thresholds.Toxic.HoldAt,
+                _ => thresholds.Crisis.HoldAt,
+            };
+            int tp = 0, fp = 0, fn = 0, negatives = 0;
+            foreach (var (example, scores) in scored)
+            {
+                var flagged = scores[score] >= threshold;
+                if (example.Is(score))
+                {
+                    tp += flagged ? 1 : 0;
+                    fn += flagged ? 0 : 1;
+                }
+                else
+                {
+                    negatives++;
+                    fp += flagged ? 1 : 0;
+                }
+            }
+
+            var precision = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
+            var recall = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
+            var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            results.Add(new ScoreEvaluation(set, Name(score), threshold, tp + fn, negatives, Math.Round(precision, 4), Math.Round(recall, 4), Math.Round(f1, 4)));
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// The thresholds the validation split supports. Budgets count the legitimate comments the rules alone would
+    /// have published, since those are the ones the classifier would newly hold: the spam score may hold
+    /// <see cref="SpamHoldBudget"/> of them, the toxic score <see cref="ToxicHoldBudget"/> and the crisis score
+    /// <see cref="CrisisLegitimateBudget"/> (1 % in all), and no score rejects any legitimate comment (its reject
+    /// threshold is above all of their scores). The crisis score makes urgent at most
+    /// <see cref="CrisisEverydayBudget"/> of everyday posts; between its hold and urgent thresholds it holds a comment
+    /// at normal priority.
+    /// </summary>
+    public static ClassifierSettings ChooseThresholds(IReadOnlyList<(TrainingExample Example, ClassifierScores Scores)> validation, ModerationPolicy rules)
+    {
+        ArgumentNullException.ThrowIfNull(validation);
+        ArgumentNullException.ThrowIfNull(rules);
+        var legitimate = validation.Where(v => v.Example.Class == TextClass.Legitimate).Select(v => v.Scores).ToList();
+        var published = validation
+            .Where(v => v.Example.Class == TextClass.Legitimate && Outcome(rules.Decide(Input(v.Example.Text))) == OutcomeTable.Published)
+            .Select(v => v.Scores).ToList();
+        var everyday = validation.Where(v => v.Example.Class == TextClass.Everyday).Select(v => v.Scores).ToList();
+        if (published.Count == 0)
+        {
+            throw new InvalidOperationException("The validation split has no legitimate comments to choose thresholds on.");
+        }
+
+        ScoreThresholds Choose(ClassifierScore score, double budget)
+        {
+            var hold = Lowest(t => Share(published, score, t) <= budget);
+            var reject = Grid().First(t => t > hold && legitimate.All(s => s[score] < t));
+            return new ScoreThresholds { HoldAt = hold, RejectAt = reject };
+        }
+
+        var crisisHold = Lowest(t => Share(published, ClassifierScore.Crisis, t) <= CrisisLegitimateBudget);
+        var crisisUrgent = Lowest(t => t >= crisisHold && (everyday.Count == 0 || Share(everyday, ClassifierScore.Crisis, t) <= CrisisEverydayBudget));
+        return new ClassifierSettings
+        {
+            Spam = Choose(ClassifierScore.Spam, SpamHoldBudget),
+            Toxic = Choose(ClassifierScore.Toxic, ToxicHoldBudget),
+            Crisis = new CrisisThresholds { HoldAt = crisisHold, UrgentAt = crisisUrgent },
+        };
+    }
+
+    /// <summary>What the whole policy (first-comment hold off, each comment from a commenter in good standing) does with each class.</summary>
+    public static OutcomeTable Outcomes(ModerationPolicy policy, ModerationModel model, IReadOnlyList<(TrainingExample Example, ClassifierScores Scores)> scored)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(scored);
+        var table = new OutcomeTable();
+        foreach (var (example, scores) in scored)
+        {
+            var decision = policy.Decide(Input(example.Text) with { Classifier = new ClassifierVerdict(scores, model.Version) });
+            var outcome = Outcome(decision);
+            table.Add(TrainingData.ClassName(example.Class), outcome);
+            if (example.Severe)
+            {
+                table.Add(OutcomeTable.SevereAbuse, outcome);
+            }
+        }
+
+        return table;
+    }
+
+    /// <summary>A comment with this body from a commenter in good standing, as the evaluation sends it to the policy.</summary>
+    public static ModerationInput Input(string body) => new("Reader", "reader@example.org", null, body, Trusted);
+
+    public static string Outcome(ModerationDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return decision switch
+        {
+            { Priority: CommentPriority.Urgent } => OutcomeTable.Urgent,
+            { Status: CommentStatus.Approved } => OutcomeTable.Published,
+            { Status: CommentStatus.Pending } => OutcomeTable.Held,
+            _ => OutcomeTable.Rejected,
+        };
+    }
+
+    public static string Name(ClassifierScore score) => score.ToString().ToLowerInvariant();
+
+    /// <summary>The metrics as a Markdown table.</summary>
+    public static string ToMarkdown(IEnumerable<ScoreEvaluation> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var text = new StringBuilder();
+        text.AppendLine("| set | score | threshold | positives | negatives | precision | recall | F1 |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var m in metrics)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {m.Set} | {m.Score} | {m.Threshold:0.###} | {m.Positives} | {m.Negatives} | {m.Precision:P1} | {m.Recall:P1} | {m.F1:F3} |");
+        }
+
+        return text.ToString();
+    }
+
+    private static double Share(List<ClassifierScores> scores, ClassifierScore score, double threshold) =>
+        (double)scores.Count(s => s[score] >= threshold) / scores.Count;
+
+    private static double Lowest(Func<double, bool> acceptable) => Grid().First(acceptable);
+
+    /// <summary>0.01 to 0.99 in hundredths, then 0.991 to 1 in thousandths (confident models crowd near 1).</summary>
+    private static IEnumerable<double> Grid()
+    {
+        for (var k = 1; k <= 99; k++)
+        {
+            yield return k / 100.0;
+        }
+
+        for (var k = 991; k <= 1000; k++)
+        {
+            yield return k / 1000.0;
+        }
+    }
+}
+
+/// <summary>How many texts of each class the policy published, held, held as urgent and rejected.</summary>
+public sealed class OutcomeTable
+{
+    public const string Published = "published";
+    public const string Held = "held";
+    public const string Urgent = "urgent";
+    public const string Rejected = "rejected";
+    public const string SevereAbuse = "severe abuse";
+
+    private static readonly string[] Outcomes = [Published, Held, Urgent, Rejected];
+    private static readonly string[] RowOrder = ["legitimate", "spam", "toxic", SevereAbuse, "crisis", "everyday", "depressed"];
+    private readonly Dictionary<string, Dictionary<string, int>> _cells = [];
+
+    public void Add(string row, string outcome)
+    {
+        if (!_cells.TryGetValue(row, out var cells))
+        {
+            _cells[row] = cells = [];
+        }
+
+        cells[outcome] = cells.GetValueOrDefault(outcome) + 1;
+    }
+
+    public int Count(string row, string outcome) => _cells.TryGetValue(row, out var cells) ? cells.GetValueOrDefault(outcome) : 0;
+
+    public int Total(string row) => _cells.TryGetValue(row, out var cells) ? cells.Values.Sum() : 0;
+
+    /// <summary>The share of a row with this outcome (0 when the row is empty).</summary>
+    public double Share(string row, params string[] outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var total = Total(row);
+        return total == 0 ? 0 : (double)outcomes.Sum(o => Count(row, o)) / total;
+    }
+
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| class | total | published | held | held urgent | rejected |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var row in RowOrder.Where(_cells.ContainsKey))
+        {
+            var cells = string.Join(" | ", Outcomes.Select(o => string.Create(CultureInfo.InvariantCulture, $"{Count(row, o)} ({Share(row, o):P1})")));
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row} | {Total(row)} | {cells} |");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using Commentary.Core.Comments;
+using Commentary.Core.Moderation.Akismet;
+using Microsoft.Extensions.Logging;
+
+namespace Commentary.Core.Moderation.Classifier;
+
+/// <summary>What one retrain did: what it trained on, how both models scored, and whether the new one was published.</summary>
+public sealed record RetrainReport(
+    DateTimeOffset At,
+    bool Published,
+    string ModelInForce,
+    string? NewModel,
+    IReadOnlyList<ScoreEvaluation> Current,
+    IReadOnlyList<ScoreEvaluation> Candidate,
+    IReadOnlyList<string> Notes);
+
+/// <summary>
+/// The daily retrain. It learns from the public training data (when an operator has uploaded it, see
+/// <see cref="ModelStore.TrainingPrefix"/>) plus every comment a moderator decided: approved → legitimate, rejected
+/// as spam → spam, rejected with an abuse reason → toxic. The policy's, Akismet's, readers' and imports' decisions
+/// are never used, or the model would learn its own mistakes. A fifth of the site's decisions is held out; the new
+/// model is published only if, on the public test split and on that slice, no score's F1 (at the thresholds in
+/// force) is more than <see cref="Tolerance"/> below the model in force.
+/// </summary>
+public sealed partial class ModelRetrainer(
+    CommentStore comments,
+    ModelStore store,
+    ModelProvider models,
+    ModerationSettingsStore settings,
+    TimeProvider clock,
+    ILogger<ModelRetrainer> logger) : IDisposable
+{
+    /// <summary>Fewer site decisions than this in any class and the site's decisions are left out.</summary>
+    public const int MinimumPerClass = 50;
+
+    /// <summary>How much lower a score's F1 may be on any evaluation set for the new model still to be published.</summary>
+    public const double Tolerance = 0.02;
+
+    public const double SiteHeldOutShare = 0.2;
+
+    private const string SiteSet = "site held-out";
+    private const string PublicSet = "test";
+
+    private static readonly string[] AbuseWords = ["abuse", "abusive", "insult", "harass", "threat", "hate", "slur", "toxic", "offensive", "bully", "troll"];
+    private readonly SemaphoreSlim _running = new(1, 1);
+
+    /// <summary>The last report of this instance, for <c>GET /api/moderation/model</c>.</summary>
+    public RetrainReport? LastReport { get; private set; }
+
+    /// <summary>Whether a retrain is running on this instance now.</summary>
+    public bool IsRunning => _running.CurrentCount == 0;
+
+    public async Task<RetrainReport> RetrainAsync(CancellationToken cancellationToken)
+    {
+        await _running.WaitAsync(cancellationToken);
+        try
+        {
+            var report = await RunAsync(cancellationToken);
+            LastReport = report;
+            LogRetrained(logger, report.Published, report.NewModel ?? "(none)", report.ModelInForce, string.Join(" ", report.Notes));
+            return report;
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
+    public void Dispose() => _running.Dispose();
+
+    /// <summary>Which class a moderator's decision teaches, or null when it teaches nothing.</summary>
+    public static TextClass? Teaches(Comment comment)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        var by = comment.ModeratedBy;
+        if (string.IsNullOrEmpty(by) || by is SubmissionProcessor.PolicyActor or ModerationActions.ReadersName or AkismetWorkProcessor.ActorName
+            || by.StartsWith("import:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var note = comment.StatusNote ?? string.Empty;
+        return comment.Status switch
+        {
+            CommentStatus.Approved => TextClass.Legitimate,
+            CommentStatus.Rejected when note.StartsWith("spam", StringComparison.OrdinalIgnoreCase) => TextClass.Spam,
+            CommentStatus.Rejected when AbuseWords.Any(w => note.Contains(w, StringComparison.OrdinalIgnoreCase)) => TextClass.Toxic,
+            _ => null,
+        };
+    }
+
+    private async Task<RetrainReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var notes = new List<string>();
+        var current = (await models.CurrentAsync(cancellationToken)).Model;
+        var thresholds = (await settings.LoadAsync(cancellationToken)).Settings.Classifier;
+
+        var site = new List<TrainingExample>();
+        await foreach (var comment in comments.AllAsync(null, cancellationToken))
+        {
+            if (Teaches(comment) is { } c)
+            {
+                site.Add(new TrainingExample(comment.Body, c, "site/" + TrainingData.ClassName(c)));
+            }
+        }
+
+        var siteCounts = TrainingData.Count(site);
+        var enough = new[] { TextClass.Legitimate, TextClass.Spam, TextClass.Toxic }.All(c => site.Count(e => e.Class == c) >= MinimumPerClass);
+        if (!enough)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Too few moderator decisions to learn from (legitimate {Of(siteCounts, "legitimate")}, spam {Of(siteCounts, "spam")}, toxic {Of(siteCounts, "toxic")}; {MinimumPerClass} of each are needed): the public data only."));
+            site.Clear();
+        }
+
+        var siteSplit = TrainingData.Split(site, testShare: SiteHeldOutShare, validationShare: 0);
+        var publicFiles = await store.TrainingDataAsync(cancellationToken);
+        LoadedData? publicData = publicFiles is null ? null : TrainingData.Load(publicFiles);
+        if (publicData is null)
+        {
+            notes.Add($"The public training data is not in storage ({StorageNames()}); upload it with `commentary model upload-data`.");
+            if (siteSplit.Count == 0)
+            {
+                notes.Add("Nothing to train on: the model in force stays.");
+                return new RetrainReport(clock.GetUtcNow(), false, current.Version, null, [], [], notes);
+            }
+        }
+
+        var examples = (publicData?.Examples ?? []).Concat(siteSplit).ToList();
+        if (Enum.GetValues<ClassifierScore>().Any(s => !examples.Any(e => e.Part == SplitPart.Train && e.Is(s))))
+        {
+            notes.Add("The training data lacks examples of a score: the model in force stays.");
+            return new RetrainReport(clock.GetUtcNow(), false, current.Version, null, [], [], notes);
+        }
+
+        var trainedAt = clock.GetUtcNow();
+        var sources = (publicData?.Sources ?? []).ToList();
+        if (siteSplit.Count > 0)
+        {
+            sources.Add(new TrainingSource("moderator decisions", null, TrainingData.Count(siteSplit.Where(e => e.Part == SplitPart.Train))));
+        }
+
+        var manifest = new ModelManifest
+        {
+            Version = trainedAt.UtcDateTime.ToString("yyyy-MM-dd.HHmmss", CultureInfo.InvariantCulture),
+            TrainedAt = trainedAt,
+            Origin = "retrained",
+            TrainedOn = sources,
+        };
+        var candidate = await Task.Run(() => ClassifierTrainer.Train(examples, manifest, cancellationToken), cancellationToken);
+
+        var currentMetrics = new List<ScoreEvaluation>();
+        var candidateMetrics = new List<ScoreEvaluation>();
+        foreach (var (set, part) in new[] { (PublicSet, publicData?.Examples), (SiteSet, siteSplit) })
+        {
+            var test = (part ?? []).Where(e => e.Part == SplitPart.Test).ToList();
+            if (test.Count == 0)
+            {
+                continue;
+            }
+
+            currentMetrics.AddRange(ModelEvaluation.Metrics(ModelEvaluation.Score(current, test), thresholds, set));
+            candidateMetrics.AddRange(ModelEvaluation.Metrics(ModelEvaluation.Score(candidate, test), thresholds, set));
+        }
+
+        var worse = candidateMetrics.Zip(currentMetrics).Where(p => p.First.Positives > 0 && p.First.F1 < p.Second.F1 - Tolerance).ToList();
+        candidate = candidate.With(manifest with { Evaluation = candidateMetrics, Notes = notes.ToList() });
+        if (worse.Count > 0 || candidateMetrics.Count == 0)
+        {
+            notes.Add(candidateMetrics.Count == 0
+                ? "No held-out data to compare the models on: the model in force stays."
+                : "Not published: " + string.Join("; ", worse.Select(p => string.Create(CultureInfo.InvariantCulture,
+                    $"{p.First.Score} F1 on {p.First.Set} {p.First.F1:F3} against {p.Second.F1:F3}"))) + string.Create(CultureInfo.InvariantCulture, $" (tolerance {Tolerance})."));
+            return new RetrainReport(trainedAt, false, current.Version, candidate.Version, currentMetrics, candidateMetrics, notes);
+        }
+
+        await store.PublishAsync(candidate, cancellationToken);
+        models.Use(candidate);
+        notes.Add($"Published as {ModelStore.ModelBlob(candidate.Version)}.");
+        return new RetrainReport(trainedAt, true, candidate.Version, candidate.Version, currentMetrics, candidateMetrics, notes);
+    }
+
+    private static int Of(IReadOnlyDictionary<string, int> counts, string name) => counts.GetValueOrDefault(name);
+
+    private static string StorageNames() => Storage.StorageNames.ModelsContainer + "/" + ModelStore.TrainingPrefix;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Moderation model retrained: published {Published}, candidate {Candidate}, in force {InForce}. {Notes}")]
+    private static partial void LogRetrained(ILogger logger, bool published, string candidate, string inForce, string notes);
+}

@@ -1,0 +1,49 @@
+namespace Commentary.Core.Moderation.Classifier;
+
+/// <summary>What a labelled text is, for training and for the evaluation table.</summary>
+public enum TextClass
+{
+    /// <summary>A comment that should be published.</summary>
+    Legitimate,
+    Spam,
+
+    /// <summary>Insults, threats, identity hate, harassment.</summary>
+    Toxic,
+
+    /// <summary>A post from someone at risk of suicide or self-harm.</summary>
+    Crisis,
+
+    /// <summary>An everyday post that is not a crisis (teenagers' forum posts, often with words of trouble).</summary>
+    Everyday,
+
+    /// <summary>A depressed but not suicidal post: neither a crisis nor everyday; reported on its own.</summary>
+    Depressed,
+}
+
+/// <summary>Which part of the data an example belongs to: learn from it, choose thresholds on it, or only report on it.</summary>
+public enum SplitPart
+{
+    Train,
+    Validation,
+    Test,
+}
+
+/// <summary>
+/// One labelled text. <see cref="Stratum"/> names where it came from and what it is ("spam-youtube/ham/youtube-01-psy"),
+/// so the split can keep every source's share the same in every part. <see cref="Severe"/> marks the abuse that must
+/// never be published (severe toxicity, threats, identity hate).
+/// </summary>
+public sealed record TrainingExample(string Text, TextClass Class, string Stratum)
+{
+    public bool Severe { get; init; }
+
+    public SplitPart Part { get; init; } = SplitPart.Train;
+
+    public bool Is(ClassifierScore score) => score switch
+    {
+        ClassifierScore.Spam => Class == TextClass.Spam,
+        ClassifierScore.Toxic => Class == TextClass.Toxic,
+        ClassifierScore.Crisis => Class == TextClass.Crisis,
+        _ => false,
+    };
+}
