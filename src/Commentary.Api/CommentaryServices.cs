@@ -12,6 +12,7 @@ using Commentary.Core.Comments;
 using Commentary.Core.Maintenance;
 using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Akismet;
+using Commentary.Core.Moderation.Classifier;
 using Commentary.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,10 @@ public static class CommentaryServices
         // The shipped defaults until settings are read from storage.
         services.AddSingleton<ModerationSettingsStore>();
         services.AddSingleton<PolicyProvider>();
+        services.AddSingleton<ModelStore>();
+        services.AddSingleton<ModelProvider>();
+        services.AddSingleton<ModelRetrainer>();
+        services.AddHostedService<ModelWarmUp>();
         services.AddSingleton<RecentSignals>();
         services.AddSingleton<ModerationActions>();
         services.AddSingleton<BanList>();
@@ -90,6 +95,7 @@ public static class CommentaryServices
         services.AddSingleton<ModerationEndpoints>();
         services.AddSingleton<ModeratorAccess>();
         services.AddSingleton<ModerationSettingsEndpoints>();
+        services.AddSingleton<ModelEndpoints>();
         services.AddSingleton<BanEndpoints>();
         services.AddSingleton<SpamEndpoints>();
         services.AddSingleton<BulkModerationEndpoints>();

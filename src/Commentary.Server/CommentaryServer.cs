@@ -38,8 +38,10 @@ public static class CommentaryServer
         builder.Services.AddHostedService<SubmissionQueueWorker>();
         builder.Services.AddHostedService<AkismetQueueWorker>();
         builder.Services.AddOptions<SweepOptions>().Bind(builder.Configuration.GetSection(SweepOptions.Section))
-            .Validate(o => o.FirstSweepAfter >= TimeSpan.Zero && o.SweepEvery > TimeSpan.Zero, "Maintenance:SweepEvery must be positive.").ValidateOnStart();
+            .Validate(o => o.FirstSweepAfter >= TimeSpan.Zero && o.SweepEvery > TimeSpan.Zero, "Maintenance:SweepEvery must be positive.")
+            .Validate(o => o.FirstRetrainAfter >= TimeSpan.Zero && o.RetrainEvery > TimeSpan.Zero, "Maintenance:RetrainEvery must be positive.").ValidateOnStart();
         builder.Services.AddHostedService<SweepWorker>();
+        builder.Services.AddHostedService<RetrainWorker>();
 
         builder.Services.AddProblemDetails();
         var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];

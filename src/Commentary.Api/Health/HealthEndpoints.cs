@@ -1,13 +1,17 @@
 using Azure.Data.Tables;
 using Commentary.Api.Http;
+using Commentary.Core.Moderation.Classifier;
 using Commentary.Core.Storage;
 
 namespace Commentary.Api.Health;
 
 public sealed record HealthReport(string Status, IReadOnlyDictionary<string, string> Services);
 
-/// <summary><c>GET /health</c>: asks blob, queue and table storage in parallel, each with a short deadline.</summary>
-public sealed class HealthEndpoints(StorageClients storage)
+/// <summary>
+/// <c>GET /health</c>: asks blob, queue and table storage in parallel, each with a short deadline, and says whether
+/// the moderation model in force is the published one (<c>model: degraded</c> when a published model did not load).
+/// </summary>
+public sealed class HealthEndpoints(StorageClients storage, ModelProvider models)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(3);
 
@@ -25,6 +29,9 @@ public sealed class HealthEndpoints(StorageClients storage)
 
         var results = await Task.WhenAll(checks.Select(async check => (check.Key, Up: await AnswersAsync(check.Value, cancellationToken))));
         var services = results.ToDictionary(r => r.Key, r => r.Up ? "up" : "down");
+
+        // A model that did not load leaves the previous one scoring: worth an operator's look, not an outage.
+        services["model"] = models.State.Degraded ? "degraded" : "up";
         var healthy = results.All(r => r.Up);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         if (!healthy)

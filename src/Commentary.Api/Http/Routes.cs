@@ -17,6 +17,8 @@ public static class Routes
     public const string RequeuePoisonMessage = "moderation/poison/{messageId}/requeue";
     public const string Commenter = "moderation/commenters/{email}";
     public const string ModerationSettings = "moderation/settings";
+    public const string ModerationModel = "moderation/model";
+    public const string RetrainModerationModel = "moderation/model/retrain";
     public const string SpamComment = "moderation/comments/{slug}/{id}/spam";
     public const string BulkModeration = "moderation/comments/bulk";
     public const string Bans = "moderation/bans";
@@ -46,6 +48,8 @@ public static class FunctionNames
     public const string EraseCommenter = nameof(EraseCommenter);
     public const string GetModerationSettings = nameof(GetModerationSettings);
     public const string PutModerationSettings = nameof(PutModerationSettings);
+    public const string GetModerationModel = nameof(GetModerationModel);
+    public const string RetrainModerationModel = nameof(RetrainModerationModel);
     public const string GetModeratedComment = nameof(GetModeratedComment);
     public const string MarkCommentAsSpam = nameof(MarkCommentAsSpam);
     public const string ModerateInBulk = nameof(ModerateInBulk);
@@ -59,4 +63,5 @@ public static class FunctionNames
     public const string ModerateComment = nameof(ModerateComment);
     public const string AkismetWork = nameof(AkismetWork);
     public const string SweepStaleRows = nameof(SweepStaleRows);
+    public const string RetrainModel = nameof(RetrainModel);
 }

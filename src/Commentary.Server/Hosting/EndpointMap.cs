@@ -47,6 +47,8 @@ public static class EndpointMap
 
         api.MapGet(Routes.ModerationSettings, (HttpRequest r, ModerationSettingsEndpoints e) => e.GetAsync(r)).WithName(FunctionNames.GetModerationSettings);
         api.MapPut(Routes.ModerationSettings, (HttpRequest r, ModerationSettingsEndpoints e) => e.PutAsync(r)).WithName(FunctionNames.PutModerationSettings);
+        api.MapGet(Routes.ModerationModel, (HttpRequest r, ModelEndpoints e) => e.GetAsync(r)).WithName(FunctionNames.GetModerationModel);
+        api.MapPost(Routes.RetrainModerationModel, (HttpRequest r, ModelEndpoints e) => e.RetrainAsync(r)).WithName(FunctionNames.RetrainModerationModel);
 
         api.MapGet(Routes.Health, (HttpRequest r, HealthEndpoints e) => e.CheckAsync(r)).WithName(FunctionNames.Health);
         api.MapGet(Routes.UiFile, (HttpRequest r, string file, UiEndpoints e) => e.GetAsync(r, file)).WithName(FunctionNames.UiFile);

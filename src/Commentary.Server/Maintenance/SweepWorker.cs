@@ -1,10 +1,15 @@
 using Commentary.Core.Maintenance;
+using Commentary.Core.Moderation.Classifier;
 using Commentary.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Commentary.Server.Maintenance;
 
-/// <summary>When the self-host sweeps: <c>Maintenance:FirstSweepAfter</c> start-up, then every <c>Maintenance:SweepEvery</c>.</summary>
+/// <summary>
+/// When the self-host runs its daily jobs: the sweep <c>Maintenance:FirstSweepAfter</c> start-up, then every
+/// <c>Maintenance:SweepEvery</c>; the model retrain <c>Maintenance:FirstRetrainAfter</c> start-up, then every
+/// <c>Maintenance:RetrainEvery</c>.
+/// </summary>
 public sealed class SweepOptions
 {
     public const string Section = "Maintenance";
@@ -12,49 +17,34 @@ public sealed class SweepOptions
     public TimeSpan FirstSweepAfter { get; set; } = TimeSpan.FromMinutes(1);
 
     public TimeSpan SweepEvery { get; set; } = TimeSpan.FromDays(1);
+
+    public TimeSpan FirstRetrainAfter { get; set; } = TimeSpan.FromHours(1);
+
+    public TimeSpan RetrainEvery { get; set; } = TimeSpan.FromDays(1);
 }
 
-/// <summary>
-/// The self-host's stand-in for the daily <c>SweepStaleRows</c> timer. A failed sweep is logged and waits for the
-/// next: housekeeping must never stop the host that serves readers.
-/// </summary>
-public sealed partial class SweepWorker(
-    StaleRowSweeper sweeper, StorageInitializer storageInitializer, IOptions<SweepOptions> options, ILogger<SweepWorker> logger) : BackgroundService
+/// <summary>The self-host's stand-in for the daily <c>SweepStaleRows</c> timer.</summary>
+public sealed class SweepWorker(StaleRowSweeper sweeper, StorageInitializer storageInitializer, IOptions<SweepOptions> options, ILogger<SweepWorker> logger)
+    : PeriodicJob(storageInitializer, logger)
 {
-    private readonly SweepOptions _options = options.Value;
+    protected override string Name => "Sweeping stale rows";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await storageInitializer.Ready.WaitAsync(stoppingToken);
-            await Task.Delay(_options.FirstSweepAfter, stoppingToken);
-            using var timer = new PeriodicTimer(_options.SweepEvery);
-            do
-            {
-                try
-                {
-                    await sweeper.SweepAsync(stoppingToken);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    throw;
-                }
-#pragma warning disable CA1031 // Whatever went wrong (storage busy, timeouts), the host keeps serving.
-                catch (Exception e)
-#pragma warning restore CA1031
-                {
-                    LogSweepFailed(logger, e.Message);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    protected override TimeSpan FirstRunAfter => options.Value.FirstSweepAfter;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweeping stale rows failed; trying again at the next sweep: {Problem}")]
-    private static partial void LogSweepFailed(ILogger logger, string problem);
+    protected override TimeSpan Every => options.Value.SweepEvery;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => sweeper.SweepAsync(cancellationToken);
+}
+
+/// <summary>The self-host's stand-in for the daily <c>RetrainModel</c> timer.</summary>
+public sealed class RetrainWorker(ModelRetrainer retrainer, StorageInitializer storageInitializer, IOptions<SweepOptions> options, ILogger<RetrainWorker> logger)
+    : PeriodicJob(storageInitializer, logger)
+{
+    protected override string Name => "Retraining the moderation model";
+
+    protected override TimeSpan FirstRunAfter => options.Value.FirstRetrainAfter;
+
+    protected override TimeSpan Every => options.Value.RetrainEvery;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => retrainer.RetrainAsync(cancellationToken);
 }

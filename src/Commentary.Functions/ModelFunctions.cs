@@ -1,0 +1,25 @@
+using Commentary.Api.Http;
+using Commentary.Api.Moderation;
+using Commentary.Core.Moderation.Classifier;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Commentary.Functions;
+
+/// <summary>The moderation model routes, and the daily retrain at a quiet hour (UTC).</summary>
+public sealed class ModelFunctions(ModelEndpoints endpoints, ModelRetrainer retrainer)
+{
+    public const string Schedule = "0 41 3 * * *";
+
+    [Function(FunctionNames.GetModerationModel)]
+    public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ModerationModel)] HttpRequest request) =>
+        endpoints.GetAsync(request);
+
+    [Function(FunctionNames.RetrainModerationModel)]
+    public Task<IResult> Retrain([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.RetrainModerationModel)] HttpRequest request) =>
+        endpoints.RetrainAsync(request);
+
+    [Function(FunctionNames.RetrainModel)]
+    public Task RunRetrain([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken) =>
+        retrainer.RetrainAsync(cancellationToken);
+}
