@@ -201,7 +201,8 @@ public sealed class ModerationPolicy
     /// </summary>
     private void CheckClassifier(ClassifierVerdict? verdict, DecisionBuilder decision)
     {
-        if (verdict is null)
+        var c = _settings.Classifier;
+        if (verdict is null || !(c.Spam.Enabled || c.Toxic.Enabled || c.Crisis.Enabled))
         {
             return;
         }
@@ -213,7 +214,6 @@ public sealed class ModerationPolicy
             return;
         }
 
-        var c = _settings.Classifier;
         var scores = verdict.Scores;
         if (c.Crisis.Enabled && scores.Crisis >= c.Crisis.UrgentAt)
         {

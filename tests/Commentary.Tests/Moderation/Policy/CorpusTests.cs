@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
+using Commentary.Core.Moderation.Classifier;
 using Xunit.Abstractions;
 
 namespace Commentary.Tests.Moderation.Policy;
@@ -11,7 +12,7 @@ namespace Commentary.Tests.Moderation.Policy;
 /// The default policy against a corpus we wrote ourselves (Corpus/comments.json): legitimate comments (angry,
 /// grieving, clinical vocabulary, awkward names and places), spam and abuse (with the usual disguises) and crisis
 /// language. Every commenter is treated as one with an approved comment, so the first-comment hold does not hide
-/// what the content rules do.
+/// what the content rules and the shipped classifier do.
 /// </summary>
 public sealed class CorpusTests(ITestOutputHelper output)
 {
@@ -87,7 +88,11 @@ public sealed class CorpusTests(ITestOutputHelper output)
         var path = Path.Combine(AppContext.BaseDirectory, "Moderation", "Policy", "Corpus", "comments.json");
         var comments = JsonSerializer.Deserialize<LabelledComment[]>(File.ReadAllText(path), Json)!;
         var policy = new ModerationPolicy(ModerationSettings.Defaults);
-        return [.. comments.Select(c => (c, policy.Decide(new ModerationInput(c.Author, c.Email, c.Website, c.Body, Trusted))))];
+        var model = ModerationModel.Shipped;
+        return [.. comments.Select(c => (c, policy.Decide(new ModerationInput(c.Author, c.Email, c.Website, c.Body, Trusted)
+        {
+            Classifier = new ClassifierVerdict(model.Score(c.Body), model.Version),
+        })))];
     }
 
     private static string Outcome(ModerationDecision decision) => decision switch

@@ -1,3 +1,4 @@
+using Commentary.Core.Moderation.Classifier;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
 
@@ -28,7 +29,18 @@ public class ModerationPolicyTests
         [ModerationRules.Banned] = (Input("Nice article.", signals: new(false, 0, 0, "abusive")), CommentStatus.Rejected, s => s.Bans.Enabled = false),
         [ModerationRules.CrisisLanguage] = (Input("Some days I want to die."), CommentStatus.Pending, s => s.CrisisLanguage.Enabled = false),
         [ModerationRules.PersonalData] = (Input("Call me on 07700 900123"), CommentStatus.Pending, s => s.PersonalData.Enabled = false),
+        [ModerationRules.SpamClassifier] = (Input("Nice article.", classifier: Scored(spam: 0.95)), CommentStatus.Rejected, s => s.Classifier.Spam.Enabled = false),
+        [ModerationRules.ToxicClassifier] = (Input("Nice article.", classifier: Scored(toxic: 0.985)), CommentStatus.Pending, s => s.Classifier.Toxic.Enabled = false),
+        [ModerationRules.CrisisClassifier] = (Input("Nice article.", classifier: Scored(crisis: 0.9)), CommentStatus.Pending, s => s.Classifier.Crisis.Enabled = false),
+        [ModerationRules.ClassifierUnavailable] = (Input("Nice article.", classifier: ClassifierVerdict.Unavailable("test")), CommentStatus.Pending, s =>
+        {
+            s.Classifier.Spam.Enabled = false;
+            s.Classifier.Toxic.Enabled = false;
+            s.Classifier.Crisis.Enabled = false;
+        }),
     };
+
+    private static ClassifierVerdict Scored(double spam = 0, double toxic = 0, double crisis = 0) => new(new ClassifierScores(spam, toxic, crisis), "test-model");
 
     private static ModerationInput Input(
         string body,
@@ -36,8 +48,9 @@ public class ModerationPolicyTests
         string email = "ann@example.com",
         string? website = null,
         CommenterRecord? history = null,
-        ModerationSignals? signals = null) =>
-        new(author, email, website, body, history ?? Regular) { Signals = signals ?? ModerationSignals.None };
+        ModerationSignals? signals = null,
+        ClassifierVerdict? classifier = null) =>
+        new(author, email, website, body, history ?? Regular) { Signals = signals ?? ModerationSignals.None, Classifier = classifier };
 
     private static ModerationPolicy Policy(Action<ModerationSettings> change)
     {

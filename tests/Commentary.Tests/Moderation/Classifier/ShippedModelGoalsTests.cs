@@ -1,0 +1,76 @@
+using Commentary.Core.Moderation;
+using Commentary.Core.Moderation.Classifier;
+using Xunit.Abstractions;
+
+namespace Commentary.Tests.Moderation.Classifier;
+
+/// <summary>
+/// Holds the shipped model and the shipped thresholds to the figures in docs/moderation-model.md, measured on the test
+/// split (never trained on, never used to choose a threshold). A retrained default model that is worse fails here.
+/// </summary>
+public sealed class ShippedModelGoalsTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<(OutcomeTable Outcomes, IReadOnlyList<ScoreEvaluation> Metrics)> Measured = new(Measure);
+
+    [TrainingDataFact]
+    public void Legitimate_comments_are_published_and_almost_never_rejected()
+    {
+        var table = Measured.Value.Outcomes;
+        output.WriteLine(table.ToMarkdown());
+
+        Assert.True(table.Share("legitimate", OutcomeTable.Rejected) <= 0.005, "rejected " + table.Share("legitimate", OutcomeTable.Rejected));
+        Assert.True(table.Share("legitimate", OutcomeTable.Published) >= 0.85, "published " + table.Share("legitimate", OutcomeTable.Published));
+    }
+
+    [TrainingDataFact]
+    public void Spam_is_mostly_rejected_and_rarely_published()
+    {
+        var table = Measured.Value.Outcomes;
+
+        Assert.True(table.Share("spam", OutcomeTable.Rejected) >= 0.5, "rejected " + table.Share("spam", OutcomeTable.Rejected));
+        Assert.True(table.Share("spam", OutcomeTable.Published) <= 0.12, "published " + table.Share("spam", OutcomeTable.Published));
+    }
+
+    [TrainingDataFact]
+    public void Severe_abuse_is_rarely_published()
+    {
+        var table = Measured.Value.Outcomes;
+
+        Assert.True(table.Share(OutcomeTable.SevereAbuse, OutcomeTable.Published) <= 0.08, "published " + table.Share(OutcomeTable.SevereAbuse, OutcomeTable.Published));
+    }
+
+    [TrainingDataFact]
+    public void Crisis_posts_wait_for_a_person_mostly_as_urgent_and_everyday_posts_rarely_are()
+    {
+        var table = Measured.Value.Outcomes;
+
+        Assert.True(table.Share("crisis", OutcomeTable.Held, OutcomeTable.Urgent) >= 0.90, "held " + table.Share("crisis", OutcomeTable.Held, OutcomeTable.Urgent));
+        Assert.True(table.Share("crisis", OutcomeTable.Urgent) >= 0.87, "urgent " + table.Share("crisis", OutcomeTable.Urgent));
+        Assert.Equal(0, table.Count("crisis", OutcomeTable.Rejected));
+        Assert.True(table.Share("everyday", OutcomeTable.Urgent) <= 0.06, "everyday urgent " + table.Share("everyday", OutcomeTable.Urgent));
+    }
+
+    [TrainingDataFact]
+    public void Each_score_keeps_its_F1()
+    {
+        var metrics = Measured.Value.Metrics.ToDictionary(m => m.Score);
+        foreach (var m in metrics.Values)
+        {
+            output.WriteLine($"{m.Score}: precision {m.Precision:P1}, recall {m.Recall:P1}, F1 {m.F1:F3}");
+        }
+
+        Assert.True(metrics["spam"].F1 >= 0.84);
+        Assert.True(metrics["toxic"].F1 >= 0.59);
+        Assert.True(metrics["crisis"].F1 >= 0.88);
+    }
+
+    private static (OutcomeTable, IReadOnlyList<ScoreEvaluation>) Measure()
+    {
+        var data = TrainingData.LoadFolder(TrainingDataFactAttribute.Folder!);
+        var model = ModerationModel.Shipped;
+        var settings = ModerationSettings.Defaults;
+        settings.FirstComment.Enabled = false;
+        var test = ModelEvaluation.Score(model, data.Examples.Where(e => e.Part == SplitPart.Test));
+        return (ModelEvaluation.Outcomes(new ModerationPolicy(settings), model, test), ModelEvaluation.Metrics(test, settings.Classifier, "test"));
+    }
+}
