@@ -55,6 +55,8 @@ public static class CommentaryCli
                     .WithExample("model", "train", "--data", "../shared/data/moderation", "--output", "moderation-model.zip");
                 model.AddCommand<EvaluateModelCommand>("evaluate")
                     .WithDescription("Print a model's evaluation table on the test split (by default the shipped model and settings).");
+                model.AddCommand<UploadTrainingDataCommand>("upload-data")
+                    .WithDescription("Upload the public training data to storage, where the daily retrain reads it.");
             });
         });
         return app;

@@ -31,7 +31,7 @@ public sealed class RouteParityTests(StorageFixture fixture)
 
         // Every function name we define, but the queue and timer triggers, is an HTTP function in the build.
         var httpFunctions = typeof(FunctionNames).GetFields().Select(f => (string)f.GetValue(null)!)
-            .Where(n => n is not (FunctionNames.ModerateComment or FunctionNames.AkismetWork or FunctionNames.SweepStaleRows))
+            .Where(n => n is not (FunctionNames.ModerateComment or FunctionNames.AkismetWork or FunctionNames.SweepStaleRows or FunctionNames.RetrainModel))
             .Order(StringComparer.Ordinal);
         Assert.Equal(httpFunctions, declared.Select(d => d.Split(' ')[0]).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(declared, mapped);
@@ -55,14 +55,18 @@ public sealed class RouteParityTests(StorageFixture fixture)
     }
 
     [Fact]
-    public void The_daily_sweep_is_a_timer_function_and_a_self_host_worker()
+    public void The_daily_sweep_and_retrain_are_timer_functions_and_self_host_workers()
     {
         var timers = FunctionsMetadata.Load()
             .SelectMany(f => f!["bindings"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "timerTrigger")
                 .Select(b => (Name: f["name"]!.GetValue<string>(), Schedule: b!["schedule"]!.GetValue<string>())))
             .ToArray();
 
-        Assert.Equal([(FunctionNames.SweepStaleRows, "0 17 3 * * *")], timers);
-        Assert.Contains(fixture.Host.Services.GetServices<IHostedService>(), s => s is Commentary.Server.Maintenance.SweepWorker);
+        Assert.Equal(
+            [(FunctionNames.RetrainModel, "0 41 3 * * *"), (FunctionNames.SweepStaleRows, "0 17 3 * * *")],
+            timers.OrderBy(t => t.Name, StringComparer.Ordinal));
+        var workers = fixture.Host.Services.GetServices<IHostedService>().ToArray();
+        Assert.Contains(workers, s => s is Commentary.Server.Maintenance.SweepWorker);
+        Assert.Contains(workers, s => s is Commentary.Server.Maintenance.RetrainWorker);
     }
 }

@@ -176,3 +176,32 @@ internal static class ModelReport
         output.Data.WriteLine(ModelEvaluation.Outcomes(new ModerationPolicy(moderation), model, test).ToMarkdown());
     }
 }
+
+public sealed class UploadTrainingDataSettings : Hosting.StorageSettings
+{
+    [CommandArgument(0, "<FOLDER>")]
+    [Description("The folder with spam-youtube.jsonl, toxic-wikipedia.jsonl and crisis-reddit.jsonl.")]
+    public string Folder { get; set; } = string.Empty;
+}
+
+/// <summary>
+/// <c>model upload-data &lt;folder&gt;</c>: puts the public training data where the daily retrain reads it, after
+/// checking that every file parses.
+/// </summary>
+public sealed class UploadTrainingDataCommand(CliOutput output) : AsyncCommand<UploadTrainingDataSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, UploadTrainingDataSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var data = ModelData.Read(settings.Folder);
+        var store = new ModelStore(await Hosting.StorageConnection.OpenAsync(settings, cancellationToken));
+        foreach (var name in TrainingData.Files)
+        {
+            await using var file = File.OpenRead(Path.Combine(settings.Folder, name));
+            await store.UploadTrainingFileAsync(name, file, cancellationToken);
+        }
+
+        output.Console.MarkupLineInterpolated($"Uploaded {data.Examples.Count} labelled texts in {TrainingData.Files.Count} files; the next retrain learns from them.");
+        return 0;
+    }
+}

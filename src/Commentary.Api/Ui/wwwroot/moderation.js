@@ -52,7 +52,7 @@
     poisonItems: $('poison-items'), poisonEmpty: $('poison-empty'),
     settingsPanel: $('settings-panel'), settingsForm: $('settings-form'), settingsJson: $('settings-json'),
     settingsFeedback: $('settings-feedback'), settingsMessage: $('settings-message'), settingsErrors: $('settings-errors'),
-    settingsReload: $('settings-reload'), settingsVersion: $('settings-version'),
+    settingsReload: $('settings-reload'), settingsVersion: $('settings-version'), modelInfo: $('model-info'),
     bansPanel: $('bans-panel'), banForm: $('ban-form'), banSource: $('ban-source'),
     banKinds: [...document.querySelectorAll('input[name="ban-kind"]')], banValueLabel: $('ban-value-label'),
     banValueNote: $('ban-value-note'), banFeedback: $('ban-feedback'), banMessage: $('ban-message'),
@@ -930,6 +930,33 @@
     else ui.settingsPanel.removeAttribute('aria-busy');
   }
 
+  // The classifier in force (GET /moderation/model): version, when and on what it was trained, how it scored.
+  async function loadModel() {
+    let answer;
+    try {
+      answer = await call('GET', 'moderation/model');
+    } catch {
+      answer = null;
+    }
+    if (!answer || !answer.ok) {
+      ui.modelInfo.replaceChildren(h('p', {}, 'The classifier could not be asked about its model.'));
+      return;
+    }
+    const m = answer.body;
+    const percent = (share) => `${Math.round(share * 1000) / 10}%`;
+    const lines = [
+      h('p', {}, `Classifier model ${m.version} (${m.origin}), trained ${when(m.trainedAt)} on ` +
+        m.trainedOn.map((s) => `${s.name} (${Object.entries(s.items).map(([k, n]) => `${n} ${k}`).join(', ')})`).join('; ') + '.'),
+      h('ul', {}, ...m.evaluation.map((e) =>
+        h('li', {}, `${e.score} on ${e.set}: precision ${percent(e.precision)}, recall ${percent(e.recall)} at ${e.threshold}`))),
+    ];
+    if (m.state === 'degraded') lines.push(h('p', { class: 'warning' }, `Degraded: ${m.problem}`));
+    if (m.lastRetrain) {
+      lines.push(h('p', {}, `Last retrain ${when(m.lastRetrain.at)}: ${m.lastRetrain.published ? 'published' : 'not published'}. ${m.lastRetrain.notes.join(' ')}`));
+    }
+    ui.modelInfo.replaceChildren(...lines);
+  }
+
   async function loadSettings() {
     if (settings.busy) return;
     setSettingsBusy(true);
@@ -953,6 +980,7 @@
     showSettingsVersion(answer.etag);
     clearSettingsFeedback();
     say('Settings loaded.');
+    await loadModel();
   }
 
   function problemsFrom(errors) {

@@ -1,6 +1,6 @@
-using Commentary.Core.Moderation.Classifier;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
+using Commentary.Core.Moderation.Classifier;
 
 namespace Commentary.Tests.Moderation.Policy;
 
@@ -37,7 +37,8 @@ public class ModerationPolicyTests
             s.Classifier.Spam.Enabled = false;
             s.Classifier.Toxic.Enabled = false;
             s.Classifier.Crisis.Enabled = false;
-        }),
+        }
+        ),
     };
 
     private static ClassifierVerdict Scored(double spam = 0, double toxic = 0, double crisis = 0) => new(new ClassifierScores(spam, toxic, crisis), "test-model");
