@@ -241,11 +241,11 @@ public sealed class ModerationPolicy
 
         if (score >= thresholds.RejectAt)
         {
-            decision.Reject(rule, Say($"{name} score {score:F2} (threshold {thresholds.RejectAt:F2} to reject) — model {model}"), score * ScoreWeights.Classifier);
+            decision.Reject(rule, Say($"{name} score {score:0.00##} (threshold {thresholds.RejectAt:0.00##} to reject) — model {model}"), score * ScoreWeights.Classifier);
         }
         else
         {
-            decision.Hold(rule, Say($"{name} score {score:F2} (threshold {thresholds.HoldAt:F2} to hold, {thresholds.RejectAt:F2} to reject) — model {model}"), score * ScoreWeights.Classifier);
+            decision.Hold(rule, Say($"{name} score {score:0.00##} (threshold {thresholds.HoldAt:0.00##} to hold, {thresholds.RejectAt:0.00##} to reject) — model {model}"), score * ScoreWeights.Classifier);
         }
     }
 

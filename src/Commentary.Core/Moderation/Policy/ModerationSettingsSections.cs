@@ -148,13 +148,13 @@ public sealed class PersonalDataSettings
 /// </summary>
 public sealed class ClassifierSettings
 {
-    public ScoreThresholds Spam { get; set; } = new() { HoldAt = 0.16, RejectAt = 0.81 };
+    public ScoreThresholds Spam { get; set; } = new() { HoldAt = 0.21, RejectAt = 0.81 };
 
     /// <summary>Insults, threats, identity hate, harassment.</summary>
     public ScoreThresholds Toxic { get; set; } = new() { HoldAt = 0.98, RejectAt = 0.999 };
 
     /// <summary>Self-harm or suicide risk: never rejected, only held (as urgent from its higher threshold).</summary>
-    public CrisisThresholds Crisis { get; set; } = new() { HoldAt = 0.56, UrgentAt = 0.58 };
+    public CrisisThresholds Crisis { get; set; } = new() { HoldAt = 0.25, UrgentAt = 0.58 };
 }
 
 /// <summary>A score that holds a comment from one threshold and rejects it from a higher one.</summary>

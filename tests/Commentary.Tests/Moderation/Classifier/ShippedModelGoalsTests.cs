@@ -28,7 +28,7 @@ public sealed class ShippedModelGoalsTests(ITestOutputHelper output)
         var table = Measured.Value.Outcomes;
 
         Assert.True(table.Share("spam", OutcomeTable.Rejected) >= 0.5, "rejected " + table.Share("spam", OutcomeTable.Rejected));
-        Assert.True(table.Share("spam", OutcomeTable.Published) <= 0.12, "published " + table.Share("spam", OutcomeTable.Published));
+        Assert.True(table.Share("spam", OutcomeTable.Published) <= 0.13, "published " + table.Share("spam", OutcomeTable.Published));
     }
 
     [TrainingDataFact]
@@ -44,7 +44,7 @@ public sealed class ShippedModelGoalsTests(ITestOutputHelper output)
     {
         var table = Measured.Value.Outcomes;
 
-        Assert.True(table.Share("crisis", OutcomeTable.Held, OutcomeTable.Urgent) >= 0.90, "held " + table.Share("crisis", OutcomeTable.Held, OutcomeTable.Urgent));
+        Assert.True(table.Share("crisis", OutcomeTable.Held, OutcomeTable.Urgent) >= 0.94, "held " + table.Share("crisis", OutcomeTable.Held, OutcomeTable.Urgent));
         Assert.True(table.Share("crisis", OutcomeTable.Urgent) >= 0.87, "urgent " + table.Share("crisis", OutcomeTable.Urgent));
         Assert.Equal(0, table.Count("crisis", OutcomeTable.Rejected));
         Assert.True(table.Share("everyday", OutcomeTable.Urgent) <= 0.06, "everyday urgent " + table.Share("everyday", OutcomeTable.Urgent));
@@ -60,8 +60,8 @@ public sealed class ShippedModelGoalsTests(ITestOutputHelper output)
         }
 
         Assert.True(metrics["spam"].F1 >= 0.84);
-        Assert.True(metrics["toxic"].F1 >= 0.59);
-        Assert.True(metrics["crisis"].F1 >= 0.88);
+        Assert.True(metrics["toxic"].F1 >= 0.6);
+        Assert.True(metrics["crisis"].F1 >= 0.89);
     }
 
     private static (OutcomeTable, IReadOnlyList<ScoreEvaluation>) Measure()
