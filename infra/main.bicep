@@ -53,6 +53,8 @@ var queueNames = [
   'comment-submissions-poison'
   'akismet-work'
   'akismet-work-poison'
+  'model-retrain'
+  'model-retrain-poison'
 ]
 var tableNames = [
   'Comments'

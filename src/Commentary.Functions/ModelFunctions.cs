@@ -1,12 +1,13 @@
 using Commentary.Api.Http;
 using Commentary.Api.Moderation;
 using Commentary.Core.Moderation.Classifier;
+using Commentary.Core.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Commentary.Functions;
 
-/// <summary>The moderation model routes, and the daily retrain at a quiet hour (UTC).</summary>
+/// <summary>The moderation model routes; the daily retrain at a quiet hour (UTC) and the retrains moderators ask for.</summary>
 public sealed class ModelFunctions(ModelEndpoints endpoints, ModelRetrainer retrainer)
 {
     public const string Schedule = "0 41 3 * * *";
@@ -22,4 +23,10 @@ public sealed class ModelFunctions(ModelEndpoints endpoints, ModelRetrainer retr
     [Function(FunctionNames.RetrainModel)]
     public Task RunRetrain([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken) =>
         retrainer.RetrainAsync(cancellationToken);
+
+    [Function(FunctionNames.RetrainModelOnRequest)]
+    public Task RunRequestedRetrain(
+        [QueueTrigger(StorageNames.ModelRetrainQueue, Connection = StorageNames.ConnectionSetting)] string message,
+        CancellationToken cancellationToken) =>
+        retrainer.HandleRequestAsync(message, cancellationToken);
 }

@@ -37,6 +37,7 @@ public static class CommentaryServer
             .ValidateOnStart();
         builder.Services.AddHostedService<SubmissionQueueWorker>();
         builder.Services.AddHostedService<AkismetQueueWorker>();
+        builder.Services.AddHostedService<RetrainQueueWorker>();
         builder.Services.AddOptions<SweepOptions>().Bind(builder.Configuration.GetSection(SweepOptions.Section))
             .Validate(o => o.FirstSweepAfter >= TimeSpan.Zero && o.SweepEvery > TimeSpan.Zero, "Maintenance:SweepEvery must be positive.")
             .Validate(o => o.FirstRetrainAfter >= TimeSpan.Zero && o.RetrainEvery > TimeSpan.Zero, "Maintenance:RetrainEvery must be positive.").ValidateOnStart();

@@ -87,9 +87,10 @@ public sealed class ModerationModelTests : IClassFixture<StorageFixture>
         {
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             Assert.Equal("/api/moderation/model", response.Headers.Location!.OriginalString);
+            Assert.Equal("queued", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
         }
 
-        // The retrain runs after the answer; its report is the signal it finished.
+        // The retrain runs after the answer, from the model-retrain queue; its report is the signal it finished.
         JsonNode? report = null;
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         while (report is null)

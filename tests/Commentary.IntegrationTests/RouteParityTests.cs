@@ -31,7 +31,7 @@ public sealed class RouteParityTests(StorageFixture fixture)
 
         // Every function name we define, but the queue and timer triggers, is an HTTP function in the build.
         var httpFunctions = typeof(FunctionNames).GetFields().Select(f => (string)f.GetValue(null)!)
-            .Where(n => n is not (FunctionNames.ModerateComment or FunctionNames.AkismetWork or FunctionNames.SweepStaleRows or FunctionNames.RetrainModel))
+            .Where(n => n is not (FunctionNames.ModerateComment or FunctionNames.AkismetWork or FunctionNames.SweepStaleRows or FunctionNames.RetrainModel or FunctionNames.RetrainModelOnRequest))
             .Order(StringComparer.Ordinal);
         Assert.Equal(httpFunctions, declared.Select(d => d.Split(' ')[0]).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(declared, mapped);
@@ -47,11 +47,13 @@ public sealed class RouteParityTests(StorageFixture fixture)
 
         Assert.Equal(
             [(FunctionNames.AkismetWork, StorageNames.AkismetQueue, StorageNames.ConnectionSetting),
-             (FunctionNames.ModerateComment, StorageNames.SubmissionsQueue, StorageNames.ConnectionSetting)],
+             (FunctionNames.ModerateComment, StorageNames.SubmissionsQueue, StorageNames.ConnectionSetting),
+             (FunctionNames.RetrainModelOnRequest, StorageNames.ModelRetrainQueue, StorageNames.ConnectionSetting)],
             queueTriggers.OrderBy(t => t.Name, StringComparer.Ordinal));
         var workers = fixture.Host.Services.GetServices<IHostedService>().ToArray();
         Assert.Contains(workers, s => s is SubmissionQueueWorker);
         Assert.Contains(workers, s => s is AkismetQueueWorker);
+        Assert.Contains(workers, s => s is RetrainQueueWorker);
     }
 
     [Fact]

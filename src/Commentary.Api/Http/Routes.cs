@@ -64,4 +64,5 @@ public static class FunctionNames
     public const string AkismetWork = nameof(AkismetWork);
     public const string SweepStaleRows = nameof(SweepStaleRows);
     public const string RetrainModel = nameof(RetrainModel);
+    public const string RetrainModelOnRequest = nameof(RetrainModelOnRequest);
 }

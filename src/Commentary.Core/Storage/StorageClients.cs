@@ -34,6 +34,7 @@ public sealed class StorageClients
     public QueueClient SubmissionsPoison => Queues.GetQueueClient(StorageNames.SubmissionsPoisonQueue);
     public QueueClient AkismetWork => Queues.GetQueueClient(StorageNames.AkismetQueue);
     public QueueClient AkismetWorkPoison => Queues.GetQueueClient(StorageNames.AkismetPoisonQueue);
+    public QueueClient ModelRetrain => Queues.GetQueueClient(StorageNames.ModelRetrainQueue);
     public TableClient Comments => Tables.GetTableClient(StorageNames.CommentsTable);
     public TableClient ModerationIndex => Tables.GetTableClient(StorageNames.ModerationIndexTable);
     public TableClient CommenterIndex => Tables.GetTableClient(StorageNames.CommenterIndexTable);

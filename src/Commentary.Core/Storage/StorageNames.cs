@@ -15,6 +15,10 @@ public static class StorageNames
     public const string SubmissionsPoisonQueue = SubmissionsQueue + "-poison";
     public const string AkismetQueue = "akismet-work";
     public const string AkismetPoisonQueue = AkismetQueue + "-poison";
+
+    /// <summary>Requests to retrain the moderation model now (a moderator's <c>POST /moderation/model/retrain</c>).</summary>
+    public const string ModelRetrainQueue = "model-retrain";
+    public const string ModelRetrainPoisonQueue = ModelRetrainQueue + "-poison";
     public const string CommentsTable = "Comments";
     public const string ModerationIndexTable = "ModerationIndex";
     public const string CommenterIndexTable = "CommenterIndex";
@@ -32,5 +36,5 @@ public static class StorageNames
     ];
 
     public static IReadOnlyList<string> Containers { get; } = [ArticlesContainer, SettingsContainer, ModelsContainer];
-    public static IReadOnlyList<string> Queues { get; } = [SubmissionsQueue, SubmissionsPoisonQueue, AkismetQueue, AkismetPoisonQueue];
+    public static IReadOnlyList<string> Queues { get; } = [SubmissionsQueue, SubmissionsPoisonQueue, AkismetQueue, AkismetPoisonQueue, ModelRetrainQueue, ModelRetrainPoisonQueue];
 }

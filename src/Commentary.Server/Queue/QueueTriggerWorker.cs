@@ -22,6 +22,9 @@ public abstract partial class QueueTriggerWorker(
 
     protected abstract string QueueName { get; }
 
+    /// <summary>How long a received message stays hidden while it is handled; a queue whose work takes long says so.</summary>
+    protected virtual TimeSpan ProcessingLease => _options.ProcessingLease;
+
     /// <summary>Processes one message; an exception means "try again later".</summary>
     protected abstract Task HandleMessageAsync(string text, CancellationToken cancellationToken);
 
@@ -54,7 +57,7 @@ public abstract partial class QueueTriggerWorker(
                 QueueMessage[] batch;
                 try
                 {
-                    batch = (await queue.ReceiveMessagesAsync(_options.BatchSize, _options.ProcessingLease, stoppingToken)).Value;
+                    batch = (await queue.ReceiveMessagesAsync(_options.BatchSize, ProcessingLease, stoppingToken)).Value;
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {

@@ -5,6 +5,9 @@ using Microsoft.Extensions.Logging;
 
 namespace Commentary.Core.Moderation.Classifier;
 
+/// <summary>A moderator's request to retrain now, as queued on <c>model-retrain</c>.</summary>
+public sealed record RetrainRequest(string RequestedBy, DateTimeOffset At);
+
 /// <summary>What one retrain did: what it trained on, how both models scored, and whether the new one was published.</summary>
 public sealed record RetrainReport(
     DateTimeOffset At,
@@ -45,19 +48,45 @@ public sealed partial class ModelRetrainer(
     private static readonly string[] AbuseWords = ["abuse", "abusive", "insult", "harass", "threat", "hate", "slur", "toxic", "offensive", "bully", "troll"];
     private readonly SemaphoreSlim _running = new(1, 1);
 
-    /// <summary>The last report of this instance, for <c>GET /api/moderation/model</c>.</summary>
-    public RetrainReport? LastReport { get; private set; }
+    /// <summary>
+    /// The body of the <c>RetrainModelOnRequest</c> queue trigger. A request that a finished retrain already answers
+    /// (several moderators asked at once, or the message came again) is done without training again.
+    /// </summary>
+    public async Task HandleRequestAsync(string message, CancellationToken cancellationToken)
+    {
+        RetrainRequest? request;
+        try
+        {
+            request = System.Text.Json.JsonSerializer.Deserialize<RetrainRequest>(message ?? string.Empty, ModerationModel.Json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            request = null;
+        }
 
-    /// <summary>Whether a retrain is running on this instance now.</summary>
-    public bool IsRunning => _running.CurrentCount == 0;
+        await RetrainAsync(request ?? new RetrainRequest("(unreadable request)", DateTimeOffset.MinValue), cancellationToken);
+    }
 
-    public async Task<RetrainReport> RetrainAsync(CancellationToken cancellationToken)
+    public Task<RetrainReport> RetrainAsync(CancellationToken cancellationToken) => RetrainAsync(null, cancellationToken);
+
+    private async Task<RetrainReport> RetrainAsync(RetrainRequest? request, CancellationToken cancellationToken)
     {
         await _running.WaitAsync(cancellationToken);
         try
         {
+            if (request is not null)
+            {
+                if (await store.LastReportAsync(cancellationToken) is { } last && last.At >= request.At)
+                {
+                    LogAlreadyAnswered(logger, request.RequestedBy, last.At);
+                    return last;
+                }
+
+                LogRequested(logger, request.RequestedBy);
+            }
+
             var report = await RunAsync(cancellationToken);
-            LastReport = report;
+            await store.SaveReportAsync(report, cancellationToken);
             LogRetrained(logger, report.Published, report.NewModel ?? "(none)", report.ModelInForce, string.Join(" ", report.Notes));
             return report;
         }
@@ -184,6 +213,12 @@ public sealed partial class ModelRetrainer(
     private static int Of(IReadOnlyDictionary<string, int> counts, string name) => counts.GetValueOrDefault(name);
 
     private static string StorageNames() => Storage.StorageNames.ModelsContainer + "/" + ModelStore.TrainingPrefix;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retraining the moderation model, as {Moderator} asked")]
+    private static partial void LogRequested(ILogger logger, string moderator);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A retrain asked for by {Moderator} was answered by the retrain at {At}")]
+    private static partial void LogAlreadyAnswered(ILogger logger, string moderator, DateTimeOffset at);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Moderation model retrained: published {Published}, candidate {Candidate}, in force {InForce}. {Notes}")]
     private static partial void LogRetrained(ILogger logger, bool published, string candidate, string inForce, string notes);

@@ -18,6 +18,7 @@ public sealed record StoredModelPointer(string Version, string ETag);
 public sealed class ModelStore(StorageClients storage)
 {
     public const string PointerBlob = "moderation/current";
+    public const string ReportBlob = "moderation/last-retrain.json";
     public const string TrainingPrefix = "training/";
 
     public static string ModelBlob(string version) => $"moderation/{version}.zip";
@@ -80,6 +81,27 @@ public sealed class ModelStore(StorageClients storage)
 
         return files;
     }
+
+    /// <summary>The last retrain's report, whichever instance ran it; null before the first.</summary>
+    public async Task<RetrainReport?> LastReportAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await storage.Models.GetBlobClient(ReportBlob).DownloadContentAsync(cancellationToken);
+            return content.Value.Content.ToObjectFromJson<RetrainReport>(ModerationModel.Json);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public Task SaveReportAsync(RetrainReport report, CancellationToken cancellationToken) =>
+        storage.Models.GetBlobClient(ReportBlob).UploadAsync(BinaryData.FromObjectAsJson(report, ModerationModel.Json), overwrite: true, cancellationToken);
+
+    /// <summary>Asks for a retrain: a message on <c>model-retrain</c>, which the <c>RetrainModelOnRequest</c> trigger takes.</summary>
+    public Task RequestRetrainAsync(RetrainRequest request, CancellationToken cancellationToken) =>
+        storage.ModelRetrain.SendMessageAsync(BinaryData.FromObjectAsJson(request, ModerationModel.Json), cancellationToken: cancellationToken);
 
     public Task UploadTrainingFileAsync(string name, Stream content, CancellationToken cancellationToken) =>
         storage.Models.GetBlobClient(TrainingPrefix + name).UploadAsync(content, overwrite: true, cancellationToken);

@@ -1,0 +1,23 @@
+using Commentary.Core.Moderation.Classifier;
+using Commentary.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Commentary.Server.Queue;
+
+/// <summary>The self-host's <c>RetrainModelOnRequest</c> trigger on <c>model-retrain</c>: retrains moderators asked for.</summary>
+public sealed class RetrainQueueWorker(
+    IConfiguration configuration,
+    IOptions<QueueTriggerOptions> options,
+    ModelRetrainer retrainer,
+    StorageInitializer storageInitializer,
+    ILogger<RetrainQueueWorker> logger) : QueueTriggerWorker(configuration, options, storageInitializer, logger)
+{
+    protected override string QueueName => StorageNames.ModelRetrainQueue;
+
+    /// <summary>A retrain takes a minute or so; the Functions trigger renews its lease meanwhile, this one asks for long enough.</summary>
+    protected override TimeSpan ProcessingLease => TimeSpan.FromMinutes(10);
+
+    protected override Task HandleMessageAsync(string text, CancellationToken cancellationToken) => retrainer.HandleRequestAsync(text, cancellationToken);
+
+    protected override string CommentIdOf(string text) => "(retrain request)";
+}
