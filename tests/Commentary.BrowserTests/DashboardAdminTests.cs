@@ -179,6 +179,22 @@ public sealed class DashboardAdminTests(BrowserFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task The_settings_tab_shows_the_classifier_model_in_force_and_how_it_scored()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var dashboard = await DashboardPage.SignedInAsync(context);
+
+        await dashboard.OpenSettingsAsync();
+
+        var model = dashboard.Page.Locator("#model-info");
+        var shipped = Core.Moderation.Classifier.ModerationModel.Shipped;
+        await Expect(model).ToContainTextAsync($"Classifier model {shipped.Version} (shipped)");
+        await Expect(model).ToContainTextAsync("spam-youtube.jsonl");
+        await Expect(model.Locator("li")).ToHaveCountAsync(shipped.Manifest.Evaluation.Count);
+        await Expect(model.Locator("li").First).ToContainTextAsync("spam on test: precision");
+    }
+
     private async Task<(string Json, string ETag)> GetSettingsAsync()
     {
         using var request = _host.AsModerator(HttpMethod.Get, "moderation/settings");
