@@ -18,6 +18,7 @@ public static class Routes
     public const string Commenter = "moderation/commenters/{email}";
     public const string ModerationSettings = "moderation/settings";
     public const string SpamComment = "moderation/comments/{slug}/{id}/spam";
+    public const string PrivateReply = "moderation/comments/{slug}/{id}/private-reply";
     public const string BulkModeration = "moderation/comments/bulk";
     public const string Bans = "moderation/bans";
     public const string Ban = "moderation/bans/{banId}";
@@ -48,6 +49,7 @@ public static class FunctionNames
     public const string PutModerationSettings = nameof(PutModerationSettings);
     public const string GetModeratedComment = nameof(GetModeratedComment);
     public const string MarkCommentAsSpam = nameof(MarkCommentAsSpam);
+    public const string ReplyPrivately = nameof(ReplyPrivately);
     public const string ModerateInBulk = nameof(ModerateInBulk);
     public const string ListBans = nameof(ListBans);
     public const string AddBan = nameof(AddBan);

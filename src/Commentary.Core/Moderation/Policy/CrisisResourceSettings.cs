@@ -188,6 +188,9 @@ public sealed class CrisisResource
 /// <summary>The private reply's subject and plain text; the HTML version is made from the text.</summary>
 public sealed class CrisisReplyTemplate
 {
+    public const int MaxSubject = 200;
+    public const int MaxText = 5000;
+
     public string Subject { get; set; } = string.Empty;
 
     public string Text { get; set; } = string.Empty;

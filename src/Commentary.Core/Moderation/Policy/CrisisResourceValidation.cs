@@ -16,8 +16,8 @@ internal static class CrisisResourceValidation
     public const int MaxName = 100;
     public const int MaxDescription = 300;
     public const int MaxUrl = 500;
-    public const int MaxSubject = 200;
-    public const int MaxReplyText = 5000;
+    public const int MaxSubject = CrisisReplyTemplate.MaxSubject;
+    public const int MaxReplyText = CrisisReplyTemplate.MaxText;
     private const string Path = "crisisResources";
 
     // ISO 3166-1 alpha-2, the officially assigned codes.
