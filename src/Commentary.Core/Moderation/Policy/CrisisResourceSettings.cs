@@ -81,12 +81,17 @@ public sealed class CrisisResourceSettings
 
     private static CrisisResourceMatch? FindLanguage(List<CrisisResourceSet> sets, string tag)
     {
-        // "pt-BR" first as written, then its primary language "pt".
-        foreach (var candidate in new[] { tag, tag.Split('-')[0] }.Distinct(StringComparer.OrdinalIgnoreCase))
+        // "pt-BR" as written first; then any set in the same primary language ("pt", "pt-PT"; "en" also finds "en-US").
+        var primary = tag.Split('-')[0];
+        foreach (var sameLanguage in new Func<string, bool>[]
+        {
+            written => string.Equals(written, tag, StringComparison.OrdinalIgnoreCase),
+            written => string.Equals(written.Split('-')[0], primary, StringComparison.OrdinalIgnoreCase),
+        })
         {
             foreach (var set in sets)
             {
-                if (set.Languages?.FirstOrDefault(l => string.Equals(l?.Trim(), candidate, StringComparison.OrdinalIgnoreCase)) is { } written)
+                if (set.Languages?.FirstOrDefault(l => l is not null && sameLanguage(l.Trim())) is { } written)
                 {
                     return new(set, "language " + written.Trim());
                 }
