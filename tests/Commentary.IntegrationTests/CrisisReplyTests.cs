@@ -104,42 +104,17 @@ public sealed class CrisisFixture : IAsyncLifetime
     public SmtpTestServer Smtp { get; private set; } = null!;
     public SelfHost Host { get; private set; } = null!;
 
-    public static void ConfigureResources(ModerationSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.Flood.MaxRecentFromIp = 100_000;
-        settings.Duplicates.Enabled = false;
-        settings.CrisisResources.Sets.Add(new CrisisResourceSet
-        {
-            Countries = ["US"],
-            Languages = ["en-US"],
-            Heading = "You don't have to face this alone",
-            Message = "If you are thinking about suicide, you can reach someone right now, free and confidential.",
-            Resources =
-            [
-                new CrisisResource { Name = "988 Suicide & Crisis Lifeline", Description = "Call or text, any time.", Phone = "988", Sms = "988", Url = "https://988lifeline.org" },
-                new CrisisResource { Name = "Crisis Text Line", Description = "Text HOME.", Sms = "741741" },
-            ],
-        });
-        settings.CrisisResources.Sets.Add(new CrisisResourceSet
-        {
-            Countries = ["DE", "AT"],
-            Languages = ["de"],
-            Heading = "Du bist nicht allein",
-            Message = "Wenn du daran denkst, dir das Leben zu nehmen, sprich jetzt mit jemandem.",
-            Resources =
-            [
-                new CrisisResource { Name = "Telefonseelsorge", Description = "Rund um die Uhr, anonym.", Phone = "0800 111 0 111", Url = "https://www.telefonseelsorge.de" },
-            ],
-        });
-    }
-
     public async Task InitializeAsync()
     {
         Azurite = await AzuriteProcess.StartAsync();
         Smtp = SmtpTestServer.Start();
         Host = await SelfHost.StartAsync(Azurite.ConnectionString, Smtp.Settings());
-        await Host.UseModerationSettingsAsync(ConfigureResources);
+        await Host.UseModerationSettingsAsync(s =>
+        {
+            s.Flood.MaxRecentFromIp = 100_000;
+            s.Duplicates.Enabled = false;
+            CrisisResourceSamples.Configure(s);
+        });
     }
 
     public async Task DisposeAsync()
