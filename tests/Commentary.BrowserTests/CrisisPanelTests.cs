@@ -112,6 +112,7 @@ public sealed class CrisisPanelTests(BrowserFixture fixture)
         await Expect(crisis).ToContainTextAsync("The writer was shown “You don't have to face this alone” (country US)");
         await Expect(crisis).ToContainTextAsync("988 Suicide & Crisis Lifeline");
         await Expect(crisis).ToContainTextAsync("call 988 · text 988 · https://988lifeline.org");
+        await Expect(crisis).Not.ToContainTextAsync("Mail is not configured");
 
         await dashboard.Button(id, "Reply privately with resources…").ClickAsync();
         var subject = item.GetByLabel("Subject", new() { Exact = true });

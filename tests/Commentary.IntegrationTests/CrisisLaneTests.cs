@@ -62,6 +62,7 @@ public sealed class CrisisLaneTests(StorageFixture fixture)
         Assert.True(record["crisis"]!["shown"]!.GetValue<bool>());
         Assert.Equal(defaults.Heading, record["crisis"]!["resources"]!["heading"]!.GetValue<string>());
         Assert.Contains("Alex", record["crisis"]!["reply"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False(record["crisis"]!["canSendMail"]!.GetValue<bool>());
 
         // Another reader: the public list, the count and the article show nothing of it.
         var page = await _host.GetJsonAsync($"articles/{slug}/comments");

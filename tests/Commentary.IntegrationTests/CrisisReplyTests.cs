@@ -54,6 +54,7 @@ public sealed class CrisisReplyTests(CrisisFixture fixture) : IClassFixture<Cris
 
         var record = await _host.GetModeratorJsonAsync($"moderation/comments/{slug}/{id}");
         Assert.Equal("country US", record["crisis"]!["match"]!.GetValue<string>());
+        Assert.True(record["crisis"]!["canSendMail"]!.GetValue<bool>());
         var draft = record["crisis"]!["reply"]!["text"]!.GetValue<string>();
         Assert.Contains("988", draft, StringComparison.Ordinal);
 

@@ -10,8 +10,11 @@ namespace Commentary.Core.Moderation;
 /// <summary>The private reply a moderator can send: subject and plain text (the HTML is made from the text).</summary>
 public sealed record CrisisReplyDraft(string Subject, string Text);
 
-/// <summary>What a moderator sees about an urgent comment's writer: the set they were shown (or would be) and a reply draft.</summary>
-public sealed record CrisisCase(bool Shown, string Match, CrisisResourceSet Resources, CrisisReplyDraft Reply);
+/// <summary>
+/// What a moderator sees about an urgent comment's writer: the set they were shown (or would be), a reply draft, and
+/// whether this site can send it (mail is configured).
+/// </summary>
+public sealed record CrisisCase(bool Shown, string Match, CrisisResourceSet Resources, CrisisReplyDraft Reply, bool CanSendMail);
 
 /// <summary>
 /// The crisis lane's writer-facing half: which resources a writer was shown (one <c>resources-shown</c> event per
@@ -53,7 +56,7 @@ public sealed class CrisisSupport(CommentEvents events, ArticleStore articles, I
         var set = shown is null ? null : settings.Find(shown.Detail!);
         var match = set is null ? new CrisisResourceMatch(settings.Default, CrisisResourceMatch.DefaultKey) : new CrisisResourceMatch(set, shown!.Detail!);
         var title = (await articles.FindAsync(comment.Slug, cancellationToken))?.Article.Title ?? comment.Slug;
-        return new CrisisCase(shown is not null, match.Key, match.Set, Draft(settings.Reply, comment, title, match.Set, moderator));
+        return new CrisisCase(shown is not null, match.Key, match.Set, Draft(settings.Reply, comment, title, match.Set, moderator), mail.IsConfigured);
     }
 
     /// <summary>The template filled in: {author}, {article}, {resources} (one line each) and {moderator}.</summary>

@@ -364,6 +364,8 @@
           h('li', {}, h('strong', {}, resource.name), resource.description ? ` — ${resource.description}` : '', ways(resource) ? ` (${ways(resource)})` : '')))
         : null,
       h('button', { type: 'button', 'data-action': 'private-reply', onclick: () => openReply(item) }, 'Reply privately with resources…'),
+      item.crisis.canSendMail ? null : h('p', { class: 'crisis-mail' },
+        'Mail is not configured on this site, so a private reply cannot be sent: set Mail__Host and Mail__From.'),
       item.replyForm);
   }
 
