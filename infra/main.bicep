@@ -45,6 +45,29 @@ param akismetApiKey string = ''
 @description('The front page of the site the Akismet key was issued for, e.g. "https://example.com/". Needed with akismetApiKey.')
 param akismetSiteUrl string = ''
 
+@description('Optional SMTP server for moderators\' private replies to commenters in crisis. Empty leaves mail off.')
+param mailHost string = ''
+
+@description('The SMTP server\'s port.')
+param mailPort string = '587'
+
+@description('The sender, "comments@example.com" or "Name <comments@example.com>". Needed with mailHost.')
+param mailFrom string = ''
+
+@description('The SMTP login, if the server needs one.')
+param mailUserName string = ''
+
+@secure()
+@description('The SMTP password, with mailUserName.')
+param mailPassword string = ''
+
+@allowed([
+  'StartTls'
+  'Tls'
+])
+@description('StartTls (upgrade on 587) or Tls (TLS from the first byte, usually 465).')
+param mailSecurity string = 'StartTls'
+
 // The resource names the application uses: they must equal src/Commentary.Core/Storage/StorageNames.cs,
 // which a test checks against the compiled template.
 var articlesContainerName = 'articles'
@@ -159,6 +182,12 @@ module api 'app/api.bicep' = {
     ipHashKey: ipHashKey
     akismetApiKey: akismetApiKey
     akismetSiteUrl: akismetSiteUrl
+    mailHost: mailHost
+    mailPort: mailPort
+    mailFrom: mailFrom
+    mailUserName: mailUserName
+    mailPassword: mailPassword
+    mailSecurity: mailSecurity
   }
   // The app starts as soon as it exists; its identity must already be allowed into storage.
   dependsOn: [

@@ -27,6 +27,24 @@ param akismetApiKey string = ''
 @description('The site the Akismet key was issued for.')
 param akismetSiteUrl string = ''
 
+@description('SMTP server for moderators\' private replies; empty leaves mail off.')
+param mailHost string = ''
+
+param mailPort string = '587'
+
+param mailFrom string = ''
+
+param mailUserName string = ''
+
+@secure()
+param mailPassword string = ''
+
+@allowed([
+  'StartTls'
+  'Tls'
+])
+param mailSecurity string = 'StartTls'
+
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
@@ -125,6 +143,31 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Moderation__Akismet__SiteUrl'
           value: akismetSiteUrl
+        }
+        // An empty host leaves mail off: moderators' private replies then answer 409.
+        {
+          name: 'Mail__Host'
+          value: mailHost
+        }
+        {
+          name: 'Mail__Port'
+          value: mailPort
+        }
+        {
+          name: 'Mail__From'
+          value: mailFrom
+        }
+        {
+          name: 'Mail__UserName'
+          value: mailUserName
+        }
+        {
+          name: 'Mail__Password'
+          value: mailPassword
+        }
+        {
+          name: 'Mail__Security'
+          value: mailSecurity
         }
         // Requests reach the worker through the Functions host on this machine, which passes on the front end's
         // X-Forwarded-For (client address and port). Only those local and platform-internal hops are believed.

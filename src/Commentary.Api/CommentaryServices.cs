@@ -13,6 +13,7 @@ using Commentary.Core.Maintenance;
 using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Akismet;
 using Commentary.Core.Moderation.Classifier;
+using Commentary.Core.Notifications;
 using Commentary.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,6 +81,10 @@ public static class CommentaryServices
         services.AddSingleton<AkismetFeedback>();
         services.AddSingleton<AkismetWorkProcessor>();
         services.AddSingleton<ModeratorKeys>();
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidation>();
+        services.TryAddSingleton<IMailSender, SmtpMailSender>();
+        services.AddSingleton<CrisisSupport>();
 
         services.AddSingleton<IpAddressHasher>();
         services.AddSingleton<ClientAddress>();
@@ -98,6 +103,7 @@ public static class CommentaryServices
         services.AddSingleton<ModelEndpoints>();
         services.AddSingleton<BanEndpoints>();
         services.AddSingleton<SpamEndpoints>();
+        services.AddSingleton<CrisisReplyEndpoints>();
         services.AddSingleton<BulkModerationEndpoints>();
         services.AddSingleton<ReportEndpoints>();
         services.AddSingleton<HealthEndpoints>();
@@ -112,6 +118,15 @@ public static class CommentaryServices
         public ValidateOptionsResult Validate(string? name, AkismetOptions options)
         {
             var problems = AkismetOptions.Problems(options).ToArray();
+            return problems.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+
+    private sealed class MailOptionsValidation : IValidateOptions<MailOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, MailOptions options)
+        {
+            var problems = MailOptions.Problems(options).ToArray();
             return problems.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
         }
     }

@@ -9,7 +9,8 @@ namespace Commentary.Functions;
 /// The moderators' tools beyond single decisions: one comment's full record, spam, bulk actions and bans. Anonymous
 /// to the Functions host, like every moderator route: the endpoints check the moderator key themselves.
 /// </summary>
-public sealed class ModeratorToolFunctions(ModerationEndpoints moderation, SpamEndpoints spam, BulkModerationEndpoints bulk, BanEndpoints bans)
+public sealed class ModeratorToolFunctions(
+    ModerationEndpoints moderation, SpamEndpoints spam, BulkModerationEndpoints bulk, BanEndpoints bans, CrisisReplyEndpoints crisisReplies)
 {
     [Function(FunctionNames.GetModeratedComment)]
     public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ModerationComment)] HttpRequest request, string slug, string id) =>
@@ -18,6 +19,10 @@ public sealed class ModeratorToolFunctions(ModerationEndpoints moderation, SpamE
     [Function(FunctionNames.MarkCommentAsSpam)]
     public Task<IResult> MarkAsSpam([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.SpamComment)] HttpRequest request, string slug, string id) =>
         spam.MarkAsync(request, slug, id);
+
+    [Function(FunctionNames.ReplyPrivately)]
+    public Task<IResult> ReplyPrivately([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.PrivateReply)] HttpRequest request, string slug, string id) =>
+        crisisReplies.ReplyAsync(request, slug, id);
 
     [Function(FunctionNames.ModerateInBulk)]
     public Task<IResult> Bulk([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.BulkModeration)] HttpRequest request) =>

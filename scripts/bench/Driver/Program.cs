@@ -25,6 +25,7 @@ var result = args.FirstOrDefault() switch
     "watch-drain" => await Draining.WatchAsync(storage, options["prefix"], int.Parse(options["count"], System.Globalization.CultureInfo.InvariantCulture)),
     "raw-drain" => await Draining.RawLoopAsync(storage, options["prefix"], int.Parse(options["count"], System.Globalization.CultureInfo.InvariantCulture)),
     "seed-storage" => await Seeding.CreateStorageAsync(storage),
-    _ => throw new ArgumentException("Modes: seed, blob-get, api-get, blob-miss, api-miss, table-page, table-page-cold, api-page-cold, enqueue, api-post, fill-queue, watch-drain, raw-drain, seed-storage."),
+    "crisis-latency" => await CrisisLatency.RunAsync(storage, api, int.Parse(options.GetValueOrDefault("count", "40"), System.Globalization.CultureInfo.InvariantCulture)),
+    _ => throw new ArgumentException("Modes: seed, blob-get, api-get, blob-miss, api-miss, table-page, table-page-cold, api-page-cold, enqueue, api-post, fill-queue, watch-drain, raw-drain, seed-storage, crisis-latency."),
 };
 Console.WriteLine(result);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization;
 using Commentary.Api.Http;
 using Commentary.Api.Protection;
 using Commentary.Core.Articles;
@@ -25,6 +26,28 @@ public sealed record CommentPage(IReadOnlyList<PublicComment> Items, string? Con
 public sealed record CommentReceipt(string Id, string Status);
 
 /// <summary>
+/// A posted comment's status for its writer. <see cref="CrisisResources"/> is there only for a comment in the crisis
+/// lane (held as urgent); for every other comment the field is absent.
+/// </summary>
+public sealed record CommentStatusAnswer(string Id, string Status)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CrisisResourcesView? CrisisResources { get; init; }
+}
+
+/// <summary>The resource set shown to a writer in the crisis lane: what the widget's panel displays.</summary>
+public sealed record CrisisResourcesView(string Heading, string Message, IReadOnlyList<CrisisResourceView> Resources)
+{
+    public static CrisisResourcesView From(CrisisResourceSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        return new(set.Heading, set.Message, (set.Resources ?? []).Select(r => new CrisisResourceView(r.Name, r.Description, r.Phone, r.Sms, r.Url)).ToArray());
+    }
+}
+
+public sealed record CrisisResourceView(string Name, string? Description, string? Phone, string? Sms, string? Url);
+
+/// <summary>
 /// The public comment routes: list approved comments, post one (it is queued for moderation and answered
 /// <c>202</c>), and ask a posted comment's status.
 /// </summary>
@@ -40,6 +63,8 @@ public sealed class CommentEndpoints(
     CommentaryMetrics metrics,
     EndpointGuard guard,
     IOptions<AkismetOptions> akismet,
+    PolicyProvider policies,
+    CrisisSupport crisis,
     TimeProvider clock)
 {
     public const int DefaultLimit = 50;
@@ -216,13 +241,31 @@ public sealed class CommentEndpoints(
         var comment = await comments.FindAsync(slug, id, cancellationToken);
         if (comment is not null)
         {
-            return ApiJson.Ok(new CommentReceipt(comment.Id, comment.Status.ToWire()));
+            return ApiJson.Ok(new CommentStatusAnswer(comment.Id, comment.Status.ToWire())
+            {
+                CrisisResources = CrisisSupport.IsInCrisisLane(comment) ? await CrisisResourcesForAsync(request, comment, cancellationToken) : null,
+            });
         }
 
         // Not stored yet: a comment posted moments ago may still be waiting in the queue.
         var age = clock.GetUtcNow() - CommentId.Timestamp(id);
         return age >= TimeSpan.FromMinutes(-1) && age < QueuedGrace && await articles.FindAsync(slug, cancellationToken) is not null
-            ? ApiJson.Ok(new CommentReceipt(id, "pending"))
+            ? ApiJson.Ok(new CommentStatusAnswer(id, "pending"))
             : Problems.NotFound("There is no such comment.");
     });
+
+    // The set that fits the writer: the page's country (data-country), the widget's language, Accept-Language, or
+    // the default. Hints that are not a country code or a language tag are ignored, never refused: the panel matters more.
+    private async Task<CrisisResourcesView?> CrisisResourcesForAsync(HttpRequest request, Comment comment, CancellationToken cancellationToken)
+    {
+        var settings = (await policies.CurrentSettingsAsync(cancellationToken)).CrisisResources;
+        if (settings is not { Enabled: true })
+        {
+            return null;
+        }
+
+        var match = settings.Choose(request.Query["country"].ToString(), request.Query["lang"].ToString(), request.Headers.AcceptLanguage.ToString());
+        await crisis.RecordShownAsync(comment, match, cancellationToken);
+        return CrisisResourcesView.From(match.Set);
+    }
 }

@@ -60,6 +60,18 @@ public static class Problems
         Problem(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency-Key already used",
             "This Idempotency-Key was used in the last 24 hours for a different comment. Use a new key for a new comment.");
 
+    public static ProblemHttpResult MailNotConfigured() =>
+        Problem(StatusCodes.Status409Conflict, "mail-not-configured", "Mail is not configured",
+            "This site cannot send email: set the application settings Mail__Host and Mail__From (and Mail__UserName, Mail__Password if the server needs them).");
+
+    public static ProblemHttpResult NotInCrisisLane() =>
+        Problem(StatusCodes.Status409Conflict, "not-in-crisis-lane", "Not in the crisis lane",
+            "A private reply with crisis resources is only for comments held as urgent.");
+
+    public static ProblemHttpResult MailNotDelivered() =>
+        Problem(StatusCodes.Status502BadGateway, "mail-not-delivered", "The mail server did not take the message",
+            "The mail server could not be reached or refused the message; nothing was sent or recorded. Try again later.");
+
     public static ProblemHttpResult Unexpected() =>
         Problem(StatusCodes.Status500InternalServerError, "unexpected", "Unexpected error",
             "Something went wrong on our side. It has been logged; please try again.");

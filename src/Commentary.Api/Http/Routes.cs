@@ -20,6 +20,7 @@ public static class Routes
     public const string ModerationModel = "moderation/model";
     public const string RetrainModerationModel = "moderation/model/retrain";
     public const string SpamComment = "moderation/comments/{slug}/{id}/spam";
+    public const string PrivateReply = "moderation/comments/{slug}/{id}/private-reply";
     public const string BulkModeration = "moderation/comments/bulk";
     public const string Bans = "moderation/bans";
     public const string Ban = "moderation/bans/{banId}";
@@ -52,6 +53,7 @@ public static class FunctionNames
     public const string RetrainModerationModel = nameof(RetrainModerationModel);
     public const string GetModeratedComment = nameof(GetModeratedComment);
     public const string MarkCommentAsSpam = nameof(MarkCommentAsSpam);
+    public const string ReplyPrivately = nameof(ReplyPrivately);
     public const string ModerateInBulk = nameof(ModerateInBulk);
     public const string ListBans = nameof(ListBans);
     public const string AddBan = nameof(AddBan);

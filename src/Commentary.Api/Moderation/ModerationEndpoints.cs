@@ -19,6 +19,9 @@ public sealed record ModeratedComment(
     string? ModeratedBy, DateTimeOffset? ModeratedAt, string? StatusNote, [property: JsonPropertyName("etag")] string ETag, CommenterSummary? History,
     IReadOnlyList<CommentEvent>? Events)
 {
+    /// <summary>For an urgent comment (in lists and answers about one comment): the resources its writer was shown and a reply draft.</summary>
+    public CrisisCase? Crisis { get; init; }
+
     public static ModeratedComment From(Comment c, CommenterRecord? history, IReadOnlyList<CommentEvent>? events = null)
     {
         ArgumentNullException.ThrowIfNull(c);
@@ -50,7 +53,9 @@ public sealed class ModerationEndpoints(
     PoisonMessages poison,
     CommenterData commenterData,
     CommentStore comments,
-    CommentEvents events)
+    CommentEvents events,
+    CrisisSupport crisis,
+    PolicyProvider policies)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
@@ -81,7 +86,8 @@ public sealed class ModerationEndpoints(
         var histories = await Task.WhenAll(items.Select(c => c.Email).Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(async email => (email, await commenters.ForEmailAsync(email, cancellationToken))));
         var byEmail = histories.ToDictionary(h => h.email, h => h.Item2, StringComparer.OrdinalIgnoreCase);
-        return ApiJson.Ok(new ModerationPage(items.Select(c => ModeratedComment.From(c, byEmail[c.Email])).ToArray(), next));
+        var records = await Task.WhenAll(items.Select(c => WithCrisisAsync(ModeratedComment.From(c, byEmail[c.Email]), c, null, moderator, cancellationToken)));
+        return ApiJson.Ok(new ModerationPage(records, next));
     });
 
     public Task<IResult> ApproveAsync(HttpRequest request, string slug, string id) => Authorized(request, async (moderator, cancellationToken) =>
@@ -99,7 +105,7 @@ public sealed class ModerationEndpoints(
 
         var history = commenters.ForEmailAsync(comment.Email, cancellationToken);
         var log = events.ListAsync(slug, id, cancellationToken);
-        return ApiJson.Ok(ModeratedComment.From(comment, await history, await log));
+        return ApiJson.Ok(await WithCrisisAsync(ModeratedComment.From(comment, await history, await log), comment, await log, moderator, cancellationToken));
     });
 
     public Task<IResult> RejectAsync(HttpRequest request, string slug, string id) => Authorized(request, async (moderator, cancellationToken) =>
@@ -189,6 +195,19 @@ public sealed class ModerationEndpoints(
         StoreOutcomeKind.Conflict => Problems.Conflict("The comment changed since you read it; reload it and decide again."),
         _ => ApiJson.Ok(ModeratedComment.From(outcome.Comment!, null, await events.ListAsync(outcome.Comment!.Slug, outcome.Comment.Id, cancellationToken))),
     };
+
+    /// <summary>Adds <see cref="ModeratedComment.Crisis"/> to the record of a comment in the crisis lane.</summary>
+    internal async Task<ModeratedComment> WithCrisisAsync(
+        ModeratedComment record, Comment comment, IReadOnlyList<CommentEvent>? log, string moderator, CancellationToken cancellationToken)
+    {
+        if (!CrisisSupport.IsInCrisisLane(comment))
+        {
+            return record;
+        }
+
+        var settings = (await policies.CurrentSettingsAsync(cancellationToken)).CrisisResources;
+        return record with { Crisis = await crisis.CaseAsync(comment, log, settings, moderator, cancellationToken) };
+    }
 
     internal static bool IsCommentKey(string slug, string id) => Slug.IsValid(slug) && CommentId.IsValid(id);
 

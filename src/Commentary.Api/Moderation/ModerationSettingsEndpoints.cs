@@ -39,7 +39,7 @@ public sealed class ModerationSettingsEndpoints(ModeratorAccess access, Moderati
         if (problems.Count > 0)
         {
             return Problems.Validation(problems
-                .Select(p => (Path: p.Split(':', 2)[0].Trim(), Message: p))
+                .Select(p => (Path: p.Split(' ', 2)[0].Trim(), Message: p))
                 .GroupBy(p => p.Path, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray(), StringComparer.Ordinal));
         }

@@ -20,6 +20,8 @@ public static class CommentEventKinds
     public const string Spam = "spam";
     public const string Reported = "reported";
     public const string Reheld = "reheld";
+    public const string ResourcesShown = "resources-shown";
+    public const string PrivateReply = "private-reply";
 }
 
 /// <summary>

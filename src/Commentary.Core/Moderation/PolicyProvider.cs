@@ -14,6 +14,7 @@ public sealed partial class PolicyProvider(ModerationSettingsStore store, TimePr
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private (ModerationPolicy Policy, string ETag) _current = (new ModerationPolicy(ModerationSettings.Defaults), string.Empty);
     private DateTimeOffset _checkedAt = DateTimeOffset.MinValue;
+    private ModerationSettings _settings = ModerationSettings.Defaults;
 
     public async Task<ModerationPolicy> CurrentAsync(CancellationToken cancellationToken)
     {
@@ -38,6 +39,13 @@ public sealed partial class PolicyProvider(ModerationSettingsStore store, TimePr
         }
     }
 
+    /// <summary>The settings behind <see cref="CurrentAsync"/>'s policy, for the parts that are not rules (crisis resources). Read only.</summary>
+    public async Task<ModerationSettings> CurrentSettingsAsync(CancellationToken cancellationToken)
+    {
+        await CurrentAsync(cancellationToken);
+        return _settings;
+    }
+
     public void Dispose() => _refresh.Dispose();
 
     /// <summary>Uses settings just saved on this instance at once.</summary>
@@ -45,6 +53,7 @@ public sealed partial class PolicyProvider(ModerationSettingsStore store, TimePr
     {
         ArgumentNullException.ThrowIfNull(saved);
         _current = (new ModerationPolicy(saved.Settings), saved.ETag);
+        _settings = saved.Settings;
         _checkedAt = clock.GetUtcNow();
     }
 
@@ -56,6 +65,7 @@ public sealed partial class PolicyProvider(ModerationSettingsStore store, TimePr
             if (changed is not null)
             {
                 _current = (new ModerationPolicy(changed.Settings), changed.ETag);
+                _settings = changed.Settings;
                 LogLoaded(logger, changed.ETag);
             }
 

@@ -32,6 +32,7 @@ public static class EndpointMap
         api.MapDelete(Routes.ModerationComment, (HttpRequest r, string slug, string id, ModerationEndpoints e) => e.DeleteAsync(r, slug, id)).WithName(FunctionNames.DeleteComment);
         api.MapGet(Routes.ModerationComment, (HttpRequest r, string slug, string id, ModerationEndpoints e) => e.GetAsync(r, slug, id)).WithName(FunctionNames.GetModeratedComment);
         api.MapPost(Routes.SpamComment, (HttpRequest r, string slug, string id, SpamEndpoints e) => e.MarkAsync(r, slug, id)).WithName(FunctionNames.MarkCommentAsSpam);
+        api.MapPost(Routes.PrivateReply, (HttpRequest r, string slug, string id, CrisisReplyEndpoints e) => e.ReplyAsync(r, slug, id)).WithName(FunctionNames.ReplyPrivately);
         api.MapPost(Routes.BulkModeration, (HttpRequest r, BulkModerationEndpoints e) => e.RunAsync(r)).WithName(FunctionNames.ModerateInBulk);
 
         api.MapGet(Routes.Bans, (HttpRequest r, BanEndpoints e) => e.ListAsync(r)).WithName(FunctionNames.ListBans);

@@ -12,6 +12,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public AzuriteProcess Azurite { get; private set; } = null!;
     public SelfHost Host { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The SMTP server the host sends moderators' private replies to.</summary>
+    public SmtpTestServer Smtp { get; private set; } = null!;
+
     private IPlaywright _playwright = null!;
 
     /// <summary>Where the pages live: the host's <c>/api/ui/</c> folder.</summary>
@@ -26,14 +30,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Two shared cores and other builds running: give the UI time rather than flake.
         Assertions.SetDefaultExpectTimeout(20_000);
         Azurite = await AzuriteProcess.StartAsync();
-        Host = await SelfHost.StartAsync(Azurite.ConnectionString);
+        Smtp = SmtpTestServer.Start();
+        Host = await SelfHost.StartAsync(Azurite.ConnectionString, Smtp.Settings());
 
         // The tests seed the same sample threads over and over, all from 127.0.0.1; in production a repeated body is
         // rejected as a duplicate and many comments from one address are held, which is not what these tests are about.
+        // Crisis resources for the US and for German readers, as a site owner would configure them.
         await Host.UseModerationSettingsAsync(s =>
         {
             s.Duplicates.Enabled = false;
             s.Flood.MaxRecentFromIp = 100_000;
+            CrisisResourceSamples.Configure(s);
         });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium));
@@ -61,6 +68,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Host is not null)
         {
             await Host.DisposeAsync();
+        }
+
+        if (Smtp is not null)
+        {
+            await Smtp.DisposeAsync();
         }
 
         if (Azurite is not null)

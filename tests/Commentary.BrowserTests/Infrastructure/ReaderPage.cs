@@ -46,11 +46,15 @@ public sealed class ReaderPage
 
     public ILocator Pending => Page.Locator(".cm-pending");
 
+    /// <summary>The crisis panel the writer of a comment in the crisis lane sees.</summary>
+    public ILocator Support => Page.Locator(".cm-support");
+
     /// <summary>Opens the article and waits until the widget has loaded its comments and shown the form or the closed note.</summary>
-    public static async Task<ReaderPage> OpenAsync(IBrowserContext context, string slug, int? pageSize = null)
+    public static async Task<ReaderPage> OpenAsync(IBrowserContext context, string slug, int? pageSize = null, string? country = null)
     {
         var reader = new ReaderPage(await context.NewPageAsync());
-        await reader.Page.GotoAsync($"demo.html?article={slug}" + (pageSize is null ? string.Empty : $"&pageSize={pageSize}"));
+        await reader.Page.GotoAsync($"demo.html?article={slug}" + (pageSize is null ? string.Empty : $"&pageSize={pageSize}")
+            + (country is null ? string.Empty : $"&country={country}"));
         await Expect(reader.Page.Locator("form.cm-form, .cm-closed")).ToBeVisibleAsync();
         return reader;
     }

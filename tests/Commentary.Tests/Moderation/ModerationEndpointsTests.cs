@@ -2,10 +2,12 @@ using System.Text;
 using Commentary.Api.Http;
 using Commentary.Api.Moderation;
 using Commentary.Api.Protection;
+using Commentary.Core.Articles;
 using Commentary.Core.Caching;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Akismet;
+using Commentary.Core.Notifications;
 using Commentary.Core.Storage;
 using Commentary.Tests.Http;
 using Microsoft.AspNetCore.Http;
@@ -48,7 +50,10 @@ public class ModerationEndpointsTests
         var poison = new PoisonMessages(storage, NullLogger<PoisonMessages>.Instance);
         var data = new CommenterData(commenters, comments, actions, poison, NullLogger<CommenterData>.Instance);
         var access = new ModeratorAccess(keys, new ClientAddress(configuration), lockout, new EndpointGuard(NullLogger<EndpointGuard>.Instance));
-        return new ModerationEndpoints(access, index, commenters, actions, poison, data, comments, events);
+        var settingsStore = new ModerationSettingsStore(storage);
+        var crisis = new CrisisSupport(events, new ArticleStore(storage, NullLogger<ArticleStore>.Instance), new SmtpMailSender(Options.Create(new MailOptions())), TimeProvider.System);
+        var policies = new PolicyProvider(settingsStore, TimeProvider.System, NullLogger<PolicyProvider>.Instance);
+        return new ModerationEndpoints(access, index, commenters, actions, poison, data, comments, events, crisis, policies);
     }
 
     private static DefaultHttpContext Request(string? authorization, string query = "", string? jsonBody = null)

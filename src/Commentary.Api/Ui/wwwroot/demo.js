@@ -13,6 +13,7 @@
   widget.setAttribute('data-api', api.href);
   widget.setAttribute('data-article', slug);
   if (query.has('pageSize')) widget.setAttribute('data-page-size', query.get('pageSize'));
+  if (query.has('country')) widget.setAttribute('data-country', query.get('country'));
 
   const title = document.getElementById('article-title');
   const meta = document.getElementById('article-meta');

@@ -12,8 +12,9 @@
   const STYLESHEET = 'embed.css?v={{version:embed.css}}';
   const DEFAULT_PAGE_SIZE = 50;
   const MAX_PAGE_SIZE = 200;
-  // Moderation usually takes minutes or hours: ask often at first, then rarely, then stop.
-  const POLL_DELAYS_SECONDS = [2, 3, 5, 8, 13, 20, 30, 60];
+  // Moderation usually takes minutes or hours: ask often at first (the policy's own decision, and with it any crisis
+  // resources, comes within seconds), then rarely, then stop.
+  const POLL_DELAYS_SECONDS = [1, 1, 1, 2, 3, 5, 8, 13, 20, 30, 60];
   const POLL_FOR_MS = 30 * 60 * 1000;
   const READER_KEY = 'commentary:reader';
   const FIELDS = ['author', 'email', 'website', 'body'];
@@ -121,6 +122,9 @@
       this.pageSize = Number.isInteger(size) && size >= 1 && size <= MAX_PAGE_SIZE ? size : DEFAULT_PAGE_SIZE;
       const lang = root.closest('[lang]');
       this.locale = (lang && lang.getAttribute('lang')) || navigator.language;
+      // The site owner may name the page's country, so crisis resources can be the right national ones.
+      const country = root.getAttribute('data-country') || '';
+      this.country = /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : '';
       this.items = new Map();
       this.total = 0;
       this.next = null;
@@ -536,15 +540,46 @@
       setTimeout(async () => {
         let answer = null;
         try {
-          answer = await this.call(`articles/${this.slug}/comments/${encodeURIComponent(id)}`);
+          const hints = new URLSearchParams({ lang: this.locale || '' });
+          if (this.country) hints.set('country', this.country);
+          answer = await this.call(`articles/${this.slug}/comments/${encodeURIComponent(id)}?${hints}`);
         } catch {
           // Offline for a moment; ask again later.
         }
         const status = answer && (answer.status === 404 ? 'gone' : answer.ok && answer.body.status);
+        if (answer && answer.ok && answer.body.crisisResources) this.showSupport(item, answer.body.crisisResources);
         if (status === 'approved') this.published(item);
         else if (status === 'rejected' || status === 'gone') this.notPublished(item);
         else this.poll(item, id, attempt + 1, since);
       }, delay * 1000);
+    }
+
+    // The writer's comment is in the crisis lane: instead of "awaiting moderation", a calm panel with the resources
+    // the site configured, as links a phone can tap. Shown once; focus moves to it so it is read out.
+    showSupport(item, set) {
+      if (this.support) return;
+      const ways = (resource) => [
+        resource.phone && /^[\d +()-]+$/.test(resource.phone)
+          ? h('a', { class: 'cm-support-way', href: `tel:${resource.phone.replace(/[^\d+]/g, '')}` }, `Call ${resource.phone}`) : null,
+        resource.sms && /^[\d +()-]+$/.test(resource.sms)
+          ? h('a', { class: 'cm-support-way', href: `sms:${resource.sms.replace(/[^\d+]/g, '')}` }, `Text ${resource.sms}`) : null,
+        resource.url && /^https:/i.test(resource.url) && safeUrl(resource.url)
+          ? h('a', { class: 'cm-support-way', href: safeUrl(resource.url), rel: 'noopener', target: '_blank' }, `Visit ${new URL(resource.url).host}`) : null,
+      ];
+      const resources = (set.resources || []).map((resource) => h('li', { class: 'cm-support-item' },
+        h('strong', {}, resource.name),
+        resource.description ? h('span', { class: 'cm-support-text' }, resource.description) : null,
+        h('span', { class: 'cm-support-ways' }, ways(resource))));
+      this.support = h('section', { class: 'cm-support', role: 'alert', tabindex: '-1', 'aria-labelledby': 'cm-support-title' },
+        h('h3', { class: 'cm-support-title', id: 'cm-support-title' }, set.heading),
+        h('p', {}, set.message),
+        resources.length ? h('ul', { class: 'cm-support-list' }, resources) : null,
+        h('p', { class: 'cm-support-note' }, 'A person on our team will read your comment. Until then, only you can see it.'));
+      const badge = item.querySelector('.cm-badge');
+      if (badge) badge.textContent = 'A person will read this';
+      if (this.formStatus) this.formStatus.textContent = '';
+      (this.form || this.formHome).after(this.support);
+      this.support.focus();
     }
 
     published(item) {

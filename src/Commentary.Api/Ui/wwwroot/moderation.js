@@ -309,6 +309,7 @@
     body.innerHTML = item.html;
 
     const rejectForm = rejectFormFor(item);
+    const crisis = item.crisis ? crisisFor(item) : null;
     const actions = h('div', { class: 'actions' }, VIEWS[state.view].actions.map((action) =>
       h('button', {
         type: 'button',
@@ -334,6 +335,7 @@
       item.noticeElement,
       body,
       reasons,
+      crisis,
       h('p', { class: 'meta' }, `Score ${item.score}`),
       history,
       decided,
@@ -343,6 +345,86 @@
     item.article = article;
     renderNotice(item);
     return item.element;
+  }
+
+  // ---- The crisis lane: what the writer was shown, and a private reply by email (never sent automatically) ----
+
+  function crisisFor(item) {
+    const set = item.crisis.resources;
+    const ways = (resource) => [resource.phone && `call ${resource.phone}`, resource.sms && `text ${resource.sms}`, resource.url]
+      .filter(Boolean).join(' · ');
+    item.replyForm = replyFormFor(item);
+    return h('section', { class: 'crisis', 'aria-label': `Crisis resources for ${item.author}` },
+      h('p', { class: 'crisis-shown' }, item.crisis.shown
+        ? `The writer was shown “${set.heading}” (${item.crisis.match}):`
+        : `Not shown to the writer yet (their page has not asked since). They would see “${set.heading}”:`),
+      h('p', { class: 'crisis-message' }, set.message),
+      set.resources.length
+        ? h('ul', { class: 'crisis-resources' }, set.resources.map((resource) =>
+          h('li', {}, h('strong', {}, resource.name), resource.description ? ` — ${resource.description}` : '', ways(resource) ? ` (${ways(resource)})` : '')))
+        : null,
+      h('button', { type: 'button', 'data-action': 'private-reply', onclick: () => openReply(item) }, 'Reply privately with resources…'),
+      item.crisis.canSendMail ? null : h('p', { class: 'crisis-mail' },
+        'Mail is not configured on this site, so a private reply cannot be sent: set Mail__Host and Mail__From.'),
+      item.replyForm);
+  }
+
+  function replyFormFor(item) {
+    const subjectId = `reply-subject-${item.id}`;
+    const textId = `reply-text-${item.id}`;
+    item.replySubject = h('input', { id: subjectId, maxlength: '200', required: true });
+    item.replyText = h('textarea', { id: textId, rows: '10', maxlength: '5000', required: true });
+    const form = h('form', { class: 'reply-form', novalidate: true, hidden: true },
+      h('p', { class: 'reply-to' }, `To ${item.email}, from this site's address. Nothing is sent until you press Send.`),
+      h('label', { for: subjectId }, 'Subject'), item.replySubject,
+      h('label', { for: textId }, 'Message'), item.replyText,
+      h('div', { class: 'actions' },
+        h('button', { type: 'submit', class: 'primary' }, 'Send private reply'),
+        h('button', { type: 'button', class: 'quiet', onclick: () => closeReply(item) }, 'Cancel')));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      sendReply(item);
+    });
+    form.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        closeReply(item);
+      }
+    });
+    return form;
+  }
+
+  function openReply(item) {
+    item.replySubject.value = item.crisis.reply.subject;
+    item.replyText.value = item.crisis.reply.text;
+    item.replyForm.hidden = false;
+    item.replySubject.focus();
+  }
+
+  function closeReply(item) {
+    item.replyForm.hidden = true;
+    item.article.focus();
+  }
+
+  async function sendReply(item) {
+    if (item.replying) return;
+    item.replying = true;
+    let answer = null;
+    try {
+      answer = await call('POST', `${path(item)}/private-reply`, { body: { subject: item.replySubject.value.trim(), text: item.replyText.value } });
+    } catch {
+      answer = null;
+    } finally {
+      item.replying = false;
+    }
+    if (answer && answer.status === 401) return;
+    item.notice = answer && answer.ok
+      ? `Private reply sent to ${item.email}; it is recorded in the comment's history.`
+      : `The private reply was not sent${answer && answer.body && answer.body.detail ? `: ${answer.body.detail}` : '; the API did not answer'}`;
+    if (answer && answer.ok) item.replyForm.hidden = true;
+    renderNotice(item);
+    say(item.notice);
+    item.article.focus();
   }
 
   function renderNotice(item) {

@@ -45,6 +45,7 @@ public sealed class ModerationSettings
     public TermListSettings CrisisLanguage { get; set; } = new();
     public PersonalDataSettings PersonalData { get; set; } = new();
     public ClassifierSettings Classifier { get; set; } = new();
+    public CrisisResourceSettings CrisisResources { get; set; } = new();
 
     /// <summary>The shipped defaults: a new copy each time, so changing one never changes another.</summary>
     public static ModerationSettings Defaults => FromJson(DefaultsJson.Value);

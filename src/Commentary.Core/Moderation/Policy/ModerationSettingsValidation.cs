@@ -105,6 +105,7 @@ internal static class ModerationSettingsValidation
         Present(problems, "duplicates", settings.Duplicates);
         Present(problems, "firstComment", settings.FirstComment);
         Present(problems, "bans", settings.Bans);
+        CrisisResourceValidation.Check(problems, settings.CrisisResources);
         return problems;
     }
 

@@ -1,0 +1,77 @@
+using Commentary.Api.Http;
+using Commentary.Core.Comments;
+using Commentary.Core.Moderation;
+using Commentary.Core.Notifications;
+
+namespace Commentary.Api.Moderation;
+
+/// <summary>The moderator's edit of the reply draft; what is left out comes from the settings' template.</summary>
+public sealed record PrivateReplyRequest(string? Subject, string? Text);
+
+/// <summary>
+/// "Reply privately with resources": an email to the writer of an urgent comment, from the settings' template (or the
+/// moderator's edit of it), recorded in the comment's history. Only ever sent because a moderator asked.
+/// </summary>
+public sealed class CrisisReplyEndpoints(ModerationEndpoints moderation, CommentStore comments, CommentEvents events, CrisisSupport crisis, PolicyProvider policies)
+{
+    public Task<IResult> ReplyAsync(HttpRequest request, string slug, string id) => moderation.Authorized(request, async (moderator, cancellationToken) =>
+    {
+        if (!ModerationEndpoints.IsCommentKey(slug, id))
+        {
+            return ModerationEndpoints.NoSuchComment();
+        }
+
+        var (body, problem) = await JsonBody.ReadOptionalAsync<PrivateReplyRequest>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (body?.Subject is { } subject && (string.IsNullOrWhiteSpace(subject) || subject.Length > CrisisReplyTemplate.MaxSubject || subject.Any(char.IsControl)))
+        {
+            errors["subject"] = [$"A subject is 1 to {CrisisReplyTemplate.MaxSubject} characters on one line."];
+        }
+
+        if (body?.Text is { } text && (string.IsNullOrWhiteSpace(text) || text.Length > CrisisReplyTemplate.MaxText))
+        {
+            errors["text"] = [$"The message is 1 to {CrisisReplyTemplate.MaxText} characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var comment = await comments.FindAsync(slug, id, cancellationToken);
+        if (comment is null)
+        {
+            return ModerationEndpoints.NoSuchComment();
+        }
+
+        if (!CrisisSupport.IsInCrisisLane(comment))
+        {
+            return Problems.NotInCrisisLane();
+        }
+
+        if (!crisis.CanSendMail)
+        {
+            return Problems.MailNotConfigured();
+        }
+
+        var settings = (await policies.CurrentSettingsAsync(cancellationToken)).CrisisResources;
+        var draft = (await crisis.CaseAsync(comment, null, settings, moderator, cancellationToken)).Reply;
+        var reply = new CrisisReplyDraft(body?.Subject?.Trim() ?? draft.Subject, body?.Text ?? draft.Text);
+        try
+        {
+            await crisis.SendReplyAsync(comment, reply, moderator, cancellationToken);
+        }
+        catch (MailDeliveryException)
+        {
+            return Problems.MailNotDelivered();
+        }
+
+        var log = await events.ListAsync(slug, id, cancellationToken);
+        return ApiJson.Ok(await moderation.WithCrisisAsync(ModeratedComment.From(comment, null, log), comment, log, moderator, cancellationToken));
+    });
+}
