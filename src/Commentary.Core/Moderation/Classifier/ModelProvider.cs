@@ -86,8 +86,12 @@ public sealed partial class ModelProvider(ModelStore store, TimeProvider clock, 
                 LogUnusable(logger, e, blob, State.Model.Version);
             }
         }
-        catch (Exception e) when (e is not OperationCanceledException && Storage.StorageFailure.IsUnavailable(e))
+#pragma warning disable CA1031 // Whatever stops the check (storage down, a denied read), the model in force keeps scoring.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
         {
+            // Asked again at the next interval, not at once: a storage outage must not be hammered by every comment.
+            _checkedAt = clock.GetUtcNow();
             LogUnavailable(logger, e.Message);
         }
     }
