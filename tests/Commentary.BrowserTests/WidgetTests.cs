@@ -102,6 +102,61 @@ public sealed class WidgetTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_post_retried_after_its_answer_was_lost_is_stored_once_and_awaits_moderation()
+    {
+        var slug = await _host.AddArticleAsync("retry");
+        await using var context = await fixture.NewContextAsync();
+        var reader = await ReaderPage.OpenAsync(context, slug);
+        var keys = new List<string>();
+        var firstId = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await reader.Page.RouteAsync($"**/api/articles/{slug}/comments", async route =>
+        {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            keys.Add(route.Request.Headers.GetValueOrDefault("idempotency-key") ?? string.Empty);
+            if (keys.Count > 1)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            // The server takes the comment, but the page hears "try again" (as when storage answered after the
+            // deadline): the case where a retry without a key would store a second copy.
+            var taken = await route.FetchAsync();
+            firstId.SetResult((await taken.JsonAsync())!.Value.GetProperty("id").GetString()!);
+            await route.FulfillAsync(new()
+            {
+                Status = 503,
+                ContentType = "application/problem+json",
+                Headers = new Dictionary<string, string> { ["Retry-After"] = "1" },
+                Body = "{\"title\":\"Service Unavailable\",\"status\":503}",
+            });
+        });
+
+        await reader.FillAsync("Robin", Seeding.NewEmail(), "Posting this once, whatever the network does.");
+        await reader.PostAsync();
+        await Expect(reader.FormStatus).ToContainTextAsync("Comments are taking a short break");
+        var id = await firstId.Task;
+        var post = reader.Widget.GetByRole(AriaRole.Button, new() { Name = "Post comment" });
+        await Expect(post).Not.ToHaveAttributeAsync("aria-disabled", "true");
+        await reader.PostAsync();
+
+        await Expect(reader.FormStatus).ToContainTextAsync("awaiting moderation");
+        Assert.Equal(id, await reader.PendingIdAsync());
+        await Expect(reader.Pending).ToHaveCountAsync(1);
+        Assert.Equal(2, keys.Count);
+        Assert.False(string.IsNullOrEmpty(keys[0]));
+        Assert.Equal(keys[0], keys[1]);
+        Assert.Equal("pending", await _host.StoredStatusAsync(slug, id));
+        var pending = await _host.GetModeratorJsonAsync($"moderation/comments?status=pending&article={slug}");
+        Assert.Equal([id], pending["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Reply_opens_the_form_under_the_comment_and_the_reply_is_posted_with_its_parent()
     {
         var slug = await _host.AddArticleAsync("reply");

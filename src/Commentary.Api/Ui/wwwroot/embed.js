@@ -78,6 +78,12 @@
     return `${new Intl.NumberFormat(locale).format(total)} ${total === 1 ? 'comment' : 'comments'}`;
   }
 
+  // An Idempotency-Key: random, and made in pages served over plain http too (where randomUUID is missing).
+  function newKey() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+
   // Retry-After is either seconds or an HTTP date.
   function retryAfterSeconds(response) {
     const value = response && response.headers.get('Retry-After');
@@ -452,11 +458,16 @@
       this.submitButton.setAttribute('aria-disabled', 'true');
       this.formStatus.textContent = 'Posting your comment…';
       const parentId = this.parentId;
+      // One key per draft, kept for every retry of the same text: a POST whose answer was lost, or that was answered
+      // "try again" after the server had taken it, is then recognised and answered with the first one's id instead
+      // of being stored twice (which the duplicate rule would reject). Changing the text makes a new draft.
+      const draft = JSON.stringify([this.slug, parentId, values]);
+      if (!this.draft || this.draft.text !== draft) this.draft = { text: draft, key: newKey() };
       let answer;
       try {
         answer = await this.call(`articles/${this.slug}/comments`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': this.draft.key },
           body: JSON.stringify({ ...values, website: values.website || null, parentId }),
         });
       } catch {
@@ -516,6 +527,7 @@
     }
 
     accepted(values, id, poll) {
+      this.draft = null;
       rememberedReader.save(this.remember.checked ? { author: values.author, email: values.email, website: values.website } : null);
       const item = this.addComment({ id, parentId: this.parentId, author: values.author, website: values.website, body: values.body, created: new Date().toISOString() }, true);
       this.inputs.body.value = '';
