@@ -194,4 +194,36 @@ public sealed class CrisisLaneTests(StorageFixture fixture)
         using var after = await _host.Client.SendAsync(again);
         Assert.Equal(etag, after.Headers.ETag!.ToString());
     }
+
+    [Fact]
+    public async Task A_writer_polling_the_status_costs_one_history_read_then_none()
+    {
+        var counter = new StorageRequestCounter();
+        var storage = counter.ClientsFor(fixture.Azurite.ConnectionString);
+        var crisis = new CrisisSupport(
+            new CommentEvents(storage),
+            new Core.Articles.ArticleStore(storage, Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Articles.ArticleStore>.Instance),
+            new Core.Notifications.SmtpMailSender(Microsoft.Extensions.Options.Options.Create(new Core.Notifications.MailOptions())),
+            TimeProvider.System);
+        var comment = new Core.Comments.Comment
+        {
+            Slug = "polling-" + Guid.NewGuid().ToString("N")[..8],
+            Id = Core.Comments.CommentId.New(),
+            Author = "Writer",
+            Email = "writer@example.com",
+            Body = "Some days I want to end it all.",
+            Created = DateTimeOffset.UtcNow,
+            Status = Core.Comments.CommentStatus.Pending,
+            Priority = CommentPriority.Urgent,
+        };
+        var match = new CrisisResourceMatch(ModerationSettings.Defaults.CrisisResources.Default, CrisisResourceMatch.DefaultKey);
+
+        await crisis.RecordShownAsync(comment, match, CancellationToken.None);
+        Assert.NotEmpty(counter.Requests);
+        counter.Reset();
+        await crisis.RecordShownAsync(comment, match, CancellationToken.None);
+
+        Assert.Empty(counter.Requests);
+        Assert.Single(await new CommentEvents(storage).ListAsync(comment.Slug, comment.Id, CancellationToken.None), e => e.Kind == CommentEventKinds.ResourcesShown);
+    }
 }

@@ -25,9 +25,16 @@ public sealed class CrisisSupport(CommentEvents events, ArticleStore articles, I
 {
     public const string Writer = "writer";
 
+    /// <summary>How many recorded (comment, set) pairs this instance remembers before it starts afresh.</summary>
+    private const int RememberedLimit = 10_000;
+
+    // The writer's widget polls the status for as long as the page is open; remembering what this instance has
+    // recorded spares each poll a read of the comment's history. Another instance reads it once, then remembers too.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _recorded = new(StringComparer.Ordinal);
+
     public bool CanSendMail => mail.IsConfigured;
 
-    /// <summary>Whether a comment is in the crisis lane: anything the policy (or a later classifier) marked urgent.</summary>
+    /// <summary>Whether a comment is in the crisis lane: anything the policy marked urgent (crisis language or the classifier's crisis score).</summary>
     public static bool IsInCrisisLane(Comment comment) => comment?.Priority == CommentPriority.Urgent;
 
     /// <summary>Records that the writer was shown <paramref name="match"/>'s set, unless that was recorded already.</summary>
@@ -35,15 +42,28 @@ public sealed class CrisisSupport(CommentEvents events, ArticleStore articles, I
     {
         ArgumentNullException.ThrowIfNull(comment);
         ArgumentNullException.ThrowIfNull(match);
+        var remembered = $"{comment.Slug}/{comment.Id}/{match.Key}";
+        if (_recorded.ContainsKey(remembered))
+        {
+            return;
+        }
+
         var log = await events.ListAsync(comment.Slug, comment.Id, cancellationToken);
+        if (_recorded.Count >= RememberedLimit)
+        {
+            _recorded.Clear();
+        }
+
         if (log.Any(e => e.Kind == CommentEventKinds.ResourcesShown && e.Detail == match.Key))
         {
+            _recorded[remembered] = true;
             return;
         }
 
         // A fixed suffix per set: two polls that race write the same row twice at most once per tick.
         var suffix = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(match.Key)).AsSpan(0, 4));
         await events.AppendAsync(comment.Slug, comment.Id, new CommentEvent(clock.GetUtcNow(), CommentEventKinds.ResourcesShown, Writer, match.Key), suffix, cancellationToken);
+        _recorded[remembered] = true;
     }
 
     /// <summary>The moderator's view of an urgent comment, from its events (the last set shown) and the live settings.</summary>

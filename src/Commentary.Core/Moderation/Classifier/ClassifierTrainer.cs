@@ -17,11 +17,7 @@ public static class ClassifierTrainer
     public const float L2Regularization = 0.01f;
 
     /// <summary>Trains on the examples' <see cref="SplitPart.Train"/> part.</summary>
-    public static ModerationModel Train(IEnumerable<TrainingExample> examples, ModelManifest manifest, CancellationToken cancellationToken = default) =>
-        Train(examples, manifest, L2Regularization, cancellationToken);
-
-    /// <summary>Trains with another regularization strength (for choosing it on the validation split).</summary>
-    public static ModerationModel Train(IEnumerable<TrainingExample> examples, ModelManifest manifest, float l2Regularization, CancellationToken cancellationToken = default)
+    public static ModerationModel Train(IEnumerable<TrainingExample> examples, ModelManifest manifest, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(examples);
         var train = examples.Where(e => e.Part == SplitPart.Train).ToList();
@@ -37,13 +33,13 @@ public static class ClassifierTrainer
         foreach (var score in Enum.GetValues<ClassifierScore>())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            scorers[(int)score] = TrainOne(train, features, score, l2Regularization);
+            scorers[(int)score] = TrainOne(train, features, score);
         }
 
         return new ModerationModel(manifest, scorers[0], scorers[1], scorers[2]);
     }
 
-    private static LinearScorer TrainOne(List<TrainingExample> train, VBuffer<float>[] features, ClassifierScore score, float l2Regularization)
+    private static LinearScorer TrainOne(List<TrainingExample> train, VBuffer<float>[] features, ClassifierScore score)
     {
         var positives = train.Count(e => e.Is(score));
         if (positives == 0 || positives == train.Count)
@@ -56,7 +52,7 @@ public static class ClassifierTrainer
         var data = ml.Data.LoadFromEnumerable(rows, Row.Schema);
         var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
-            L2Regularization = l2Regularization,
+            L2Regularization = L2Regularization,
             L1Regularization = 0,
             OptimizationTolerance = 1e-5f,
             MaximumNumberOfIterations = 300,

@@ -79,13 +79,8 @@ public static class ModelEvaluation
     /// <see cref="CrisisEverydayBudget"/> of everyday posts; between its hold and urgent thresholds it holds a comment
     /// at normal priority.
     /// </summary>
-    public static ClassifierSettings ChooseThresholds(IReadOnlyList<(TrainingExample Example, ClassifierScores Scores)> validation, ModerationPolicy rules) =>
-        ChooseThresholds(validation, rules, ThresholdBudgets.Default);
-
-    /// <summary>The same, with other budgets.</summary>
-    public static ClassifierSettings ChooseThresholds(IReadOnlyList<(TrainingExample Example, ClassifierScores Scores)> validation, ModerationPolicy rules, ThresholdBudgets budgets)
+    public static ClassifierSettings ChooseThresholds(IReadOnlyList<(TrainingExample Example, ClassifierScores Scores)> validation, ModerationPolicy rules)
     {
-        ArgumentNullException.ThrowIfNull(budgets);
         ArgumentNullException.ThrowIfNull(validation);
         ArgumentNullException.ThrowIfNull(rules);
         var neverRejected = validation.Where(v => v.Example.Class is TextClass.Legitimate or TextClass.Depressed).Select(v => v.Scores).ToList();
@@ -105,12 +100,12 @@ public static class ModelEvaluation
             return new ScoreThresholds { HoldAt = hold, RejectAt = reject };
         }
 
-        var crisisHold = Lowest(t => Share(published, ClassifierScore.Crisis, t) <= budgets.CrisisLegitimate);
-        var crisisUrgent = Lowest(t => t >= crisisHold && (everyday.Count == 0 || Share(everyday, ClassifierScore.Crisis, t) <= budgets.CrisisEveryday));
+        var crisisHold = Lowest(t => Share(published, ClassifierScore.Crisis, t) <= CrisisLegitimateBudget);
+        var crisisUrgent = Lowest(t => t >= crisisHold && (everyday.Count == 0 || Share(everyday, ClassifierScore.Crisis, t) <= CrisisEverydayBudget));
         return new ClassifierSettings
         {
-            Spam = Choose(ClassifierScore.Spam, budgets.Spam),
-            Toxic = Choose(ClassifierScore.Toxic, budgets.Toxic),
+            Spam = Choose(ClassifierScore.Spam, SpamHoldBudget),
+            Toxic = Choose(ClassifierScore.Toxic, ToxicHoldBudget),
             Crisis = new CrisisThresholds { HoldAt = crisisHold, UrgentAt = crisisUrgent },
         };
     }
@@ -191,13 +186,6 @@ public static class ModelEvaluation
             yield return k / 10000.0;
         }
     }
-}
-
-/// <summary>How much of each kind of text the thresholds may cost (see <see cref="ModelEvaluation.ChooseThresholds(IReadOnlyList{ValueTuple{TrainingExample, ClassifierScores}}, ModerationPolicy)"/>).</summary>
-public sealed record ThresholdBudgets(double Spam, double Toxic, double CrisisLegitimate, double CrisisEveryday)
-{
-    public static ThresholdBudgets Default { get; } = new(
-        ModelEvaluation.SpamHoldBudget, ModelEvaluation.ToxicHoldBudget, ModelEvaluation.CrisisLegitimateBudget, ModelEvaluation.CrisisEverydayBudget);
 }
 
 /// <summary>How many texts of each class the policy published, held, held as urgent and rejected.</summary>
