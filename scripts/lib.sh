@@ -3,11 +3,12 @@
 
 repo_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
 
-# Installs the pinned Azurite from package-lock.json when it is missing or the lock changed.
+# Installs the pinned Azurite and TypeScript from package-lock.json when either is missing or the lock changed.
 ensure_node_tools() {
   local root="$1"
-  if [ ! -x "$root/node_modules/.bin/azurite" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
-    echo "Installing Azurite (npm ci)..."
+  if [ ! -x "$root/node_modules/.bin/azurite" ] || [ ! -x "$root/node_modules/.bin/tsc" ] \
+    || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
+    echo "Installing Azurite and TypeScript (npm ci)..."
     (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
