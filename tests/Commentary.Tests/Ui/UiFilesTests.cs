@@ -39,6 +39,16 @@ public partial class UiFilesTests
     }
 
     [Fact]
+    public void The_API_description_lists_exactly_the_files_that_are_served()
+    {
+        using var stream = typeof(UiAssetCatalog).Assembly.GetManifestResourceStream("Commentary.Api.OpenApi.openapi.json")!;
+        var document = System.Text.Json.Nodes.JsonNode.Parse(stream)!;
+        var listed = document["components"]!["parameters"]!["UiFile"]!["schema"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>());
+
+        Assert.Equal(Catalog.Names.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void The_widget_script_is_under_15_KB_gzipped_and_so_is_the_script_with_its_stylesheet()
     {
         Assert.True(GzippedSize("embed.js") < WidgetBudgetBytes, $"embed.js is {GzippedSize("embed.js")} bytes gzipped");
