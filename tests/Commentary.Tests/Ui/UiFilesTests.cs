@@ -157,6 +157,14 @@ public partial class UiFilesTests
         Assert.Equal(widget, dashboard);
     }
 
+    [Fact]
+    public void The_widget_stays_one_classic_script_that_other_sites_can_embed()
+    {
+        // A module would need type="module" on every site that embeds it and CORS for each import; one script needs neither.
+        Assert.DoesNotMatch(@"(?m)^\s*(?:import|export)\b", Text("embed.js"));
+        Assert.DoesNotMatch(@"\bimport\s*\(", Text("embed.js"));
+    }
+
     /// <summary>The JSDoc and body of <c>retryAfterSeconds</c> in a script, each line without its indentation.</summary>
     private static string RetryAfterFunction(string script)
     {

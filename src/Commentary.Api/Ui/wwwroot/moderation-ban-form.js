@@ -7,8 +7,10 @@ import { $, dayOf, h, say, when } from './moderation-dom.js';
 
 /** @typedef {'email' | 'ip'} Kind */
 
-/** What the form asks for, by the kind chosen; `field` is the request's member the value goes in. */
-/** @type {Record<Kind, { field: string, label: string, type: string, note: string, missing: string }>} */
+/**
+ * What the form asks for, by the kind chosen; `field` is the request's member the value goes in.
+ * @type {Record<Kind, { field: string, label: string, type: string, note: string, missing: string }>}
+ */
 const KINDS = {
   email: {
     field: 'email', label: 'Email address', type: 'email',
@@ -24,15 +26,19 @@ const KINDS = {
 
 /** @typedef {'value' | 'reason' | 'expires'} FieldName */
 
-/** The form's fields, each with the error shown next to it. */
-/** @type {Record<FieldName, { input: HTMLInputElement, error: HTMLElement }>} */
+/**
+ * The form's fields, each with the error shown next to it.
+ * @type {Record<FieldName, { input: HTMLInputElement, error: HTMLElement }>}
+ */
 const FIELDS = {
   value: { input: /** @type {HTMLInputElement} */ ($('ban-value')), error: $('ban-value-error') },
   reason: { input: /** @type {HTMLInputElement} */ ($('ban-reason')), error: $('ban-reason-error') },
   expires: { input: /** @type {HTMLInputElement} */ ($('ban-expires')), error: $('ban-expires-error') },
 };
-/** The API's `errors` name the request's members; these are the fields they belong to. */
-/** @type {Record<string, FieldName>} */
+/**
+ * The API's `errors` name the request's members; these are the fields they belong to.
+ * @type {Record<string, FieldName>}
+ */
 const ERROR_FIELDS = { email: 'value', ipHash: 'value', reason: 'reason', expiresAt: 'expires' };
 
 const form = /** @type {HTMLFormElement} */ ($('ban-form'));
@@ -46,8 +52,10 @@ const parts = {
   problems: $('ban-problems'),
 };
 
-/** `source` is the comment the form was filled in from, if any. */
-/** @type {{ busy: boolean, source: { email: string, ipHash: string | null } | null }} */
+/**
+ * `source` is the comment the form was filled in from, if any.
+ * @type {{ busy: boolean, source: { email: string, ipHash: string | null } | null }}
+ */
 const state = { busy: false, source: null };
 
 export function init() {

@@ -11,8 +11,10 @@ import { $, removeFrom, say } from './moderation-dom.js';
 
 const PAGE_SIZE = 50;
 
-/** What a moderator can do from each list, and what an empty one says. */
-/** @type {Record<Status, { actions: Action[], empty: string }>} */
+/**
+ * What a moderator can do from each list, and what an empty one says.
+ * @type {Record<Status, { actions: Action[], empty: string }>}
+ */
 export const LISTS = {
   pending: { actions: ['approve', 'reject', 'delete'], empty: 'Nothing is waiting. Well done.' },
   approved: { actions: ['reject', 'delete'], empty: 'No approved comments yet.' },

@@ -19,8 +19,10 @@ import * as settings from './moderation-settings.js';
 
 const KEY_STORAGE = 'commentary:moderator-key';
 
-/** The views, one tab each (named by data-view in the page), by the panel they show. */
-/** @type {Record<View, HTMLElement>} */
+/**
+ * The views, one tab each (named by data-view in the page), by the panel they show.
+ * @type {Record<View, HTMLElement>}
+ */
 const PANELS = {
   pending: comments.panel,
   approved: comments.panel,

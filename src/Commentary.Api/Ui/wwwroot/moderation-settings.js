@@ -16,8 +16,10 @@ const parts = {
   model: $('model-info'),
 };
 
-/** The settings as loaded (to tell unsaved edits) and their ETag, sent as If-Match when saving. */
-/** @type {{ text: string | null, etag: string | null, busy: boolean }} */
+/**
+ * The settings as loaded (to tell unsaved edits) and their ETag, sent as If-Match when saving.
+ * @type {{ text: string | null, etag: string | null, busy: boolean }}
+ */
 const settings = { text: null, etag: null, busy: false };
 
 export function init() {
