@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Classifier;
+using Commentary.Core.Moderation.Policy;
 
 namespace Commentary.Benchmarks;
 

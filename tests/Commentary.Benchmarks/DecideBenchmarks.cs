@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Commentary.Core.Moderation;
+using Commentary.Core.Moderation.Policy;
 
 namespace Commentary.Benchmarks;
 

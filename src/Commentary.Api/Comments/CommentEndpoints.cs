@@ -7,6 +7,7 @@ using Commentary.Core.Articles;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Akismet;
+using Commentary.Core.Moderation.Policy;
 using Microsoft.Extensions.Options;
 
 namespace Commentary.Api.Comments;

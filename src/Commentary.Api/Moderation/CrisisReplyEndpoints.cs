@@ -1,6 +1,7 @@
 using Commentary.Api.Http;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
+using Commentary.Core.Moderation.Policy;
 using Commentary.Core.Notifications;
 
 namespace Commentary.Api.Moderation;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Classifier;
+using Commentary.Core.Moderation.Policy;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Commentary.Core.Moderation.Policy;
 using Microsoft.Extensions.Logging;
 
 namespace Commentary.Core.Moderation;

@@ -1,4 +1,5 @@
 using Commentary.Core.Comments;
+using Commentary.Core.Moderation.Policy;
 
 namespace Commentary.Core.Moderation;
 

@@ -1,6 +1,7 @@
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation.Akismet;
 using Commentary.Core.Moderation.Classifier;
+using Commentary.Core.Moderation.Policy;
 using Commentary.Core.Storage;
 using Microsoft.Extensions.Logging;
 

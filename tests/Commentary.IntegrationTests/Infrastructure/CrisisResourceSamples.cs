@@ -1,4 +1,5 @@
 using Commentary.Core.Moderation;
+using Commentary.Core.Moderation.Policy;
 
 namespace Commentary.IntegrationTests.Infrastructure;
 

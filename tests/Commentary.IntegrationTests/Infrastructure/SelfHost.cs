@@ -1,5 +1,6 @@
 using Commentary.Core.Articles;
 using Commentary.Core.Moderation;
+using Commentary.Core.Moderation.Policy;
 using Commentary.Core.Storage;
 using Commentary.Server;
 using Microsoft.AspNetCore.Builder;

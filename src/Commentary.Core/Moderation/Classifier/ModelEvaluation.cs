@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Commentary.Core.Comments;
+using Commentary.Core.Moderation.Policy;
 
 namespace Commentary.Core.Moderation.Classifier;
 

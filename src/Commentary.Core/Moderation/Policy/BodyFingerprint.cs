@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Commentary.Core.Moderation.Policy;
 
-namespace Commentary.Core.Moderation;
+namespace Commentary.Core.Moderation.Policy;
 
 /// <summary>
 /// A stable key for "the same comment again": the hex SHA-256 of the body with case, compatibility forms, accents,

@@ -1,4 +1,4 @@
-namespace Commentary.Core.Moderation;
+namespace Commentary.Core.Moderation.Policy;
 
 /// <summary>
 /// What a writer whose comment is in the crisis lane (priority urgent) is shown at once, and what a moderator can send

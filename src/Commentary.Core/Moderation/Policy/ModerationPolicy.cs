@@ -3,7 +3,7 @@ using System.Text;
 using Commentary.Core.Moderation.Classifier;
 using Commentary.Core.Moderation.Policy;
 
-namespace Commentary.Core.Moderation;
+namespace Commentary.Core.Moderation.Policy;
 
 /// <summary>
 /// Pure rules that turn a comment and what we know about its author into approved, pending or rejected, with a score,

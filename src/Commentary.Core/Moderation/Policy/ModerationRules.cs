@@ -1,4 +1,4 @@
-namespace Commentary.Core.Moderation;
+namespace Commentary.Core.Moderation.Policy;
 
 /// <summary>
 /// The rule names a decision's reasons carry. They are stored with each comment and shown to moderators, so they are

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Commentary.Core.Moderation.Policy;
 
-namespace Commentary.Core.Moderation;
+namespace Commentary.Core.Moderation.Policy;
 
 /// <summary>
 /// Everything the moderation policy can be told: which rules run, their thresholds and their word lists. Word lists

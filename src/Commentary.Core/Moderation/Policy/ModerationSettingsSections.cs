@@ -1,4 +1,4 @@
-namespace Commentary.Core.Moderation;
+namespace Commentary.Core.Moderation.Policy;
 
 // The sections of ModerationSettings. Each rule can be switched off; thresholds have the defaults described in the
 // README. They are plain mutable classes so System.Text.Json can read them and an operator's tool can edit them;

@@ -1,5 +1,6 @@
 using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Classifier;
+using Commentary.Core.Moderation.Policy;
 using Xunit.Abstractions;
 
 namespace Commentary.Tests.Moderation.Classifier;

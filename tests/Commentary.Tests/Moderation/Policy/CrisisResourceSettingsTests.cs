@@ -1,5 +1,6 @@
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
+using Commentary.Core.Moderation.Policy;
 
 namespace Commentary.Tests.Moderation.Policy;
 

@@ -1,6 +1,7 @@
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Classifier;
+using Commentary.Core.Moderation.Policy;
 
 namespace Commentary.Tests.Moderation.Policy;
 

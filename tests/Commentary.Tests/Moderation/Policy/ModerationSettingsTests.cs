@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Commentary.Core.Moderation;
+using Commentary.Core.Moderation.Policy;
 
 namespace Commentary.Tests.Moderation.Policy;
 
