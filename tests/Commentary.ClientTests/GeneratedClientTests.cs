@@ -138,7 +138,7 @@ public sealed partial class GeneratedClientTests(StorageFixture fixture) : IDisp
         Assert.Equal(404, missing.ResponseStatusCode);
         Assert.Equal("Not found", missing.Title);
         Assert.Equal("https://commentary.dev/problems/not-found", missing.Type);
-        Assert.Contains("no-such-article-for-the-client", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("no-such-article-for-the-client", missing.Detail, StringComparison.Ordinal);
 
         var anonymous = await Assert.ThrowsAsync<Problem>(() => client.Moderation.Comments.GetAsync());
         Assert.Equal(401, anonymous.ResponseStatusCode);
