@@ -3,10 +3,12 @@
 
 repo_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
 
-# Installs the pinned npm tools (Azurite, Redocly CLI) from package-lock.json when one is missing or the lock changed.
+# Installs the pinned npm tools (Azurite, TypeScript, Redocly CLI) from package-lock.json when one is missing or the
+# lock changed.
 ensure_node_tools() {
   local root="$1"
-  if [ ! -x "$root/node_modules/.bin/azurite" ] || [ ! -x "$root/node_modules/.bin/redocly" ] \
+  if [ ! -x "$root/node_modules/.bin/azurite" ] || [ ! -x "$root/node_modules/.bin/tsc" ] \
+    || [ ! -x "$root/node_modules/.bin/redocly" ] \
     || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
     echo "Installing the npm tools (npm ci)..."
     (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)

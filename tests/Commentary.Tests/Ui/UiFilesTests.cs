@@ -34,8 +34,18 @@ public partial class UiFilesTests
     public void The_widget_the_dashboard_and_the_demo_page_are_embedded()
     {
         Assert.Superset(
-            new HashSet<string> { "embed.js", "embed.css", "moderation.html", "moderation.js", "moderation.css", "demo.html", "demo.js", "demo.css" },
+            new HashSet<string> { "embed.js", "embed.css", "moderation.html", "moderation-main.js", "moderation.css", "demo.html", "demo.js", "demo.css" },
             Catalog.Names.ToHashSet());
+    }
+
+    [Fact]
+    public void The_API_description_lists_exactly_the_files_that_are_served()
+    {
+        using var stream = typeof(UiAssetCatalog).Assembly.GetManifestResourceStream("Commentary.Api.OpenApi.openapi.json")!;
+        var document = System.Text.Json.Nodes.JsonNode.Parse(stream)!;
+        var listed = document["components"]!["parameters"]!["UiFile"]!["schema"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>());
+
+        Assert.Equal(Catalog.Names.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -94,6 +104,89 @@ public partial class UiFilesTests
             Assert.DoesNotContain(forbidden, code, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void The_dashboard_is_modules_of_at_most_300_lines_each_checked_by_the_type_checker()
+    {
+        var modules = DashboardModules();
+
+        Assert.True(modules.Count >= 6, $"the dashboard has {modules.Count} modules");
+        Assert.DoesNotContain("moderation.js", Catalog.Names);
+        Assert.All(modules, name =>
+        {
+            var lines = Text(name).Split('\n').Length - (Text(name).EndsWith('\n') ? 1 : 0);
+            Assert.True(lines <= 300, $"{name} has {lines} lines");
+            Assert.StartsWith("// @ts-check\n", Text(name), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Every_dashboard_module_is_reached_from_the_page_at_its_current_version()
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var page = Text("moderation.html");
+        var entry = ModuleScript().Match(page);
+        Assert.True(entry.Success, "moderation.html loads its script as a module");
+        var waiting = new Queue<Match>([entry]);
+        while (waiting.TryDequeue(out var link))
+        {
+            var name = link.Groups["name"].Value;
+            Assert.Equal(Asset(name).Version, link.Groups["version"].Value);
+            if (reached.Add(name))
+            {
+                foreach (Match import in VersionedImport().Matches(Text(name)))
+                {
+                    waiting.Enqueue(import);
+                }
+            }
+        }
+
+        Assert.Equal(DashboardModules().OrderBy(n => n, StringComparer.Ordinal), reached.OrderBy(n => n, StringComparer.Ordinal));
+        Assert.All(reached, name => Assert.DoesNotMatch(UnversionedImport(), Text(name)));
+    }
+
+    [Fact]
+    public void The_widget_and_the_dashboard_read_Retry_After_with_the_same_function()
+    {
+        // The widget is one classic script that other sites embed, so it cannot import the dashboard's module; both
+        // hold the same text instead, compared here once indented alike. A browser test runs both on one table.
+        var widget = RetryAfterFunction("embed.js");
+        var dashboard = RetryAfterFunction("moderation-api.js");
+
+        Assert.Contains("Date.parse(value)", widget, StringComparison.Ordinal);
+        Assert.Equal(widget, dashboard);
+    }
+
+    [Fact]
+    public void The_widget_stays_one_classic_script_that_other_sites_can_embed()
+    {
+        // A module would need type="module" on every site that embeds it and CORS for each import; one script needs neither.
+        Assert.DoesNotMatch(@"(?m)^\s*(?:import|export)\b", Text("embed.js"));
+        Assert.DoesNotMatch(@"\bimport\s*\(", Text("embed.js"));
+    }
+
+    /// <summary>The JSDoc and body of <c>retryAfterSeconds</c> in a script, each line without its indentation.</summary>
+    private static string RetryAfterFunction(string script)
+    {
+        var lines = Text(script).Split('\n');
+        var start = Array.FindIndex(lines, l => l.Contains("function retryAfterSeconds(", StringComparison.Ordinal));
+        Assert.True(start > 0, $"{script} has retryAfterSeconds");
+        var docStart = Array.FindLastIndex(lines, start, l => l.Trim() == "/**");
+        var end = Array.FindIndex(lines, start, l => l.Trim() == "}");
+        return string.Join('\n', lines[docStart..(end + 1)].Select(l => l.Trim().Replace("export function", "function", StringComparison.Ordinal)));
+    }
+
+    private static List<string> DashboardModules() =>
+        Catalog.Names.Where(n => n.StartsWith("moderation", StringComparison.Ordinal) && n.EndsWith(".js", StringComparison.Ordinal)).ToList();
+
+    [GeneratedRegex(@"<script type=""module"" src=""(?<name>[a-z0-9-]+\.js)\?v=(?<version>[0-9a-f]+)""></script>")]
+    private static partial Regex ModuleScript();
+
+    [GeneratedRegex(@"(?:\bfrom\s*|\bimport\s*)'\./(?<name>[a-z0-9-]+\.js)\?v=(?<version>[0-9a-f]+)'")]
+    private static partial Regex VersionedImport();
+
+    [GeneratedRegex(@"(?:\bfrom\s*|\bimport\s*)['""]\./[a-z0-9-]+\.js['""]")]
+    private static partial Regex UnversionedImport();
 
     [GeneratedRegex(@"<script(?![^>]*\ssrc=)[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex InlineScript();

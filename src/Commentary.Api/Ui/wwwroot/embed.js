@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Commentary's comment widget. A page adds
  *   <div id="commentary" data-api="https://example.org/api" data-article="my-article"></div>
@@ -19,7 +20,7 @@
   const READER_KEY = 'commentary:reader';
   const FIELDS = ['author', 'email', 'website', 'body'];
   const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  const script = document.currentScript;
+  const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
 
   // Builds an element. Children that are strings become text nodes, so no reader text is ever parsed as markup.
   function h(tag, props, ...children) {
@@ -57,6 +58,7 @@
     });
   }
 
+  /** @type {[Intl.RelativeTimeFormatUnit, number][]} */
   const UNITS = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
 
   function relativeTime(date, locale) {
@@ -84,14 +86,20 @@
     return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
   }
 
-  // Retry-After is either seconds or an HTTP date.
-  function retryAfterSeconds(response) {
-    const value = response && response.headers.get('Retry-After');
+  // The dashboard's moderation-api.js holds this same function (a test compares the texts and runs both on one table):
+  // this script is embedded by other sites as one classic script, so it cannot import it.
+  /**
+   * Retry-After is either seconds or an HTTP date; anything else, or a date already past, means no wait.
+   * @param {string | null | undefined} value the header as it came
+   * @param {number} now milliseconds since the epoch
+   * @returns {number} whole seconds to wait, 0 for none
+   */
+  function retryAfterSeconds(value, now) {
     if (!value) return 0;
     const seconds = Number(value);
     if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
     const at = Date.parse(value);
-    return Number.isNaN(at) ? 0 : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+    return Number.isNaN(at) ? 0 : Math.max(0, Math.ceil((at - now) / 1000));
   }
 
   function waitText(seconds) {
@@ -502,7 +510,7 @@
           return;
         case 429:
         case 503: {
-          const seconds = retryAfterSeconds(answer.response);
+          const seconds = retryAfterSeconds(answer.response.headers.get('Retry-After'), Date.now());
           this.waitUntil = Date.now() + seconds * 1000;
           this.holdSubmit(seconds);
           this.formStatus.textContent = answer.status === 429
