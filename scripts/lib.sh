@@ -3,14 +3,22 @@
 
 repo_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
 
-# Installs the pinned Azurite and TypeScript from package-lock.json when either is missing or the lock changed.
+# Installs the pinned npm tools (Azurite, TypeScript, Redocly CLI) from package-lock.json when one is missing or the
+# lock changed.
 ensure_node_tools() {
   local root="$1"
   if [ ! -x "$root/node_modules/.bin/azurite" ] || [ ! -x "$root/node_modules/.bin/tsc" ] \
+    || [ ! -x "$root/node_modules/.bin/redocly" ] \
     || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
-    echo "Installing Azurite and TypeScript (npm ci)..."
+    echo "Installing the npm tools (npm ci)..."
     (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
   fi
+}
+
+# Restores the pinned dotnet tools of .config/dotnet-tools.json (Kiota, which the client tests' build runs).
+ensure_dotnet_tools() {
+  local root="$1"
+  (cd "$root" && dotnet tool restore >/dev/null)
 }
 
 # The well-known development account that Azurite serves.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, the integration tests against a real Azurite that the tests start on free ports, and
-# the browser tests (the widget and the dashboard in headless Chromium against the same setup).
+# Runs every test: unit tests, the integration tests against a real Azurite that the tests start on free ports, the
+# client tests (a Kiota client generated from the OpenAPI document, and Redocly's lint of it) and the browser tests
+# (the widget and the dashboard in headless Chromium against the same setup).
 # Exits non-zero on any failure and ends with one summary line: "tests: N passed, N failed, N skipped".
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -9,6 +10,7 @@ cd "$root"
 
 configuration="${CONFIGURATION:-Release}"
 ensure_node_tools "$root"
+ensure_dotnet_tools "$root"
 # The browser tests need Debian's Chromium. If it cannot be installed they fail, saying so; they never skip.
 bash "$root/scripts/install-browser.sh" || echo "Could not install Chromium: the browser tests will fail." >&2
 dotnet restore Functions.sln --nologo -v quiet

@@ -246,6 +246,14 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
         var problem = await AssertDocumentedAsync(contract, invalid, "POST", "/articles/{slug}/comments");
         Assert.NotNull(problem!["errors"]!["email"]);
 
+        // A body that does not parse is a validation problem too, its error under "$": every 400 is one type.
+        using var malformed = await _host.Client.PostAsync($"articles/{slug}/comments", new StringContent("{\"author\":", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        var unparsed = await AssertDocumentedAsync(contract, malformed, "POST", "/articles/{slug}/comments");
+        Assert.Equal("https://commentary.dev/problems/malformed-json", unparsed!["type"]!.GetValue<string>());
+        Assert.Equal("Malformed JSON", unparsed["title"]!.GetValue<string>());
+        Assert.NotEmpty(unparsed["errors"]!["$"]!.AsArray());
+
         using var anonymous = await _host.Client.GetAsync("moderation/comments");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         await AssertDocumentedAsync(contract, anonymous, "GET", "/moderation/comments");
@@ -257,6 +265,23 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
         using var badLimit = await _host.Client.GetAsync("articles?limit=0");
         Assert.Equal(HttpStatusCode.BadRequest, badLimit.StatusCode);
         await AssertDocumentedAsync(contract, badLimit, "GET", "/articles");
+    }
+
+    [Theory]
+    [InlineData("/health")]
+    [InlineData("/openapi.json")]
+    public async Task A_request_the_host_refuses_before_the_service_reads_it_is_the_documented_4XX(string path)
+    {
+        var contract = await ContractAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
+        // Over Kestrel's 32 KB limit for all request headers.
+        request.Headers.Add("X-Padding", new string('a', 40 * 1024));
+
+        using var refused = await _host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, refused.StatusCode);
+        Assert.Equal("/components/responses/Refused", contract.Response("GET", path, 431).Pointer);
+        await AssertDocumentedAsync(contract, refused, "GET", path);
     }
 
     [Fact]

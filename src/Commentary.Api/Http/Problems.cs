@@ -6,6 +6,10 @@ namespace Commentary.Api.Http;
 public static class Problems
 {
     private const string TypeBase = "https://commentary.dev/problems/";
+    private const string MalformedJsonDetail = "The request body is not a valid JSON object.";
+
+    /// <summary>The key of a field error about the request body as a whole.</summary>
+    public const string BodyRoot = "$";
 
     public static ProblemHttpResult NotFound(string detail) =>
         Problem(StatusCodes.Status404NotFound, "not-found", "Not found", detail);
@@ -32,8 +36,14 @@ public static class Problems
         Problem(StatusCodes.Status413PayloadTooLarge, "too-large", "Request body too large",
             $"A request body can be at most {limit / 1024} KB.");
 
-    public static ProblemHttpResult MalformedJson() =>
-        Problem(StatusCodes.Status400BadRequest, "malformed-json", "Malformed JSON", "The request body is not a valid JSON object.");
+    /// <summary>
+    /// A body that does not parse: a validation problem like any other 400, its one error under <c>$</c> (the body's root),
+    /// so a client reads every 400 as one type.
+    /// </summary>
+    public static ValidationProblem MalformedJson() =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { [BodyRoot] = [MalformedJsonDetail] },
+            detail: MalformedJsonDetail, type: TypeBase + "malformed-json", title: "Malformed JSON");
 
     public static ValidationProblem Validation(IReadOnlyDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, detail: "One or more fields are invalid.", type: TypeBase + "validation", title: "Invalid request");

@@ -33,10 +33,19 @@ public sealed class OpenApiContract
                 .Select(op => (op.Key.ToUpperInvariant(), path.Key, op.Value?["operationId"]?.GetValue<string>())))
             .ToArray();
 
-    /// <summary>The response the document promises for this operation and status, with $ref followed.</summary>
+    /// <summary>
+    /// The response the document promises for this operation and status (its own, else its range such as <c>4XX</c>),
+    /// with $ref followed.
+    /// </summary>
     public (JsonObject Response, string Pointer) Response(string method, string path, int status)
     {
-        var pointer = $"/paths/{Escape(path)}/{method.ToLowerInvariant()}/responses/{status}";
+        var responses = $"/paths/{Escape(path)}/{method.ToLowerInvariant()}/responses/";
+        var pointer = responses + status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (At(pointer) is null)
+        {
+            pointer = responses + (status / 100).ToString(System.Globalization.CultureInfo.InvariantCulture) + "XX";
+        }
+
         var response = At(pointer) as JsonObject
             ?? throw new InvalidOperationException($"The document has no {status} answer for {method} {path}.");
         while (response["$ref"]?.GetValue<string>() is { } reference)
