@@ -98,6 +98,8 @@ public static class CommentaryServices
         services.AddSingleton<ArticleEndpoints>();
         services.AddSingleton<CommentEndpoints>();
         services.AddSingleton<ModerationEndpoints>();
+        services.AddSingleton<PoisonEndpoints>();
+        services.AddSingleton<CommenterDataEndpoints>();
         services.AddSingleton<ModeratorAccess>();
         services.AddSingleton<ModerationSettingsEndpoints>();
         services.AddSingleton<ModelEndpoints>();

@@ -15,8 +15,6 @@ public sealed record ReportReceipt(int Reports);
 public sealed class ReportEndpoints(
     CommentReporting reporting, ClientAddress clientAddress, IpAddressHasher ipHasher, PostingRateLimiter rateLimiter, EndpointGuard guard)
 {
-    public const int MaxReasonLength = 500;
-
     public Task<IResult> ReportAsync(HttpRequest request, string slug, string id) => guard.RunAsync(request, async cancellationToken =>
     {
         if (!Slug.IsValid(slug) || !CommentId.IsValid(id))
@@ -36,18 +34,13 @@ public sealed class ReportEndpoints(
             return problem;
         }
 
-        var reason = body!.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
+        var (reason, invalid) = ReasonField.Read(body!.Reason, "Say what is wrong with the comment.");
+        if (invalid is not null)
         {
-            return Problems.Invalid("reason", "Say what is wrong with the comment.");
+            return Problems.Invalid(ReasonField.Name, invalid);
         }
 
-        if (reason.Length > MaxReasonLength)
-        {
-            return Problems.Invalid("reason", $"A reason can be at most {MaxReasonLength} characters.");
-        }
-
-        var outcome = await reporting.ReportAsync(slug, id, ipHasher.Hash(client), reason, cancellationToken);
+        var outcome = await reporting.ReportAsync(slug, id, ipHasher.Hash(client), reason!, cancellationToken);
         return outcome is null
             ? Problems.NotFound("There is no such comment.")
             : ApiJson.Status(new ReportReceipt(outcome.Reports), StatusCodes.Status202Accepted);
