@@ -47,6 +47,7 @@ public static class CommentaryServices
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<CommentPageCache>();
         services.AddSingleton<CommentStore>();
+        services.AddSingleton<CommentWriter>();
         services.AddSingleton<CommentInbox>();
         services.AddSingleton<IdempotencyKeys>();
         services.AddSingleton<PoisonMessages>();

@@ -6,8 +6,6 @@ using Commentary.Api.Protection;
 using Commentary.Core.Articles;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
-using Commentary.Core.Moderation.Akismet;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Api.Comments;
 
@@ -56,13 +54,9 @@ public sealed class CommentEndpoints(
     CommentStore comments,
     CommentPageCache pages,
     CommentInbox inbox,
-    IdempotencyKeys idempotencyKeys,
     ClientAddress clientAddress,
-    IpAddressHasher ipHasher,
     PostingRateLimiter rateLimiter,
-    CommentaryMetrics metrics,
     EndpointGuard guard,
-    IOptions<AkismetOptions> akismet,
     PolicyProvider policies,
     CrisisSupport crisis,
     TimeProvider clock)
@@ -96,7 +90,7 @@ public sealed class CommentEndpoints(
             await Task.WhenAll(article, read);
             if (await article is null)
             {
-                return Problems.NotFound($"There is no article '{slug}'.");
+                return NoSuchArticle(slug);
             }
 
             approved = await read;
@@ -106,7 +100,7 @@ public sealed class CommentEndpoints(
             // Unknown slugs are checked first, so a request for an article that does not exist reads no comments.
             if (await articles.FindAsync(slug, cancellationToken) is null)
             {
-                return Problems.NotFound($"There is no article '{slug}'.");
+                return NoSuchArticle(slug);
             }
 
             approved = await pages.PageAsync(slug, page!.After, page.Limit, cancellationToken);
@@ -132,7 +126,7 @@ public sealed class CommentEndpoints(
     {
         if (!Slug.IsValid(slug))
         {
-            return Problems.NotFound($"There is no article '{slug}'.");
+            return NoSuchArticle(slug);
         }
 
         var client = clientAddress.Of(request.HttpContext);
@@ -153,82 +147,28 @@ public sealed class CommentEndpoints(
             return Problems.Validation(validation.Errors);
         }
 
-        var article = await articles.FindAsync(slug, cancellationToken);
-        if (article is null)
-        {
-            return Problems.NotFound($"There is no article '{slug}'.");
-        }
-
-        if (!article.Article.CommentsOpen)
-        {
-            return Problems.CommentsClosed(slug);
-        }
-
-        var submission = validation.Submission!;
-        if (submission.ParentId is { } parentId
-            && await comments.FindAsync(slug, parentId, cancellationToken) is not { Status: CommentStatus.Approved })
-        {
-            return Problems.Invalid("parentId", "You can only reply to a published comment on this article.");
-        }
-
-        var hash = IdempotencyKeys.RequestHash(slug, submission);
         var key = request.Headers[IdempotencyKeyHeader].ToString();
-        string id;
-        if (key.Length == 0)
+        var sender = new SubmissionSender(client, client != ClientAddress.Unknown, request.Headers.UserAgent.ToString(), request.Headers.Referer.ToString());
+        var outcome = await inbox.SubmitAsync(slug, validation.Submission!, key.Length == 0 ? null : key, sender, cancellationToken);
+        return outcome.Kind switch
         {
-            id = CommentId.New(clock);
-        }
-        else if (!IsValidIdempotencyKey(key))
-        {
-            return Problems.Invalid(IdempotencyKeyHeader, "An Idempotency-Key is 1 to 255 visible ASCII characters.");
-        }
-        else
-        {
-            var existing = await idempotencyKeys.FindAsync(key, cancellationToken);
-            var record = existing is not null && idempotencyKeys.IsLive(existing)
-                ? existing
-                : await idempotencyKeys.ClaimAsync(key, CommentId.New(clock), hash, existing, cancellationToken);
-            if (record.RequestHash != hash)
-            {
-                return Problems.IdempotencyKeyReused();
-            }
-
-            id = record.CommentId;
-            if (existing is not null && await comments.FindAsync(slug, id, cancellationToken) is not null)
-            {
-                return Accepted(request, slug, id);
-            }
-
-            // Either a first post, or a retry whose first attempt may never have reached the queue: (re)send it.
-            // The message carries the id, so a second copy can only ever store the one comment.
-        }
-
-        await inbox.EnqueueAsync(
-            new SubmissionMessage(
-                SubmissionMessage.CurrentVersion, id, slug, submission.Author, submission.Email, submission.Website,
-                submission.Body, submission.ParentId, ipHasher.Hash(client), clock.GetUtcNow())
-            {
-                Client = akismet.Value.IsEnabled ? ClientDetailsOf(request, client) : null,
-            },
-            cancellationToken);
-        metrics.Accepted(slug);
-        return Accepted(request, slug, id);
+            SubmissionOutcomeKind.Accepted => Accepted(request, slug, outcome.CommentId!),
+            SubmissionOutcomeKind.NoSuchArticle => NoSuchArticle(slug),
+            SubmissionOutcomeKind.CommentsClosed => Problems.CommentsClosed(slug),
+            SubmissionOutcomeKind.ParentNotPublished => Problems.Invalid("parentId", "You can only reply to a published comment on this article."),
+            SubmissionOutcomeKind.InvalidKey => Problems.Invalid(IdempotencyKeyHeader, "An Idempotency-Key is 1 to 255 visible ASCII characters."),
+            SubmissionOutcomeKind.KeyReused => Problems.IdempotencyKeyReused(),
+            _ => throw new System.Diagnostics.UnreachableException($"No answer for the submission outcome {outcome.Kind}."),
+        };
     });
 
     private static IResult Accepted(HttpRequest request, string slug, string id)
     {
-        request.HttpContext.Response.Headers.Location = $"/{Routes.Prefix}/articles/{slug}/comments/{id}";
+        request.HttpContext.Response.Headers.Location = Routes.Path(Routes.ArticleComment, slug, id);
         return ApiJson.Status(new CommentReceipt(id, "pending"), StatusCodes.Status202Accepted);
     }
 
-    // Akismet judges the request as well as the text; headers are clipped so a message stays small.
-    private static ClientDetails ClientDetailsOf(HttpRequest request, string client) =>
-        new(client == ClientAddress.Unknown ? null : client, Clip(request.Headers.UserAgent.ToString()), Clip(request.Headers.Referer.ToString()));
-
-    private static string? Clip(string value) => value.Length == 0 ? null : value[..Math.Min(value.Length, 512)];
-
-    private static bool IsValidIdempotencyKey(string key) =>
-        key.Length <= 255 && key.All(c => c is > ' ' and <= '~');
+    private static IResult NoSuchArticle(string slug) => Problems.NotFound($"There is no article '{slug}'.");
 
     public Task<IResult> StatusAsync(HttpRequest request, string slug, string id) => guard.RunAsync(request, async cancellationToken =>
     {

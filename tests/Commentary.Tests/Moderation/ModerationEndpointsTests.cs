@@ -39,7 +39,8 @@ public class ModerationEndpointsTests
         var index = new ModerationIndex(storage, comments);
         var commenters = new CommenterHistory(storage);
         var events = new CommentEvents(storage);
-        var actions = new ModerationActions(comments, index, commenters, events, new ReaderReports(storage), new CommentPageCache(comments, Freshness.Never),
+        var writer = new CommentWriter(comments, index, commenters, new RecentSignals(storage, commenters), new CommentPageCache(comments, Freshness.Never));
+        var actions = new ModerationActions(writer, events, new ReaderReports(storage),
             new AkismetFeedback(new AkismetWorkSender(storage), Options.Create(new AkismetOptions()), NullLogger<AkismetFeedback>.Instance),
             TimeProvider.System, NullLogger<ModerationActions>.Instance);
         var keys = new ModeratorKeys(Options.Create(new ModeratorOptions
