@@ -94,10 +94,12 @@ public static class CommentaryServices
         services.AddOptions<LockoutOptions>().Bind(configuration.GetSection(LockoutOptions.Section));
         services.AddSingleton<PostingRateLimiter>();
         services.AddSingleton<ModeratorLockout>();
+        services.AddSingleton<PublicPosts>();
 
         services.AddSingleton<EndpointGuard>();
         services.AddSingleton<ArticleEndpoints>();
         services.AddSingleton<CommentEndpoints>();
+        services.AddSingleton<CommentStatusEndpoints>();
         services.AddSingleton<ModerationEndpoints>();
         services.AddSingleton<PoisonEndpoints>();
         services.AddSingleton<CommenterDataEndpoints>();

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json.Serialization;
 using Commentary.Api.Http;
 using Commentary.Api.Protection;
 using Commentary.Core.Articles;
 using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
 
 namespace Commentary.Api.Comments;
 
@@ -24,49 +22,14 @@ public sealed record CommentPage(IReadOnlyList<PublicComment> Items, string? Con
 public sealed record CommentReceipt(string Id, string Status);
 
 /// <summary>
-/// A posted comment's status for its writer. <see cref="CrisisResources"/> is there only for a comment in the crisis
-/// lane (held as urgent); for every other comment the field is absent.
+/// The public comment routes of an article: list its approved comments, and post one (it is queued for moderation
+/// and answered <c>202</c>, with the <c>Location</c> of its status, <see cref="CommentStatusEndpoints"/>).
 /// </summary>
-public sealed record CommentStatusAnswer(string Id, string Status)
-{
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public CrisisResourcesView? CrisisResources { get; init; }
-}
-
-/// <summary>The resource set shown to a writer in the crisis lane: what the widget's panel displays.</summary>
-public sealed record CrisisResourcesView(string Heading, string Message, IReadOnlyList<CrisisResourceView> Resources)
-{
-    public static CrisisResourcesView From(CrisisResourceSet set)
-    {
-        ArgumentNullException.ThrowIfNull(set);
-        return new(set.Heading, set.Message, (set.Resources ?? []).Select(r => new CrisisResourceView(r.Name, r.Description, r.Phone, r.Sms, r.Url)).ToArray());
-    }
-}
-
-public sealed record CrisisResourceView(string Name, string? Description, string? Phone, string? Sms, string? Url);
-
-/// <summary>
-/// The public comment routes: list approved comments, post one (it is queued for moderation and answered
-/// <c>202</c>), and ask a posted comment's status.
-/// </summary>
-public sealed class CommentEndpoints(
-    ArticleStore articles,
-    CommentStore comments,
-    CommentPageCache pages,
-    CommentInbox inbox,
-    ClientAddress clientAddress,
-    PostingRateLimiter rateLimiter,
-    EndpointGuard guard,
-    PolicyProvider policies,
-    CrisisSupport crisis,
-    TimeProvider clock)
+public sealed class CommentEndpoints(ArticleStore articles, CommentPageCache pages, CommentInbox inbox, PublicPosts posts, EndpointGuard guard)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
     public const string IdempotencyKeyHeader = "Idempotency-Key";
-
-    /// <summary>How long an id that is not in the table yet may still be waiting in the queue.</summary>
-    public static readonly TimeSpan QueuedGrace = TimeSpan.FromHours(1);
 
     // A cached page's answer (its rendered comments, serialized, and its ETag) is made once and dropped with the page.
     private readonly ConditionalWeakTable<ApprovedPage, JsonAnswer> _answers = [];
@@ -129,13 +92,8 @@ public sealed class CommentEndpoints(
             return NoSuchArticle(slug);
         }
 
-        var client = clientAddress.Of(request.HttpContext);
-        if (rateLimiter.TryAcquire(client) is { } wait)
-        {
-            return Problems.TooManyRequests(request, wait, "You are posting faster than we accept comments. Please wait a moment and try again.");
-        }
-
-        var (body, problem) = await JsonBody.ReadAsync<CommentSubmission>(request, cancellationToken);
+        var (client, body, problem) = await posts.ReadAsync<CommentSubmission>(
+            request, "You are posting faster than we accept comments. Please wait a moment and try again.", cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -169,43 +127,4 @@ public sealed class CommentEndpoints(
     }
 
     private static IResult NoSuchArticle(string slug) => Problems.NotFound($"There is no article '{slug}'.");
-
-    public Task<IResult> StatusAsync(HttpRequest request, string slug, string id) => guard.RunAsync(request, async cancellationToken =>
-    {
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        if (!Slug.IsValid(slug) || !CommentId.IsValid(id))
-        {
-            return Problems.NotFound("There is no such comment.");
-        }
-
-        var comment = await comments.FindAsync(slug, id, cancellationToken);
-        if (comment is not null)
-        {
-            return ApiJson.Ok(new CommentStatusAnswer(comment.Id, comment.Status.ToWire())
-            {
-                CrisisResources = CrisisSupport.IsInCrisisLane(comment) ? await CrisisResourcesForAsync(request, comment, cancellationToken) : null,
-            });
-        }
-
-        // Not stored yet: a comment posted moments ago may still be waiting in the queue.
-        var age = clock.GetUtcNow() - CommentId.Timestamp(id);
-        return age >= TimeSpan.FromMinutes(-1) && age < QueuedGrace && await articles.FindAsync(slug, cancellationToken) is not null
-            ? ApiJson.Ok(new CommentStatusAnswer(id, "pending"))
-            : Problems.NotFound("There is no such comment.");
-    });
-
-    // The set that fits the writer: the page's country (data-country), the widget's language, Accept-Language, or
-    // the default. Hints that are not a country code or a language tag are ignored, never refused: the panel matters more.
-    private async Task<CrisisResourcesView?> CrisisResourcesForAsync(HttpRequest request, Comment comment, CancellationToken cancellationToken)
-    {
-        var settings = (await policies.CurrentSettingsAsync(cancellationToken)).CrisisResources;
-        if (settings is not { Enabled: true })
-        {
-            return null;
-        }
-
-        var match = settings.Choose(request.Query["country"].ToString(), request.Query["lang"].ToString(), request.Headers.AcceptLanguage.ToString());
-        await crisis.RecordShownAsync(comment, match, cancellationToken);
-        return CrisisResourcesView.From(match.Set);
-    }
 }

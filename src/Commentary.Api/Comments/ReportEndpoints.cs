@@ -13,7 +13,7 @@ public sealed record ReportReceipt(int Reports);
 
 /// <summary>Readers report a published comment; reporters are known only by their IP hash and limited like posting.</summary>
 public sealed class ReportEndpoints(
-    CommentReporting reporting, ClientAddress clientAddress, IpAddressHasher ipHasher, PostingRateLimiter rateLimiter, EndpointGuard guard)
+    CommentReporting reporting, PublicPosts posts, IpAddressHasher ipHasher, EndpointGuard guard)
 {
     public Task<IResult> ReportAsync(HttpRequest request, string slug, string id) => guard.RunAsync(request, async cancellationToken =>
     {
@@ -22,13 +22,8 @@ public sealed class ReportEndpoints(
             return Problems.NotFound("There is no such comment.");
         }
 
-        var client = clientAddress.Of(request.HttpContext);
-        if (rateLimiter.TryAcquire(client) is { } wait)
-        {
-            return Problems.TooManyRequests(request, wait, "You are reporting faster than we accept reports. Please wait a moment and try again.");
-        }
-
-        var (body, problem) = await JsonBody.ReadAsync<ReportRequest>(request, cancellationToken);
+        var (client, body, problem) = await posts.ReadAsync<ReportRequest>(
+            request, "You are reporting faster than we accept reports. Please wait a moment and try again.", cancellationToken);
         if (problem is not null)
         {
             return problem;

@@ -29,16 +29,10 @@ public sealed class BanEndpoints(ModeratorAccess access, BanList bans, TimeProvi
 
     public Task<IResult> AddAsync(HttpRequest request) => access.RunAsync(request, async (moderator, cancellationToken) =>
     {
-        var (body, problem) = await JsonBody.ReadAsync<BanRequest>(request, cancellationToken);
+        var (body, problem) = await JsonBody.ReadValidAsync<BanRequest>(request, Validate, cancellationToken);
         if (problem is not null)
         {
             return problem;
-        }
-
-        var errors = Validate(body!);
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
         }
 
         var email = body!.Email?.Trim();

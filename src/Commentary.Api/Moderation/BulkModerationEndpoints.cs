@@ -1,7 +1,6 @@
 using Commentary.Api.Http;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
-using static Commentary.Api.Moderation.ModeratorAnswers;
 
 namespace Commentary.Api.Moderation;
 
@@ -25,16 +24,10 @@ public sealed class BulkModerationEndpoints(ModeratorAccess access, ModerationAc
 
     public Task<IResult> RunAsync(HttpRequest request) => access.RunAsync(request, async (moderator, cancellationToken) =>
     {
-        var (body, problem) = await JsonBody.ReadAsync<BulkRequest>(request, cancellationToken);
+        var (body, problem) = await JsonBody.ReadValidAsync<BulkRequest>(request, Validate, cancellationToken);
         if (problem is not null)
         {
             return problem;
-        }
-
-        var errors = Validate(body!);
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
         }
 
         var (reason, _) = ReasonField.Read(body!.Reason);
@@ -76,7 +69,7 @@ public sealed class BulkModerationEndpoints(ModeratorAccess access, ModerationAc
 
     private async Task<BulkItemResult> RunOneAsync(string action, BulkItem? item, string moderator, string? reason, CancellationToken cancellationToken)
     {
-        if (item is not { Slug: { } slug, Id: { } id } || !IsCommentKey(slug, id))
+        if (item is not { Slug: { } slug, Id: { } id } || !ModeratorAnswers.IsCommentKey(slug, id))
         {
             return new BulkItemResult(item?.Slug, item?.Id, "invalid", null);
         }

@@ -2,7 +2,6 @@ using Commentary.Api.Http;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
 using Commentary.Core.Notifications;
-using static Commentary.Api.Moderation.ModeratorAnswers;
 
 namespace Commentary.Api.Moderation;
 
@@ -17,12 +16,7 @@ public sealed class CrisisReplyEndpoints(ModeratorAccess access, CommentStore co
 {
     public Task<IResult> ReplyAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, async (moderator, cancellationToken) =>
     {
-        if (!IsCommentKey(slug, id))
-        {
-            return NoSuchComment();
-        }
-
-        var (body, problem) = await JsonBody.ReadOptionalAsync<PrivateReplyRequest>(request, cancellationToken);
+        var (body, problem) = await ModeratorAnswers.ReadAboutCommentAsync<PrivateReplyRequest>(request, slug, id, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -47,7 +41,7 @@ public sealed class CrisisReplyEndpoints(ModeratorAccess access, CommentStore co
         var comment = await comments.FindAsync(slug, id, cancellationToken);
         if (comment is null)
         {
-            return NoSuchComment();
+            return ModeratorAnswers.NoSuchComment();
         }
 
         if (!CrisisSupport.IsInCrisisLane(comment))

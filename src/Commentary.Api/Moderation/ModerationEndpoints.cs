@@ -2,7 +2,6 @@ using Commentary.Api.Http;
 using Commentary.Core.Articles;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
-using static Commentary.Api.Moderation.ModeratorAnswers;
 
 namespace Commentary.Api.Moderation;
 
@@ -58,16 +57,16 @@ public sealed class ModerationEndpoints(
     });
 
     public Task<IResult> ApproveAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, async (moderator, cancellationToken) =>
-        !IsCommentKey(slug, id)
-            ? NoSuchComment()
-            : await ChangeAsync(await actions.ApproveAsync(slug, id, moderator, IfMatch(request), cancellationToken), events, cancellationToken));
+        !ModeratorAnswers.IsCommentKey(slug, id)
+            ? ModeratorAnswers.NoSuchComment()
+            : await ModeratorAnswers.ChangeAsync(await actions.ApproveAsync(slug, id, moderator, ModeratorAnswers.IfMatch(request), cancellationToken), events, cancellationToken));
 
     public Task<IResult> GetAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, async (moderator, cancellationToken) =>
     {
-        var comment = IsCommentKey(slug, id) ? await comments.FindAsync(slug, id, cancellationToken) : null;
+        var comment = ModeratorAnswers.IsCommentKey(slug, id) ? await comments.FindAsync(slug, id, cancellationToken) : null;
         if (comment is null)
         {
-            return NoSuchComment();
+            return ModeratorAnswers.NoSuchComment();
         }
 
         var history = commenters.ForEmailAsync(comment.Email, cancellationToken);
@@ -77,12 +76,7 @@ public sealed class ModerationEndpoints(
 
     public Task<IResult> RejectAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, async (moderator, cancellationToken) =>
     {
-        if (!IsCommentKey(slug, id))
-        {
-            return NoSuchComment();
-        }
-
-        var (body, problem) = await JsonBody.ReadOptionalAsync<RejectRequest>(request, cancellationToken);
+        var (body, problem) = await ModeratorAnswers.ReadAboutCommentAsync<RejectRequest>(request, slug, id, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -94,21 +88,21 @@ public sealed class ModerationEndpoints(
             return Problems.Invalid(ReasonField.Name, invalid);
         }
 
-        return await ChangeAsync(await actions.RejectAsync(slug, id, moderator, reason, IfMatch(request), cancellationToken), events, cancellationToken);
+        return await ModeratorAnswers.ChangeAsync(await actions.RejectAsync(slug, id, moderator, reason, ModeratorAnswers.IfMatch(request), cancellationToken), events, cancellationToken);
     });
 
     public Task<IResult> DeleteAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, async (moderator, cancellationToken) =>
     {
-        if (!IsCommentKey(slug, id))
+        if (!ModeratorAnswers.IsCommentKey(slug, id))
         {
-            return NoSuchComment();
+            return ModeratorAnswers.NoSuchComment();
         }
 
-        var outcome = await actions.DeleteAsync(slug, id, moderator, IfMatch(request), cancellationToken);
+        var outcome = await actions.DeleteAsync(slug, id, moderator, ModeratorAnswers.IfMatch(request), cancellationToken);
         return outcome.Kind switch
         {
-            StoreOutcomeKind.NotFound => NoSuchComment(),
-            StoreOutcomeKind.Conflict => ChangedSinceRead(),
+            StoreOutcomeKind.NotFound => ModeratorAnswers.NoSuchComment(),
+            StoreOutcomeKind.Conflict => ModeratorAnswers.ChangedSinceRead(),
             _ => TypedResults.NoContent(),
         };
     });

@@ -23,6 +23,14 @@ public static class ModeratorAnswers
         return value.Length == 0 ? null : value;
     }
 
+    /// <summary>
+    /// The optional JSON body of a request about one comment, once the route names one: a key that cannot name a
+    /// comment is answered <c>404</c> before the body is read.
+    /// </summary>
+    public static async Task<(T? Body, IResult? Problem)> ReadAboutCommentAsync<T>(HttpRequest request, string slug, string id, CancellationToken cancellationToken)
+        where T : class =>
+        IsCommentKey(slug, id) ? await JsonBody.ReadOptionalAsync<T>(request, cancellationToken) : (null, NoSuchComment());
+
     /// <summary>The answer to a change of one comment: the record with its events, or 404 / 409.</summary>
     public static async Task<IResult> ChangeAsync(StoreOutcome outcome, CommentEvents events, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using Commentary.Api.Http;
 using Commentary.Core.Moderation;
-using static Commentary.Api.Moderation.ModeratorAnswers;
 
 namespace Commentary.Api.Moderation;
 
@@ -11,12 +10,7 @@ public sealed class SpamEndpoints(ModeratorAccess access, SpamMarking spam, Comm
 {
     public Task<IResult> MarkAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, async (moderator, cancellationToken) =>
     {
-        if (!IsCommentKey(slug, id))
-        {
-            return NoSuchComment();
-        }
-
-        var (body, problem) = await JsonBody.ReadOptionalAsync<SpamRequest>(request, cancellationToken);
+        var (body, problem) = await ModeratorAnswers.ReadAboutCommentAsync<SpamRequest>(request, slug, id, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -28,7 +22,7 @@ public sealed class SpamEndpoints(ModeratorAccess access, SpamMarking spam, Comm
             return Problems.Invalid(ReasonField.Name, invalid);
         }
 
-        var outcome = await spam.MarkAsync(slug, id, moderator, reason, body?.Ban ?? false, IfMatch(request), cancellationToken);
-        return await ChangeAsync(outcome, events, cancellationToken);
+        var outcome = await spam.MarkAsync(slug, id, moderator, reason, body?.Ban ?? false, ModeratorAnswers.IfMatch(request), cancellationToken);
+        return await ModeratorAnswers.ChangeAsync(outcome, events, cancellationToken);
     });
 }

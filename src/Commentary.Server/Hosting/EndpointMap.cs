@@ -23,7 +23,7 @@ public static class EndpointMap
 
         api.MapGet(Routes.ArticleComments, (HttpRequest r, string slug, CommentEndpoints e) => e.ListAsync(r, slug)).WithName(FunctionNames.ListComments);
         api.MapPost(Routes.ArticleComments, (HttpRequest r, string slug, CommentEndpoints e) => e.SubmitAsync(r, slug)).WithName(FunctionNames.SubmitComment);
-        api.MapGet(Routes.ArticleComment, (HttpRequest r, string slug, string id, CommentEndpoints e) => e.StatusAsync(r, slug, id)).WithName(FunctionNames.GetCommentStatus);
+        api.MapGet(Routes.ArticleComment, (HttpRequest r, string slug, string id, CommentStatusEndpoints e) => e.StatusAsync(r, slug, id)).WithName(FunctionNames.GetCommentStatus);
         api.MapPost(Routes.CommentReports, (HttpRequest r, string slug, string id, ReportEndpoints e) => e.ReportAsync(r, slug, id)).WithName(FunctionNames.ReportComment);
 
         api.MapGet(Routes.ModerationComments, (HttpRequest r, ModerationEndpoints e) => e.ListAsync(r)).WithName(FunctionNames.ListModerationComments);
