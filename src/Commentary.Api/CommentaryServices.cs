@@ -47,6 +47,7 @@ public static class CommentaryServices
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<CommentPageCache>();
         services.AddSingleton<CommentStore>();
+        services.AddSingleton<CommentWriter>();
         services.AddSingleton<CommentInbox>();
         services.AddSingleton<IdempotencyKeys>();
         services.AddSingleton<PoisonMessages>();
@@ -93,11 +94,15 @@ public static class CommentaryServices
         services.AddOptions<LockoutOptions>().Bind(configuration.GetSection(LockoutOptions.Section));
         services.AddSingleton<PostingRateLimiter>();
         services.AddSingleton<ModeratorLockout>();
+        services.AddSingleton<PublicPosts>();
 
         services.AddSingleton<EndpointGuard>();
         services.AddSingleton<ArticleEndpoints>();
         services.AddSingleton<CommentEndpoints>();
+        services.AddSingleton<CommentStatusEndpoints>();
         services.AddSingleton<ModerationEndpoints>();
+        services.AddSingleton<PoisonEndpoints>();
+        services.AddSingleton<CommenterDataEndpoints>();
         services.AddSingleton<ModeratorAccess>();
         services.AddSingleton<ModerationSettingsEndpoints>();
         services.AddSingleton<ModelEndpoints>();

@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Commentary.Functions;
 
-/// <summary>Public comment routes; the behaviour lives in <see cref="CommentEndpoints"/>.</summary>
+/// <summary>An article's public comment routes; the behaviour lives in <see cref="CommentEndpoints"/>.</summary>
 public sealed class CommentFunctions(CommentEndpoints endpoints)
 {
     [Function(FunctionNames.ListComments)]
@@ -15,8 +15,4 @@ public sealed class CommentFunctions(CommentEndpoints endpoints)
     [Function(FunctionNames.SubmitComment)]
     public Task<IResult> Submit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.ArticleComments)] HttpRequest request, string slug) =>
         endpoints.SubmitAsync(request, slug);
-
-    [Function(FunctionNames.GetCommentStatus)]
-    public Task<IResult> Status([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ArticleComment)] HttpRequest request, string slug, string id) =>
-        endpoints.StatusAsync(request, slug, id);
 }

@@ -1,14 +1,9 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json.Serialization;
 using Commentary.Api.Http;
 using Commentary.Api.Protection;
 using Commentary.Core.Articles;
 using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
-using Commentary.Core.Moderation.Akismet;
-using Commentary.Core.Moderation.Policy;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Api.Comments;
 
@@ -27,53 +22,14 @@ public sealed record CommentPage(IReadOnlyList<PublicComment> Items, string? Con
 public sealed record CommentReceipt(string Id, string Status);
 
 /// <summary>
-/// A posted comment's status for its writer. <see cref="CrisisResources"/> is there only for a comment in the crisis
-/// lane (held as urgent); for every other comment the field is absent.
+/// The public comment routes of an article: list its approved comments, and post one (it is queued for moderation
+/// and answered <c>202</c>, with the <c>Location</c> of its status, <see cref="CommentStatusEndpoints"/>).
 /// </summary>
-public sealed record CommentStatusAnswer(string Id, string Status)
-{
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public CrisisResourcesView? CrisisResources { get; init; }
-}
-
-/// <summary>The resource set shown to a writer in the crisis lane: what the widget's panel displays.</summary>
-public sealed record CrisisResourcesView(string Heading, string Message, IReadOnlyList<CrisisResourceView> Resources)
-{
-    public static CrisisResourcesView From(CrisisResourceSet set)
-    {
-        ArgumentNullException.ThrowIfNull(set);
-        return new(set.Heading, set.Message, (set.Resources ?? []).Select(r => new CrisisResourceView(r.Name, r.Description, r.Phone, r.Sms, r.Url)).ToArray());
-    }
-}
-
-public sealed record CrisisResourceView(string Name, string? Description, string? Phone, string? Sms, string? Url);
-
-/// <summary>
-/// The public comment routes: list approved comments, post one (it is queued for moderation and answered
-/// <c>202</c>), and ask a posted comment's status.
-/// </summary>
-public sealed class CommentEndpoints(
-    ArticleStore articles,
-    CommentStore comments,
-    CommentPageCache pages,
-    CommentInbox inbox,
-    IdempotencyKeys idempotencyKeys,
-    ClientAddress clientAddress,
-    IpAddressHasher ipHasher,
-    PostingRateLimiter rateLimiter,
-    CommentaryMetrics metrics,
-    EndpointGuard guard,
-    IOptions<AkismetOptions> akismet,
-    PolicyProvider policies,
-    CrisisSupport crisis,
-    TimeProvider clock)
+public sealed class CommentEndpoints(ArticleStore articles, CommentPageCache pages, CommentInbox inbox, PublicPosts posts, EndpointGuard guard)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
     public const string IdempotencyKeyHeader = "Idempotency-Key";
-
-    /// <summary>How long an id that is not in the table yet may still be waiting in the queue.</summary>
-    public static readonly TimeSpan QueuedGrace = TimeSpan.FromHours(1);
 
     // A cached page's answer (its rendered comments, serialized, and its ETag) is made once and dropped with the page.
     private readonly ConditionalWeakTable<ApprovedPage, JsonAnswer> _answers = [];
@@ -97,7 +53,7 @@ public sealed class CommentEndpoints(
             await Task.WhenAll(article, read);
             if (await article is null)
             {
-                return Problems.NotFound($"There is no article '{slug}'.");
+                return NoSuchArticle(slug);
             }
 
             approved = await read;
@@ -107,7 +63,7 @@ public sealed class CommentEndpoints(
             // Unknown slugs are checked first, so a request for an article that does not exist reads no comments.
             if (await articles.FindAsync(slug, cancellationToken) is null)
             {
-                return Problems.NotFound($"There is no article '{slug}'.");
+                return NoSuchArticle(slug);
             }
 
             approved = await pages.PageAsync(slug, page!.After, page.Limit, cancellationToken);
@@ -133,16 +89,11 @@ public sealed class CommentEndpoints(
     {
         if (!Slug.IsValid(slug))
         {
-            return Problems.NotFound($"There is no article '{slug}'.");
+            return NoSuchArticle(slug);
         }
 
-        var client = clientAddress.Of(request.HttpContext);
-        if (rateLimiter.TryAcquire(client) is { } wait)
-        {
-            return Problems.TooManyRequests(request, wait, "You are posting faster than we accept comments. Please wait a moment and try again.");
-        }
-
-        var (body, problem) = await JsonBody.ReadAsync<CommentSubmission>(request, cancellationToken);
+        var (client, body, problem) = await posts.ReadAsync<CommentSubmission>(
+            request, "You are posting faster than we accept comments. Please wait a moment and try again.", cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -154,119 +105,26 @@ public sealed class CommentEndpoints(
             return Problems.Validation(validation.Errors);
         }
 
-        var article = await articles.FindAsync(slug, cancellationToken);
-        if (article is null)
-        {
-            return Problems.NotFound($"There is no article '{slug}'.");
-        }
-
-        if (!article.Article.CommentsOpen)
-        {
-            return Problems.CommentsClosed(slug);
-        }
-
-        var submission = validation.Submission!;
-        if (submission.ParentId is { } parentId
-            && await comments.FindAsync(slug, parentId, cancellationToken) is not { Status: CommentStatus.Approved })
-        {
-            return Problems.Invalid("parentId", "You can only reply to a published comment on this article.");
-        }
-
-        var hash = IdempotencyKeys.RequestHash(slug, submission);
         var key = request.Headers[IdempotencyKeyHeader].ToString();
-        string id;
-        if (key.Length == 0)
+        var sender = new SubmissionSender(client, client != ClientAddress.Unknown, request.Headers.UserAgent.ToString(), request.Headers.Referer.ToString());
+        var outcome = await inbox.SubmitAsync(slug, validation.Submission!, key.Length == 0 ? null : key, sender, cancellationToken);
+        return outcome.Kind switch
         {
-            id = CommentId.New(clock);
-        }
-        else if (!IsValidIdempotencyKey(key))
-        {
-            return Problems.Invalid(IdempotencyKeyHeader, "An Idempotency-Key is 1 to 255 visible ASCII characters.");
-        }
-        else
-        {
-            var existing = await idempotencyKeys.FindAsync(key, cancellationToken);
-            var record = existing is not null && idempotencyKeys.IsLive(existing)
-                ? existing
-                : await idempotencyKeys.ClaimAsync(key, CommentId.New(clock), hash, existing, cancellationToken);
-            if (record.RequestHash != hash)
-            {
-                return Problems.IdempotencyKeyReused();
-            }
-
-            id = record.CommentId;
-            if (existing is not null && await comments.FindAsync(slug, id, cancellationToken) is not null)
-            {
-                return Accepted(request, slug, id);
-            }
-
-            // Either a first post, or a retry whose first attempt may never have reached the queue: (re)send it.
-            // The message carries the id, so a second copy can only ever store the one comment.
-        }
-
-        await inbox.EnqueueAsync(
-            new SubmissionMessage(
-                SubmissionMessage.CurrentVersion, id, slug, submission.Author, submission.Email, submission.Website,
-                submission.Body, submission.ParentId, ipHasher.Hash(client), clock.GetUtcNow())
-            {
-                Client = akismet.Value.IsEnabled ? ClientDetailsOf(request, client) : null,
-            },
-            cancellationToken);
-        metrics.Accepted(slug);
-        return Accepted(request, slug, id);
+            SubmissionOutcomeKind.Accepted => Accepted(request, slug, outcome.CommentId!),
+            SubmissionOutcomeKind.NoSuchArticle => NoSuchArticle(slug),
+            SubmissionOutcomeKind.CommentsClosed => Problems.CommentsClosed(slug),
+            SubmissionOutcomeKind.ParentNotPublished => Problems.Invalid("parentId", "You can only reply to a published comment on this article."),
+            SubmissionOutcomeKind.InvalidKey => Problems.Invalid(IdempotencyKeyHeader, "An Idempotency-Key is 1 to 255 visible ASCII characters."),
+            SubmissionOutcomeKind.KeyReused => Problems.IdempotencyKeyReused(),
+            _ => throw new System.Diagnostics.UnreachableException($"No answer for the submission outcome {outcome.Kind}."),
+        };
     });
 
     private static IResult Accepted(HttpRequest request, string slug, string id)
     {
-        request.HttpContext.Response.Headers.Location = $"/{Routes.Prefix}/articles/{slug}/comments/{id}";
+        request.HttpContext.Response.Headers.Location = Routes.Path(Routes.ArticleComment, slug, id);
         return ApiJson.Status(new CommentReceipt(id, "pending"), StatusCodes.Status202Accepted);
     }
 
-    // Akismet judges the request as well as the text; headers are clipped so a message stays small.
-    private static ClientDetails ClientDetailsOf(HttpRequest request, string client) =>
-        new(client == ClientAddress.Unknown ? null : client, Clip(request.Headers.UserAgent.ToString()), Clip(request.Headers.Referer.ToString()));
-
-    private static string? Clip(string value) => value.Length == 0 ? null : value[..Math.Min(value.Length, 512)];
-
-    private static bool IsValidIdempotencyKey(string key) =>
-        key.Length <= 255 && key.All(c => c is > ' ' and <= '~');
-
-    public Task<IResult> StatusAsync(HttpRequest request, string slug, string id) => guard.RunAsync(request, async cancellationToken =>
-    {
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        if (!Slug.IsValid(slug) || !CommentId.IsValid(id))
-        {
-            return Problems.NotFound("There is no such comment.");
-        }
-
-        var comment = await comments.FindAsync(slug, id, cancellationToken);
-        if (comment is not null)
-        {
-            return ApiJson.Ok(new CommentStatusAnswer(comment.Id, comment.Status.ToWire())
-            {
-                CrisisResources = CrisisSupport.IsInCrisisLane(comment) ? await CrisisResourcesForAsync(request, comment, cancellationToken) : null,
-            });
-        }
-
-        // Not stored yet: a comment posted moments ago may still be waiting in the queue.
-        var age = clock.GetUtcNow() - CommentId.Timestamp(id);
-        return age >= TimeSpan.FromMinutes(-1) && age < QueuedGrace && await articles.FindAsync(slug, cancellationToken) is not null
-            ? ApiJson.Ok(new CommentStatusAnswer(id, "pending"))
-            : Problems.NotFound("There is no such comment.");
-    });
-
-    // The set that fits the writer: the page's country (data-country), the widget's language, Accept-Language, or
-    // the default. Hints that are not a country code or a language tag are ignored, never refused: the panel matters more.
-    private async Task<CrisisResourcesView?> CrisisResourcesForAsync(HttpRequest request, Comment comment, CancellationToken cancellationToken)
-    {
-        var settings = (await policies.CurrentSettingsAsync(cancellationToken)).CrisisResources;
-        if (settings is not { Enabled: true })
-        {
-            return null;
-        }
-
-        var match = settings.Choose(request.Query["country"].ToString(), request.Query["lang"].ToString(), request.Headers.AcceptLanguage.ToString());
-        await crisis.RecordShownAsync(comment, match, cancellationToken);
-        return CrisisResourcesView.From(match.Set);
-    }
+    private static IResult NoSuchArticle(string slug) => Problems.NotFound($"There is no article '{slug}'.");
 }

@@ -13,10 +13,8 @@ public sealed record ReportReceipt(int Reports);
 
 /// <summary>Readers report a published comment; reporters are known only by their IP hash and limited like posting.</summary>
 public sealed class ReportEndpoints(
-    CommentReporting reporting, ClientAddress clientAddress, IpAddressHasher ipHasher, PostingRateLimiter rateLimiter, EndpointGuard guard)
+    CommentReporting reporting, PublicPosts posts, IpAddressHasher ipHasher, EndpointGuard guard)
 {
-    public const int MaxReasonLength = 500;
-
     public Task<IResult> ReportAsync(HttpRequest request, string slug, string id) => guard.RunAsync(request, async cancellationToken =>
     {
         if (!Slug.IsValid(slug) || !CommentId.IsValid(id))
@@ -24,30 +22,20 @@ public sealed class ReportEndpoints(
             return Problems.NotFound("There is no such comment.");
         }
 
-        var client = clientAddress.Of(request.HttpContext);
-        if (rateLimiter.TryAcquire(client) is { } wait)
-        {
-            return Problems.TooManyRequests(request, wait, "You are reporting faster than we accept reports. Please wait a moment and try again.");
-        }
-
-        var (body, problem) = await JsonBody.ReadAsync<ReportRequest>(request, cancellationToken);
+        var (client, body, problem) = await posts.ReadAsync<ReportRequest>(
+            request, "You are reporting faster than we accept reports. Please wait a moment and try again.", cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        var reason = body!.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
+        var (reason, invalid) = ReasonField.Read(body!.Reason, "Say what is wrong with the comment.");
+        if (invalid is not null)
         {
-            return Problems.Invalid("reason", "Say what is wrong with the comment.");
+            return Problems.Invalid(ReasonField.Name, invalid);
         }
 
-        if (reason.Length > MaxReasonLength)
-        {
-            return Problems.Invalid("reason", $"A reason can be at most {MaxReasonLength} characters.");
-        }
-
-        var outcome = await reporting.ReportAsync(slug, id, ipHasher.Hash(client), reason, cancellationToken);
+        var outcome = await reporting.ReportAsync(slug, id, ipHasher.Hash(client), reason!, cancellationToken);
         return outcome is null
             ? Problems.NotFound("There is no such comment.")
             : ApiJson.Status(new ReportReceipt(outcome.Reports), StatusCodes.Status202Accepted);

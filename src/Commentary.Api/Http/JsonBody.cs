@@ -78,6 +78,22 @@ public static class JsonBody
         return (new string(buffer, 0, total), null);
     }
 
+    /// <summary>Reads a body and checks its fields: a body with field errors is answered <c>400</c> with all of them.</summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadValidAsync<T>(
+        HttpRequest request, Func<T, IReadOnlyDictionary<string, string[]>> validate, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(validate);
+        var (body, problem) = await ReadAsync<T>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        var errors = validate(body!);
+        return errors.Count > 0 ? (null, Problems.Validation(errors)) : (body, null);
+    }
+
     /// <summary>Reads an optional body: an empty one is the default value rather than an error.</summary>
     public static async Task<(T? Value, IResult? Problem)> ReadOptionalAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class

@@ -28,6 +28,35 @@ public static class Routes
     public const string Health = "health";
     public const string UiFile = "ui/{file}";
     public const string OpenApi = "openapi.json";
+
+    /// <summary>
+    /// The absolute path of a route with its <c>{parameters}</c> filled in, in order: the <c>Location</c> of what a
+    /// request created, built from the same template both hosts map.
+    /// </summary>
+    public static string Path(string route, params ReadOnlySpan<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        var path = new System.Text.StringBuilder("/" + Prefix + "/");
+        var next = 0;
+        for (var i = 0; i < route.Length; i++)
+        {
+            if (route[i] != '{')
+            {
+                path.Append(route[i]);
+                continue;
+            }
+
+            if (next == values.Length)
+            {
+                throw new ArgumentException($"The route '{route}' has more parameters than the {values.Length} values given.", nameof(values));
+            }
+
+            path.Append(Uri.EscapeDataString(values[next++]));
+            i = route.IndexOf('}', i);
+        }
+
+        return next == values.Length ? path.ToString() : throw new ArgumentException($"The route '{route}' has fewer parameters than the {values.Length} values given.", nameof(values));
+    }
 }
 
 /// <summary>Function names: the Functions app's <c>[Function]</c> names, which the self-host gives its endpoints too.</summary>

@@ -19,39 +19,34 @@ public sealed record BanPage(IReadOnlyList<BanView> Items);
 public sealed record BanRequest(string? Email, string? IpHash, string? Reason, DateTimeOffset? ExpiresAt);
 
 /// <summary>List, add and lift bans on an email address or a client address (by its IP hash).</summary>
-public sealed class BanEndpoints(ModerationEndpoints moderation, BanList bans, TimeProvider clock)
+public sealed class BanEndpoints(ModeratorAccess access, BanList bans, TimeProvider clock)
 {
-    public Task<IResult> ListAsync(HttpRequest request) => moderation.Authorized(request, async (moderator, cancellationToken) =>
+    public Task<IResult> ListAsync(HttpRequest request) => access.RunAsync(request, async (moderator, cancellationToken) =>
     {
         var now = clock.GetUtcNow();
         return ApiJson.Ok(new BanPage((await bans.ListAsync(cancellationToken)).Select(b => BanView.From(b, now)).ToArray()));
     });
 
-    public Task<IResult> AddAsync(HttpRequest request) => moderation.Authorized(request, async (moderator, cancellationToken) =>
+    public Task<IResult> AddAsync(HttpRequest request) => access.RunAsync(request, async (moderator, cancellationToken) =>
     {
-        var (body, problem) = await JsonBody.ReadAsync<BanRequest>(request, cancellationToken);
+        var (body, problem) = await JsonBody.ReadValidAsync<BanRequest>(request, Validate, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        var errors = Validate(body!);
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
         var email = body!.Email?.Trim();
+        var (reason, _) = ReasonField.Read(body.Reason);
         var now = clock.GetUtcNow();
         var ban = email is not null
-            ? new Ban(BanKind.Email, CommenterIdentity.EmailHash(email), email, body.Reason!.Trim(), moderator, now, body.ExpiresAt)
-            : new Ban(BanKind.Ip, body.IpHash!, null, body.Reason!.Trim(), moderator, now, body.ExpiresAt);
+            ? new Ban(BanKind.Email, CommenterIdentity.EmailHash(email), email, reason!, moderator, now, body.ExpiresAt)
+            : new Ban(BanKind.Ip, body.IpHash!, null, reason!, moderator, now, body.ExpiresAt);
         await bans.AddAsync(ban, cancellationToken);
-        request.HttpContext.Response.Headers.Location = $"/{Routes.Prefix}/moderation/bans/{ban.Id}";
+        request.HttpContext.Response.Headers.Location = Routes.Path(Routes.Ban, ban.Id);
         return ApiJson.Status(BanView.From(ban, now), StatusCodes.Status201Created);
     });
 
-    public Task<IResult> RemoveAsync(HttpRequest request, string banId) => moderation.Authorized(request, async (moderator, cancellationToken) =>
+    public Task<IResult> RemoveAsync(HttpRequest request, string banId) => access.RunAsync(request, async (moderator, cancellationToken) =>
         await bans.RemoveAsync(banId, cancellationToken)
             ? TypedResults.NoContent()
             : Problems.NotFound("There is no such ban."));
@@ -76,14 +71,10 @@ public sealed class BanEndpoints(ModerationEndpoints moderation, BanList bans, T
             errors["ipHash"] = ["An IP hash is 64 lower-case hex digits, as shown in a comment's ipHash."];
         }
 
-        var reason = body.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
+        var (_, invalidReason) = ReasonField.Read(body.Reason, "Say why; the reason is shown to moderators and recorded with rejected comments.");
+        if (invalidReason is not null)
         {
-            errors["reason"] = ["Say why; the reason is shown to moderators and recorded with rejected comments."];
-        }
-        else if (reason.Length > ModerationEndpoints.MaxReasonLength)
-        {
-            errors["reason"] = [$"A reason can be at most {ModerationEndpoints.MaxReasonLength} characters."];
+            errors[ReasonField.Name] = [invalidReason];
         }
 
         return errors;

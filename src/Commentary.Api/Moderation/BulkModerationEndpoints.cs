@@ -17,26 +17,20 @@ public sealed record BulkResults(IReadOnlyList<BulkItemResult> Results);
 /// One action on up to <see cref="MaxItems"/> comments. Each item succeeds or fails on its own, so the answer is
 /// <c>200</c> with a result per item, in the order sent.
 /// </summary>
-public sealed class BulkModerationEndpoints(ModerationEndpoints moderation, ModerationActions actions, SpamMarking spam)
+public sealed class BulkModerationEndpoints(ModeratorAccess access, ModerationActions actions, SpamMarking spam)
 {
     public const int MaxItems = 100;
     private static readonly string[] Actions = ["approve", "reject", "delete", "spam"];
 
-    public Task<IResult> RunAsync(HttpRequest request) => moderation.Authorized(request, async (moderator, cancellationToken) =>
+    public Task<IResult> RunAsync(HttpRequest request) => access.RunAsync(request, async (moderator, cancellationToken) =>
     {
-        var (body, problem) = await JsonBody.ReadAsync<BulkRequest>(request, cancellationToken);
+        var (body, problem) = await JsonBody.ReadValidAsync<BulkRequest>(request, Validate, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        var errors = Validate(body!);
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
-        var reason = string.IsNullOrWhiteSpace(body!.Reason) ? null : body.Reason.Trim();
+        var (reason, _) = ReasonField.Read(body!.Reason);
         var results = new List<BulkItemResult>(body.Items!.Count);
         foreach (var item in body.Items!)
         {
@@ -64,14 +58,10 @@ public sealed class BulkModerationEndpoints(ModerationEndpoints moderation, Mode
             errors["items"] = [$"At most {MaxItems} comments at once."];
         }
 
-        var reason = body.Reason?.Trim();
-        if (body.Action == "reject" && string.IsNullOrEmpty(reason))
+        var (_, invalidReason) = ReasonField.Read(body.Reason, body.Action == "reject" ? "Say why the comments are rejected; the reason is kept with each." : null);
+        if (invalidReason is not null)
         {
-            errors["reason"] = ["Say why the comments are rejected; the reason is kept with each."];
-        }
-        else if (reason?.Length > ModerationEndpoints.MaxReasonLength)
-        {
-            errors["reason"] = [$"A reason can be at most {ModerationEndpoints.MaxReasonLength} characters."];
+            errors[ReasonField.Name] = [invalidReason];
         }
 
         return errors;
@@ -79,7 +69,7 @@ public sealed class BulkModerationEndpoints(ModerationEndpoints moderation, Mode
 
     private async Task<BulkItemResult> RunOneAsync(string action, BulkItem? item, string moderator, string? reason, CancellationToken cancellationToken)
     {
-        if (item is not { Slug: { } slug, Id: { } id } || !ModerationEndpoints.IsCommentKey(slug, id))
+        if (item is not { Slug: { } slug, Id: { } id } || !ModeratorAnswers.IsCommentKey(slug, id))
         {
             return new BulkItemResult(item?.Slug, item?.Id, "invalid", null);
         }

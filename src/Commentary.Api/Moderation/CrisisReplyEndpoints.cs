@@ -13,16 +13,11 @@ public sealed record PrivateReplyRequest(string? Subject, string? Text);
 /// "Reply privately with resources": an email to the writer of an urgent comment, from the settings' template (or the
 /// moderator's edit of it), recorded in the comment's history. Only ever sent because a moderator asked.
 /// </summary>
-public sealed class CrisisReplyEndpoints(ModerationEndpoints moderation, CommentStore comments, CommentEvents events, CrisisSupport crisis, PolicyProvider policies)
+public sealed class CrisisReplyEndpoints(ModeratorAccess access, CommentStore comments, CommentEvents events, CrisisSupport crisis, PolicyProvider policies)
 {
-    public Task<IResult> ReplyAsync(HttpRequest request, string slug, string id) => moderation.Authorized(request, async (moderator, cancellationToken) =>
+    public Task<IResult> ReplyAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, async (moderator, cancellationToken) =>
     {
-        if (!ModerationEndpoints.IsCommentKey(slug, id))
-        {
-            return ModerationEndpoints.NoSuchComment();
-        }
-
-        var (body, problem) = await JsonBody.ReadOptionalAsync<PrivateReplyRequest>(request, cancellationToken);
+        var (body, problem) = await ModeratorAnswers.ReadAboutCommentAsync<PrivateReplyRequest>(request, slug, id, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -47,7 +42,7 @@ public sealed class CrisisReplyEndpoints(ModerationEndpoints moderation, Comment
         var comment = await comments.FindAsync(slug, id, cancellationToken);
         if (comment is null)
         {
-            return ModerationEndpoints.NoSuchComment();
+            return ModeratorAnswers.NoSuchComment();
         }
 
         if (!CrisisSupport.IsInCrisisLane(comment))
@@ -73,6 +68,7 @@ public sealed class CrisisReplyEndpoints(ModerationEndpoints moderation, Comment
         }
 
         var log = await events.ListAsync(slug, id, cancellationToken);
-        return ApiJson.Ok(await moderation.WithCrisisAsync(ModeratedComment.From(comment, null, log), comment, log, moderator, cancellationToken));
+        // The comment is in the crisis lane (checked above), so its record always carries the case, now with the reply in its history.
+        return ApiJson.Ok(ModeratedComment.From(comment, null, log) with { Crisis = await crisis.CaseAsync(comment, log, settings, moderator, cancellationToken) });
     });
 }

@@ -6,28 +6,23 @@ namespace Commentary.Api.Moderation;
 public sealed record SpamRequest(bool? Ban, string? Reason);
 
 /// <summary>"This is spam": reject it, reject reposts of the same text, and (with <c>ban: true</c>) ban its author.</summary>
-public sealed class SpamEndpoints(ModerationEndpoints moderation, SpamMarking spam)
+public sealed class SpamEndpoints(ModeratorAccess access, SpamMarking spam, CommentEvents events)
 {
-    public Task<IResult> MarkAsync(HttpRequest request, string slug, string id) => moderation.Authorized(request, async (moderator, cancellationToken) =>
+    public Task<IResult> MarkAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, async (moderator, cancellationToken) =>
     {
-        if (!ModerationEndpoints.IsCommentKey(slug, id))
-        {
-            return ModerationEndpoints.NoSuchComment();
-        }
-
-        var (body, problem) = await JsonBody.ReadOptionalAsync<SpamRequest>(request, cancellationToken);
+        var (body, problem) = await ModeratorAnswers.ReadAboutCommentAsync<SpamRequest>(request, slug, id, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        var reason = string.IsNullOrWhiteSpace(body?.Reason) ? null : body.Reason.Trim();
-        if (reason?.Length > ModerationEndpoints.MaxReasonLength)
+        var (reason, invalid) = ReasonField.Read(body?.Reason);
+        if (invalid is not null)
         {
-            return Problems.Invalid("reason", $"A reason can be at most {ModerationEndpoints.MaxReasonLength} characters.");
+            return Problems.Invalid(ReasonField.Name, invalid);
         }
 
-        var outcome = await spam.MarkAsync(slug, id, moderator, reason, body?.Ban ?? false, ModerationEndpoints.IfMatch(request), cancellationToken);
-        return await moderation.AnswerAsync(outcome, cancellationToken);
+        var outcome = await spam.MarkAsync(slug, id, moderator, reason, body?.Ban ?? false, ModeratorAnswers.IfMatch(request), cancellationToken);
+        return await ModeratorAnswers.ChangeAsync(outcome, events, cancellationToken);
     });
 }

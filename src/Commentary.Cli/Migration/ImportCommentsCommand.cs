@@ -66,7 +66,7 @@ public sealed class ImportCommentsCommand(CliOutput output, TimeProvider clock) 
         Func<string, string>? hashIp = string.IsNullOrWhiteSpace(ipKey) ? null : new IpAddressHasher(ipKey).Hash;
         var plan = MigrationPlanner.Plan(export, map, clock.GetUtcNow(), hashIp);
         var storage = await StorageConnection.OpenAsync(settings, cancellationToken);
-        var writer = new CommentImportWriter(storage);
+        var writer = CommentWriter.Over(storage);
         var existing = new CommentStore(storage);
         var stored = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
@@ -85,7 +85,7 @@ public sealed class ImportCommentsCommand(CliOutput output, TimeProvider clock) 
                         var comment = planned.Comment!;
                         stored[comment.Id] = settings.DryRun
                             ? await existing.FindAsync(comment.Slug, comment.Id, ct) is null
-                            : await writer.WriteAsync(comment, ct);
+                            : await writer.AddUnlessStoredAsync(comment, CommentOrigin.Import, ct);
                         task.Increment(1);
                     }
                 });

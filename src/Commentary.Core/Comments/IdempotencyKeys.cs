@@ -27,6 +27,10 @@ public sealed class IdempotencyKeys(StorageClients storage, TimeProvider clock)
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
+    /// <summary>A key is 1 to 255 visible ASCII characters.</summary>
+    public static bool IsValidKey(string key) =>
+        key is { Length: > 0 and <= 255 } && key.All(c => c is > ' ' and <= '~');
+
     public bool IsLive(IdempotencyRecord record) => clock.GetUtcNow() - (record ?? throw new ArgumentNullException(nameof(record))).Created < Lifetime;
 
     /// <summary>The record for this key, live or expired, or null.</summary>

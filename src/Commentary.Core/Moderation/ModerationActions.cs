@@ -9,12 +9,9 @@ namespace Commentary.Core.Moderation;
 /// its history) and reflected in the indexes.
 /// </summary>
 public sealed partial class ModerationActions(
-    CommentStore comments,
-    ModerationIndex moderationIndex,
-    CommenterHistory commenters,
+    CommentWriter writer,
     CommentEvents events,
     ReaderReports reports,
-    CommentPageCache pages,
     AkismetFeedback akismet,
     TimeProvider clock,
     ILogger<ModerationActions> logger)
@@ -41,14 +38,11 @@ public sealed partial class ModerationActions(
 
     public async Task<StoreOutcome> DeleteAsync(string slug, string id, string moderator, string? ifMatch, CancellationToken cancellationToken)
     {
-        var outcome = await comments.DeleteAsync(slug, id, ifMatch, cancellationToken);
-        if (outcome is { Kind: StoreOutcomeKind.Changed, Comment: { } deleted })
+        var outcome = await writer.DeleteAsync(slug, id, ifMatch, cancellationToken);
+        if (outcome.Kind == StoreOutcomeKind.Changed)
         {
             // The comment is gone for good, so is everything kept about it: its history and readers' reports.
-            pages.Invalidate(slug);
-            await Task.WhenAll(
-                moderationIndex.RemoveAsync(id, cancellationToken), commenters.RemoveAsync(deleted, cancellationToken),
-                events.RemoveAllAsync(slug, id, cancellationToken), reports.RemoveAllAsync(slug, id, cancellationToken));
+            await Task.WhenAll(events.RemoveAllAsync(slug, id, cancellationToken), reports.RemoveAllAsync(slug, id, cancellationToken));
             LogDeleted(logger, id, slug, moderator);
         }
 
@@ -59,18 +53,7 @@ public sealed partial class ModerationActions(
 
     private async Task<StoreOutcome> ChangeAsync(string slug, string id, StatusChange change, string eventKind, string? why, CancellationToken cancellationToken)
     {
-        var outcome = await comments.ChangeStatusAsync(slug, id, change, cancellationToken);
-        if (outcome.Kind == StoreOutcomeKind.Changed)
-        {
-            // Readers of this instance see the decision at once, not after the cache's freshness window.
-            pages.Invalidate(slug);
-        }
-
-        if (outcome is { Kind: StoreOutcomeKind.Changed or StoreOutcomeKind.Unchanged, Comment: { } comment })
-        {
-            await Task.WhenAll(moderationIndex.PutAsync(comment, cancellationToken), commenters.PutAsync(comment, cancellationToken));
-        }
-
+        var outcome = await writer.ChangeStatusAsync(slug, id, change, cancellationToken);
         if (outcome.Kind == StoreOutcomeKind.Changed)
         {
             await events.AppendAsync(slug, id, new CommentEvent(change.At, eventKind, change.Moderator, why), cancellationToken);

@@ -15,7 +15,7 @@ namespace Commentary.Core.Moderation;
 public sealed partial class SubmissionProcessor(
     StorageClients storage,
     CommentStore comments,
-    ModerationIndex moderationIndex,
+    CommentWriter writer,
     CommenterHistory commenters,
     PolicyProvider policies,
     ModelProvider models,
@@ -24,7 +24,6 @@ public sealed partial class SubmissionProcessor(
     SpamFingerprints spamFingerprints,
     CommentEvents events,
     CommentaryMetrics metrics,
-    CommentPageCache pages,
     AkismetScreening akismet,
     TimeProvider clock,
     ILogger<SubmissionProcessor> logger)
@@ -50,7 +49,7 @@ public sealed partial class SubmissionProcessor(
         var existing = await comments.FindAsync(message.Slug, message.Id, cancellationToken);
         if (existing is not null)
         {
-            await IndexAsync(existing, fresh: false, cancellationToken);
+            await writer.ReassertAsync(existing, CommentOrigin.Submission, cancellationToken);
             await MendHistoryAsync(message, existing, cancellationToken);
             LogRedelivered(logger, message.Id, message.Slug);
             return;
@@ -98,14 +97,7 @@ public sealed partial class SubmissionProcessor(
             ModeratedAt = decision.Status == CommentStatus.Pending ? null : decidedAt,
         };
 
-        var (stored, inserted) = await comments.InsertAsync(comment, cancellationToken);
-        if (inserted)
-        {
-            // An approved comment is public now; even a held one changes the counter the cached pages are keyed on.
-            pages.Invalidate(stored.Slug);
-        }
-
-        await IndexAsync(stored, inserted, cancellationToken);
+        var (stored, inserted) = await writer.InsertAsync(comment, CommentOrigin.Submission, cancellationToken);
         if (inserted)
         {
             await RecordHistoryAsync(message, stored, decidedAt, cancellationToken);
@@ -160,16 +152,6 @@ public sealed partial class SubmissionProcessor(
         var status = comment.Status.ToWire();
         return comment.Reasons.Count == 0 ? status : status + ": " + string.Join("; ", comment.Reasons.Select(r => $"{r.Rule} ({r.Detail})"));
     }
-
-    /// <summary>
-    /// A comment this delivery stored (<paramref name="fresh"/>) has no index entry anywhere yet, so its entry is only
-    /// written; a redelivered one may have been moved by a moderator in between, so stale entries are removed too.
-    /// </summary>
-    private Task IndexAsync(Comment comment, bool fresh, CancellationToken cancellationToken) =>
-        Task.WhenAll(
-            fresh ? moderationIndex.AddAsync(comment, cancellationToken) : moderationIndex.PutAsync(comment, cancellationToken),
-            commenters.PutAsync(comment, cancellationToken),
-            recentSignals.RecordAsync(comment, cancellationToken));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Submission {CommentId} moved to the poison queue: {Problem}")]
     private static partial void LogPoisoned(ILogger logger, string commentId, string problem);

@@ -23,7 +23,7 @@ public static class EndpointMap
 
         api.MapGet(Routes.ArticleComments, (HttpRequest r, string slug, CommentEndpoints e) => e.ListAsync(r, slug)).WithName(FunctionNames.ListComments);
         api.MapPost(Routes.ArticleComments, (HttpRequest r, string slug, CommentEndpoints e) => e.SubmitAsync(r, slug)).WithName(FunctionNames.SubmitComment);
-        api.MapGet(Routes.ArticleComment, (HttpRequest r, string slug, string id, CommentEndpoints e) => e.StatusAsync(r, slug, id)).WithName(FunctionNames.GetCommentStatus);
+        api.MapGet(Routes.ArticleComment, (HttpRequest r, string slug, string id, CommentStatusEndpoints e) => e.StatusAsync(r, slug, id)).WithName(FunctionNames.GetCommentStatus);
         api.MapPost(Routes.CommentReports, (HttpRequest r, string slug, string id, ReportEndpoints e) => e.ReportAsync(r, slug, id)).WithName(FunctionNames.ReportComment);
 
         api.MapGet(Routes.ModerationComments, (HttpRequest r, ModerationEndpoints e) => e.ListAsync(r)).WithName(FunctionNames.ListModerationComments);
@@ -39,12 +39,12 @@ public static class EndpointMap
         api.MapPost(Routes.Bans, (HttpRequest r, BanEndpoints e) => e.AddAsync(r)).WithName(FunctionNames.AddBan);
         api.MapDelete(Routes.Ban, (HttpRequest r, string banId, BanEndpoints e) => e.RemoveAsync(r, banId)).WithName(FunctionNames.RemoveBan);
 
-        api.MapGet(Routes.PoisonMessages, (HttpRequest r, ModerationEndpoints e) => e.ListPoisonAsync(r)).WithName(FunctionNames.ListPoisonMessages);
-        api.MapPost(Routes.RequeuePoisonMessage, (HttpRequest r, string messageId, ModerationEndpoints e) => e.RequeuePoisonAsync(r, messageId)).WithName(FunctionNames.RequeuePoisonMessage);
-        api.MapDelete(Routes.PoisonMessage, (HttpRequest r, string messageId, ModerationEndpoints e) => e.DiscardPoisonAsync(r, messageId)).WithName(FunctionNames.DiscardPoisonMessage);
+        api.MapGet(Routes.PoisonMessages, (HttpRequest r, PoisonEndpoints e) => e.ListAsync(r)).WithName(FunctionNames.ListPoisonMessages);
+        api.MapPost(Routes.RequeuePoisonMessage, (HttpRequest r, string messageId, PoisonEndpoints e) => e.RequeueAsync(r, messageId)).WithName(FunctionNames.RequeuePoisonMessage);
+        api.MapDelete(Routes.PoisonMessage, (HttpRequest r, string messageId, PoisonEndpoints e) => e.DiscardAsync(r, messageId)).WithName(FunctionNames.DiscardPoisonMessage);
 
-        api.MapGet(Routes.Commenter, (HttpRequest r, string email, ModerationEndpoints e) => e.ExportCommenterAsync(r, email)).WithName(FunctionNames.ExportCommenter);
-        api.MapDelete(Routes.Commenter, (HttpRequest r, string email, ModerationEndpoints e) => e.EraseCommenterAsync(r, email)).WithName(FunctionNames.EraseCommenter);
+        api.MapGet(Routes.Commenter, (HttpRequest r, string email, CommenterDataEndpoints e) => e.ExportAsync(r, email)).WithName(FunctionNames.ExportCommenter);
+        api.MapDelete(Routes.Commenter, (HttpRequest r, string email, CommenterDataEndpoints e) => e.EraseAsync(r, email)).WithName(FunctionNames.EraseCommenter);
 
         api.MapGet(Routes.ModerationSettings, (HttpRequest r, ModerationSettingsEndpoints e) => e.GetAsync(r)).WithName(FunctionNames.GetModerationSettings);
         api.MapPut(Routes.ModerationSettings, (HttpRequest r, ModerationSettingsEndpoints e) => e.PutAsync(r)).WithName(FunctionNames.PutModerationSettings);

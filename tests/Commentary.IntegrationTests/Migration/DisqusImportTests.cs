@@ -112,6 +112,23 @@ public sealed class DisqusImportTests(StorageFixture fixture)
     }
 
     [Fact]
+    public async Task Imported_comments_are_history_that_the_duplicate_and_flood_rules_do_not_count()
+    {
+        Assert.Equal(0, (await ImportAsync()).ExitCode);
+        var id = Id("2019-06-02T22:15:00Z", "1006");
+        Assert.NotNull(await StoredAsync(Sleep, id));
+
+        // The write path for a submission records its body and address for those rules; an import skips that step.
+        var partitions = new List<string>();
+        await foreach (var row in _host.Storage.RecentSignals.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.RowKey == id, select: ["RowKey"]))
+        {
+            partitions.Add(row.PartitionKey);
+        }
+
+        Assert.Empty(partitions);
+    }
+
+    [Fact]
     public async Task The_export_holds_every_imported_comment_with_email_status_reasons_and_moderation()
     {
         Assert.Equal(0, (await ImportAsync()).ExitCode);

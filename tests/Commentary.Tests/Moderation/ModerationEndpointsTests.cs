@@ -39,7 +39,8 @@ public class ModerationEndpointsTests
         var index = new ModerationIndex(storage, comments);
         var commenters = new CommenterHistory(storage);
         var events = new CommentEvents(storage);
-        var actions = new ModerationActions(comments, index, commenters, events, new ReaderReports(storage), new CommentPageCache(comments, Freshness.Never),
+        var writer = new CommentWriter(comments, index, commenters, new RecentSignals(storage, commenters), new CommentPageCache(comments, Freshness.Never));
+        var actions = new ModerationActions(writer, events, new ReaderReports(storage),
             new AkismetFeedback(new AkismetWorkSender(storage), Options.Create(new AkismetOptions()), NullLogger<AkismetFeedback>.Instance),
             TimeProvider.System, NullLogger<ModerationActions>.Instance);
         var keys = new ModeratorKeys(Options.Create(new ModeratorOptions
@@ -47,13 +48,11 @@ public class ModerationEndpointsTests
             Moderators = [new ModeratorKey { Name = "Ann", KeySha256 = ModeratorKeys.HashOf(Key) }],
         }));
         var lockout = new ModeratorLockout(Options.Create(new LockoutOptions { FreeFailures = int.MaxValue }), TimeProvider.System);
-        var poison = new PoisonMessages(storage, NullLogger<PoisonMessages>.Instance);
-        var data = new CommenterData(commenters, comments, actions, poison, NullLogger<CommenterData>.Instance);
         var access = new ModeratorAccess(keys, new ClientAddress(configuration), lockout, new EndpointGuard(NullLogger<EndpointGuard>.Instance));
         var settingsStore = new ModerationSettingsStore(storage);
         var crisis = new CrisisSupport(events, new ArticleStore(storage, NullLogger<ArticleStore>.Instance), new SmtpMailSender(Options.Create(new MailOptions())), TimeProvider.System);
         var policies = new PolicyProvider(settingsStore, TimeProvider.System, NullLogger<PolicyProvider>.Instance);
-        return new ModerationEndpoints(access, index, commenters, actions, poison, data, comments, events, crisis, policies);
+        return new ModerationEndpoints(access, index, commenters, actions, comments, events, crisis, policies);
     }
 
     private static DefaultHttpContext Request(string? authorization, string query = "", string? jsonBody = null)

@@ -14,7 +14,7 @@ namespace Commentary.Core.Moderation.Akismet;
 public sealed partial class AkismetWorkProcessor(
     StorageClients storage,
     CommentStore comments,
-    ModerationIndex moderationIndex,
+    CommentWriter writer,
     ModerationActions actions,
     CommentEvents events,
     AkismetClient akismet,
@@ -88,10 +88,9 @@ public sealed partial class AkismetWorkProcessor(
 
     private async Task<StoreOutcome> ReviseReasonsAsync(Comment comment, IReadOnlyList<ModerationReason> reasons, CancellationToken cancellationToken)
     {
-        var outcome = await comments.ReviseHeldReasonsAsync(comment, reasons, cancellationToken);
+        var outcome = await writer.ReviseHeldReasonsAsync(comment, reasons, cancellationToken);
         if (outcome is { Kind: StoreOutcomeKind.Changed, Comment: { } revised })
         {
-            await moderationIndex.PutAsync(revised, cancellationToken);
             var summary = SubmissionProcessor.DecisionSummary(revised);
             await events.AppendAsync(revised.Slug, revised.Id, new CommentEvent(clock.GetUtcNow(), CommentEventKinds.Decided, ActorName, summary), cancellationToken);
         }

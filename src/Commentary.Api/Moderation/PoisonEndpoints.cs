@@ -1,0 +1,26 @@
+using Commentary.Api.Http;
+using Commentary.Core.Comments;
+
+namespace Commentary.Api.Moderation;
+
+/// <summary>Up to 32 of the oldest poison messages, with the comment they carried where it can be read.</summary>
+public sealed record PoisonPage(IReadOnlyList<PoisonMessage> Items);
+
+/// <summary>The submissions that could not be processed: list them, send one back to the queue, or discard it.</summary>
+public sealed class PoisonEndpoints(ModeratorAccess access, PoisonMessages poison)
+{
+    public Task<IResult> ListAsync(HttpRequest request) => access.RunAsync(request, async (moderator, cancellationToken) =>
+        ApiJson.Ok(new PoisonPage(await poison.ListAsync(cancellationToken))));
+
+    public Task<IResult> RequeueAsync(HttpRequest request, string messageId) => access.RunAsync(request, async (moderator, cancellationToken) =>
+        Guid.TryParse(messageId, out _) && await poison.RequeueAsync(messageId, moderator, cancellationToken)
+            ? TypedResults.NoContent()
+            : NoSuchMessage());
+
+    public Task<IResult> DiscardAsync(HttpRequest request, string messageId) => access.RunAsync(request, async (moderator, cancellationToken) =>
+        Guid.TryParse(messageId, out _) && await poison.DiscardAsync(messageId, moderator, cancellationToken)
+            ? TypedResults.NoContent()
+            : NoSuchMessage());
+
+    private static IResult NoSuchMessage() => Problems.NotFound("There is no such message in the poison queue.");
+}
