@@ -6,6 +6,7 @@ using Commentary.Api.Moderation;
 using Commentary.Api.OpenApi;
 using Commentary.Api.Protection;
 using Commentary.Api.Ui;
+using Commentary.Core.Access;
 using Commentary.Core.Articles;
 using Commentary.Core.Caching;
 using Commentary.Core.Comments;
@@ -14,7 +15,9 @@ using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Akismet;
 using Commentary.Core.Moderation.Classifier;
 using Commentary.Core.Notifications;
+using Commentary.Core.Privacy;
 using Commentary.Core.Storage;
+using Commentary.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -71,7 +74,7 @@ public static class CommentaryServices
         services.AddSingleton<CommentReporting>();
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section))
             .Validate(o => o.ReportsToHold >= 1, "Moderation:ReportsToHold must be at least 1.").ValidateOnStart();
-        services.AddSingleton<SubmissionProcessor>();
+        services.AddSingleton<CommentModerator>();
         services.AddSingleton<StaleRowSweeper>();
         services.AddOptions<AkismetOptions>().Bind(configuration.GetSection(AkismetOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AkismetOptions>, AkismetOptionsValidation>();

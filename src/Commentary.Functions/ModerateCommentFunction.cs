@@ -9,11 +9,11 @@ namespace Commentary.Functions;
 /// The queue trigger. Failures are rethrown so the Functions host retries the message and moves it to
 /// <c>comment-submissions-poison</c> after <c>maxDequeueCount</c> deliveries (host.json).
 /// </summary>
-public sealed class ModerateCommentFunction(SubmissionProcessor processor)
+public sealed class ModerateCommentFunction(CommentModerator moderator)
 {
     [Function(FunctionNames.ModerateComment)]
     public Task Run(
         [QueueTrigger(StorageNames.SubmissionsQueue, Connection = StorageNames.ConnectionSetting)] string message,
         CancellationToken cancellationToken) =>
-        processor.HandleAsync(message, cancellationToken);
+        moderator.HandleAsync(message, cancellationToken);
 }

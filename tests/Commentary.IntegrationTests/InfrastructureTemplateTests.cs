@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using Commentary.Api.Protection;
+using Commentary.Core.Access;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Akismet;
+using Commentary.Core.Privacy;
 using Commentary.Core.Storage;
 using Commentary.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;

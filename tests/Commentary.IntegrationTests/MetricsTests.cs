@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Commentary.Core.Moderation;
+using Commentary.Core.Telemetry;
 using Commentary.IntegrationTests.Infrastructure;
 
 namespace Commentary.IntegrationTests;

@@ -74,7 +74,7 @@ public sealed class QueueTests(StorageFixture fixture)
         await _host.StoredStatusAsync(slug, message.Id);
 
         // And a third delivery straight into the processor, racing nothing.
-        await _host.Services.GetRequiredService<SubmissionProcessor>().HandleAsync(message.ToJson(), CancellationToken.None);
+        await _host.Services.GetRequiredService<CommentModerator>().HandleAsync(message.ToJson(), CancellationToken.None);
         await WaitForEmptyQueueAsync(_host.Storage.Submissions);
 
         var store = _host.Services.GetRequiredService<CommentStore>();
@@ -114,7 +114,7 @@ public sealed class QueueTests(StorageFixture fixture)
             CancellationToken.None);
         Assert.Empty(await events.ListAsync(slug, message.Id, CancellationToken.None));
 
-        var processor = _host.Services.GetRequiredService<SubmissionProcessor>();
+        var processor = _host.Services.GetRequiredService<CommentModerator>();
         await processor.HandleAsync(message.ToJson(), CancellationToken.None);
         await processor.HandleAsync(message.ToJson(), CancellationToken.None);
 

@@ -51,7 +51,7 @@ public sealed class RouteParityTests(StorageFixture fixture)
              (FunctionNames.RetrainModelOnRequest, StorageNames.ModelRetrainQueue, StorageNames.ConnectionSetting)],
             queueTriggers.OrderBy(t => t.Name, StringComparer.Ordinal));
         var workers = fixture.Host.Services.GetServices<IHostedService>().ToArray();
-        Assert.Contains(workers, s => s is SubmissionQueueWorker);
+        Assert.Contains(workers, s => s is ModerateCommentWorker);
         Assert.Contains(workers, s => s is AkismetQueueWorker);
         Assert.Contains(workers, s => s is RetrainQueueWorker);
     }

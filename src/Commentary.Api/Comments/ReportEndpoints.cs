@@ -3,6 +3,8 @@ using Commentary.Api.Protection;
 using Commentary.Core.Articles;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
+using Commentary.Core.Privacy;
+using Commentary.Core.Telemetry;
 
 namespace Commentary.Api.Comments;
 

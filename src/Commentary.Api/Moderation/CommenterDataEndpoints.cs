@@ -1,6 +1,8 @@
 using Commentary.Api.Http;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
+using Commentary.Core.Privacy;
+using Commentary.Core.Telemetry;
 
 namespace Commentary.Api.Moderation;
 

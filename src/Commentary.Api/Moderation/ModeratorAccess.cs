@@ -1,6 +1,8 @@
 using Commentary.Api.Http;
 using Commentary.Api.Protection;
+using Commentary.Core.Access;
 using Commentary.Core.Moderation;
+using Commentary.Core.Telemetry;
 
 namespace Commentary.Api.Moderation;
 

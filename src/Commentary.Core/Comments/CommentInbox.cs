@@ -1,7 +1,10 @@
+using Commentary.Core.Access;
 using Commentary.Core.Articles;
 using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Akismet;
+using Commentary.Core.Privacy;
 using Commentary.Core.Storage;
+using Commentary.Core.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Commentary.Core.Comments;

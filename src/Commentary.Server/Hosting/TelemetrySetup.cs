@@ -1,4 +1,5 @@
 using Commentary.Core.Moderation;
+using Commentary.Core.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 

@@ -1,3 +1,4 @@
+using Commentary.Core.Access;
 using Commentary.Core.Articles;
 using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Policy;

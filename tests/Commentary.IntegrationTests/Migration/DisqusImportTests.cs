@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
+using Commentary.Core.Privacy;
 using Commentary.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

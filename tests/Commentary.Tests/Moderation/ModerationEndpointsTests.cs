@@ -2,6 +2,7 @@ using System.Text;
 using Commentary.Api.Http;
 using Commentary.Api.Moderation;
 using Commentary.Api.Protection;
+using Commentary.Core.Access;
 using Commentary.Core.Articles;
 using Commentary.Core.Caching;
 using Commentary.Core.Comments;

@@ -99,8 +99,8 @@ public class ModeratorToolsRulesTests
             Status = CommentStatus.Pending,
             Reasons = [new ModerationReason("first-comment", "First comment."), new ModerationReason("links", "2 links.")],
         };
-        Assert.Equal("pending: first-comment (First comment.); links (2 links.)", SubmissionProcessor.DecisionSummary(comment));
-        Assert.Equal("approved", SubmissionProcessor.DecisionSummary(comment with { Status = CommentStatus.Approved, Reasons = [] }));
+        Assert.Equal("pending: first-comment (First comment.); links (2 links.)", CommentModerator.DecisionSummary(comment));
+        Assert.Equal("approved", CommentModerator.DecisionSummary(comment with { Status = CommentStatus.Approved, Reasons = [] }));
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public sealed partial class AkismetWorkProcessor(
         var outcome = await writer.ReviseHeldReasonsAsync(comment, reasons, cancellationToken);
         if (outcome is { Kind: StoreOutcomeKind.Changed, Comment: { } revised })
         {
-            var summary = SubmissionProcessor.DecisionSummary(revised);
+            var summary = CommentModerator.DecisionSummary(revised);
             await events.AppendAsync(revised.Slug, revised.Id, new CommentEvent(clock.GetUtcNow(), CommentEventKinds.Decided, ActorName, summary), cancellationToken);
         }
 

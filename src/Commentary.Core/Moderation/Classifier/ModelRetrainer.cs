@@ -103,7 +103,7 @@ public sealed partial class ModelRetrainer(
     {
         ArgumentNullException.ThrowIfNull(comment);
         var by = comment.ModeratedBy;
-        if (string.IsNullOrEmpty(by) || by is SubmissionProcessor.PolicyActor or ModerationActions.ReadersName or AkismetWorkProcessor.ActorName
+        if (string.IsNullOrEmpty(by) || by is CommentModerator.PolicyActor or ModerationActions.ReadersName or AkismetWorkProcessor.ActorName
             || by.StartsWith("import:", StringComparison.Ordinal))
         {
             return null;

@@ -1,22 +1,23 @@
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
 using Commentary.Core.Storage;
+using Commentary.Core.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Commentary.Server.Queue;
 
 /// <summary>The self-host's <c>ModerateComment</c> trigger on <c>comment-submissions</c>.</summary>
-public sealed class SubmissionQueueWorker(
+public sealed class ModerateCommentWorker(
     IConfiguration configuration,
     IOptions<QueueTriggerOptions> options,
-    SubmissionProcessor processor,
+    CommentModerator moderator,
     StorageInitializer storageInitializer,
     CommentaryMetrics metrics,
-    ILogger<SubmissionQueueWorker> logger) : QueueTriggerWorker(configuration, options, storageInitializer, logger)
+    ILogger<ModerateCommentWorker> logger) : QueueTriggerWorker(configuration, options, storageInitializer, logger)
 {
     protected override string QueueName => StorageNames.SubmissionsQueue;
 
-    protected override Task HandleMessageAsync(string text, CancellationToken cancellationToken) => processor.HandleAsync(text, cancellationToken);
+    protected override Task HandleMessageAsync(string text, CancellationToken cancellationToken) => moderator.HandleAsync(text, cancellationToken);
 
     protected override string CommentIdOf(string text)
     {

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using Commentary.Core.Comments;
 
-namespace Commentary.Core.Moderation;
+namespace Commentary.Core.Telemetry;
 
 /// <summary>
 /// The numbers an operator watches, on the meter <c>Commentary</c>: comments accepted, approved, held, rejected and

@@ -1,7 +1,11 @@
+using Commentary.Core.Access;
 using Commentary.Core.Comments;
+using Commentary.Core.Moderation;
+using Commentary.Core.Privacy;
+using Commentary.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
-namespace Commentary.Core.Moderation;
+namespace Commentary.Core.Privacy;
 
 /// <summary>Everything stored about one email address.</summary>
 public sealed record CommenterExport(string Email, string EmailHash, IReadOnlyList<Comment> Comments, IReadOnlyList<PoisonMessage> PoisonMessages);

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
-namespace Commentary.Core.Comments;
+namespace Commentary.Core.Privacy;
 
 /// <summary>
 /// The only form in which a client's IP address is kept: an HMAC-SHA256 under a key from configuration

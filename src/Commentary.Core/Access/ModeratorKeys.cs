@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace Commentary.Core.Moderation;
+namespace Commentary.Core.Access;
 
 /// <summary>One moderator: a name for the audit trail and the lower-case hex SHA-256 of their key.</summary>
 public sealed class ModeratorKey

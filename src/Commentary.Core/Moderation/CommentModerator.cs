@@ -3,6 +3,7 @@ using Commentary.Core.Moderation.Akismet;
 using Commentary.Core.Moderation.Classifier;
 using Commentary.Core.Moderation.Policy;
 using Commentary.Core.Storage;
+using Commentary.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Commentary.Core.Moderation;
@@ -12,7 +13,7 @@ namespace Commentary.Core.Moderation;
 /// history, ask the policy, store the comment once. A redelivered message finds its comment stored and only re-asserts
 /// the indexes; a message that can never be processed goes to the poison queue at once.
 /// </summary>
-public sealed partial class SubmissionProcessor(
+public sealed partial class CommentModerator(
     StorageClients storage,
     CommentStore comments,
     CommentWriter writer,
@@ -26,7 +27,7 @@ public sealed partial class SubmissionProcessor(
     CommentaryMetrics metrics,
     AkismetScreening akismet,
     TimeProvider clock,
-    ILogger<SubmissionProcessor> logger)
+    ILogger<CommentModerator> logger)
 {
     /// <summary>Who took a decision the policy took alone, in the comment and its history.</summary>
     public const string PolicyActor = "policy";
