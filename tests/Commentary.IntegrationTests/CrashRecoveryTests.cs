@@ -21,6 +21,10 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
 {
     private const int Comments = 2000;
     private const int Concurrency = 24;
+
+    /// <summary>What the OS reports for a process that SIGKILL ended: 128 + the signal's number.</summary>
+    private const int SigKillExitCode = 128 + 9;
+
     private readonly string _data = Path.Combine(Path.GetTempPath(), "commentary-crash-" + Guid.NewGuid().ToString("N"));
     private readonly string _articles = Path.Combine(Path.GetTempPath(), "commentary-crash-articles-" + Guid.NewGuid().ToString("N"));
     private AzuriteProcess _azurite = null!;
@@ -61,7 +65,9 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
 
         using var client = new HttpClient { BaseAddress = server.ApiAddress, Timeout = TimeSpan.FromSeconds(10) };
         var accepted = new ConcurrentDictionary<int, string>();
-        var kills = 0;
+        var interrupted = new Counter();
+        var thresholds = new[] { Comments / 3, 2 * Comments / 3 };
+        var reached = thresholds.ToDictionary(t => t, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         var next = -1;
 
         async Task PostAll()
@@ -69,30 +75,35 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
             int n;
             while ((n = Interlocked.Increment(ref next)) < Comments)
             {
-                accepted[n] = await PostUntilAnsweredAsync(client, n);
+                accepted[n] = await PostUntilAnsweredAsync(client, n, interrupted);
+                foreach (var (threshold, signal) in reached)
+                {
+                    if (accepted.Count >= threshold)
+                    {
+                        signal.TrySetResult();
+                    }
+                }
             }
         }
 
         var storage = StorageClients.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(
             [new KeyValuePair<string, string?>(StorageNames.ConnectionSetting, _azurite.ConnectionString)]).Build());
-        var backlogAtKill = new List<int>();
+        var kills = new List<Kill>();
         var posting = Task.WhenAll(Enumerable.Range(0, Concurrency).Select(_ => Task.Run(PostAll)));
-        foreach (var threshold in new[] { Comments / 3, 2 * Comments / 3 })
+        foreach (var threshold in thresholds)
         {
-            while (accepted.Count < threshold && !posting.IsCompleted)
-            {
-                await Task.Delay(20);
-            }
-
-            backlogAtKill.Add((await storage.Submissions.GetPropertiesAsync()).Value.ApproximateMessagesCount);
-            await server.KillAsync();
-            kills++;
-            await Task.Delay(500);
+            // The posters say when that many comments have been accepted; a poster that failed ends the wait too.
+            await Task.WhenAny(reached[threshold].Task, posting);
+            var acceptedBefore = accepted.Count;
+            var waiting = (await storage.Submissions.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+            var interruptedBefore = interrupted.Value;
+            var postingAtKill = !posting.IsCompleted;
+            var exitCode = await server.KillAsync();
             await server.StartAsync();
+            kills.Add(new Kill(exitCode, postingAtKill, acceptedBefore, waiting, interruptedBefore));
         }
 
         await posting;
-        Assert.Equal(2, kills);
         var acceptedIds = accepted.Values.ToHashSet(StringComparer.Ordinal);
         Assert.Equal(Comments, acceptedIds.Count);
 
@@ -103,15 +114,35 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
         }, "every accepted comment to be stored", TimeSpan.FromMinutes(3));
 
         var counts = await CountsAsync(storage);
-        output.WriteLine($"{Comments} accepted, {stored.Count} stored, {counts} counted, {kills} SIGKILLs with {string.Join(" and ", backlogAtKill)} messages waiting.");
-        Assert.Contains(backlogAtKill, waiting => waiting > 0);
+        output.WriteLine($"{Comments} accepted, {stored.Count} stored, {counts} counted, {interrupted.Value} posts cut off; kills: {string.Join("; ", kills)}.");
+
+        // Each kill really was SIGKILL, of a server that was still running, while readers were still posting; at least
+        // one found submissions on the queue, not yet done; and readers saw the server go away.
+        Assert.All(kills, k => Assert.Equal(SigKillExitCode, k.ExitCode));
+        Assert.All(kills, k => Assert.True(k.WhilePosting, $"The kill ({k}) came after the posting had ended."));
+        Assert.Contains(kills, k => k.Waiting > 0);
+        Assert.True(interrupted.Value > kills[0].Interrupted, "No reader's post was cut off by the kills.");
+
         Assert.Equal(stored.Count, stored.Distinct().Count());
         Assert.Equal(acceptedIds.Order(StringComparer.Ordinal), stored.Select(s => s.Id).Order(StringComparer.Ordinal));
         Assert.Equal(Comments, counts);
     }
 
+    /// <summary>One kill: the server's exit status, and the state of the run just before it.</summary>
+    private sealed record Kill(int? ExitCode, bool WhilePosting, int Accepted, int Waiting, int Interrupted);
+
+    /// <summary>Posts whose attempt found the server gone or lost its answer with the process.</summary>
+    private sealed class Counter
+    {
+        private int _value;
+
+        public int Value => Volatile.Read(ref _value);
+
+        public void Increment() => Interlocked.Increment(ref _value);
+    }
+
     /// <summary>What a careful client does: retry with the same Idempotency-Key until the server gives an answer.</summary>
-    private static async Task<string> PostUntilAnsweredAsync(HttpClient client, int n)
+    private static async Task<string> PostUntilAnsweredAsync(HttpClient client, int n, Counter interrupted)
     {
         var key = $"crash-{n}-{Guid.NewGuid():N}";
         var body = new { author = $"Reader {n}", email = $"reader{n}@example.com", body = $"Comment number {n} under test." };
@@ -135,10 +166,12 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
             catch (HttpRequestException)
             {
                 // The server is down (killed); try again shortly.
+                interrupted.Increment();
             }
             catch (TaskCanceledException)
             {
                 // The answer died with the process.
+                interrupted.Increment();
             }
 
             await Task.Delay(Math.Min(1000, 50 * (attempt + 1)));

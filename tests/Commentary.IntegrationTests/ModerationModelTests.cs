@@ -6,6 +6,7 @@ using Commentary.Core.Moderation.Policy;
 using Commentary.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Commentary.IntegrationTests;
 
@@ -56,7 +57,7 @@ public sealed class ModerationModelTests : IClassFixture<StorageFixture>
     public async Task A_published_model_that_does_not_load_leaves_the_previous_one_and_says_degraded_then_a_good_one_is_picked_up()
     {
         var store = _host.Services.GetRequiredService<ModelStore>();
-        var clock = new AdjustableClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var provider = new ModelProvider(store, clock, NullLogger<ModelProvider>.Instance);
         await _host.Storage.Models.GetBlobClient(ModelStore.ModelBlob("broken")).UploadAsync(BinaryData.FromString("not a model"), overwrite: true);
         await _host.Storage.Models.GetBlobClient(ModelStore.PointerBlob).UploadAsync(BinaryData.FromString("broken"), overwrite: true);

@@ -6,6 +6,7 @@ using Commentary.Core.Moderation.Policy;
 using Commentary.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Commentary.IntegrationTests;
 
@@ -62,7 +63,7 @@ public sealed class ModerationSettingsTests : IClassFixture<StorageFixture>
         Assert.Equal("rejected", await _host.StoredStatusAsync(slug, id));
 
         // Another instance (a fresh provider whose refresh interval has passed) sees the same settings.
-        var clock = new AdjustableClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var elsewhere = new PolicyProvider(_host.Services.GetRequiredService<ModerationSettingsStore>(), clock, NullLogger<PolicyProvider>.Instance);
         var before = await elsewhere.CurrentAsync(CancellationToken.None);
         var input = new ModerationInput("Zed", "zed@example.com", null, "What a zorbly thing to say.", new CommenterRecord(3, 0, 0));

@@ -9,6 +9,7 @@ using Commentary.Core.Articles;
 using Commentary.Core.Caching;
 using Commentary.Core.Comments;
 using Commentary.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.IntegrationTests;
 
@@ -245,7 +246,9 @@ public sealed class ReadCacheTests(StorageFixture fixture)
         await writer.StoredStatusAsync(slug, id);
         Assert.Empty((await reader.GetJsonAsync($"articles/{slug}/comments")).Ids());
 
-        var (readerA, readerB) = await ReadAcrossAChangeAsync(hold, reader, $"articles/{slug}/comments", () => writer.ModerateAsync("approve", slug, id));
+        var cache = reader.Services.GetRequiredService<CommentPageCache>();
+        var (readerA, readerB) = await ReadAcrossAChangeAsync(hold, reader, $"articles/{slug}/comments", () => writer.ModerateAsync("approve", slug, id),
+            () => cache.CounterReadsJoined(slug));
 
         Assert.Equal([id], readerB.Ids());
         Assert.Equal(1, readerB["total"]!.GetValue<int>());
@@ -263,8 +266,10 @@ public sealed class ReadCacheTests(StorageFixture fixture)
         Assert.StartsWith("Test article", (await reader.GetJsonAsync($"articles/{slug}"))["title"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var text = "---\ntitle: Published while a read was held\nauthor: Test Author\npublished: 2026-01-01T00:00:00Z\n---\nNew.\n";
+        var articles = reader.Services.GetRequiredService<ArticleStore>();
         var (_, readerB) = await ReadAcrossAChangeAsync(hold, reader, $"articles/{slug}",
-            () => reader.Storage.Articles.GetBlobClient(ArticleStore.BlobName(slug)).UploadAsync(BinaryData.FromString(text), overwrite: true));
+            () => reader.Storage.Articles.GetBlobClient(ArticleStore.BlobName(slug)).UploadAsync(BinaryData.FromString(text), overwrite: true),
+            () => articles.RevalidationsJoined(slug));
 
         Assert.Equal("Published while a read was held", readerB["title"]!.GetValue<string>());
     }
@@ -274,18 +279,23 @@ public sealed class ReadCacheTests(StorageFixture fixture)
         SelfHost.StartAsync(fixture.Azurite.ConnectionString, settings, storage: PolicyStorageClients.For(fixture.Azurite.ConnectionString, policy));
 
     /// <summary>
-    /// Reader A asks and its storage answer is held; <paramref name="change"/> is made; reader B asks; A's answer is
-    /// let go. Returns both answers.
+    /// Reader A asks and its storage answer is held; <paramref name="change"/> is made; reader B asks and reaches the
+    /// read A is held in (<paramref name="joined"/>, the number of callers sharing it, goes up); only then is A's
+    /// answer let go. Returns both answers.
     /// </summary>
-    private static async Task<(JsonObject A, JsonObject B)> ReadAcrossAChangeAsync(HoldAnswerPolicy hold, SelfHost reader, string path, Func<Task> change)
+    private static async Task<(JsonObject A, JsonObject B)> ReadAcrossAChangeAsync(
+        HoldAnswerPolicy hold, SelfHost reader, string path, Func<Task> change, Func<int> joined)
     {
         var held = hold.Arm();
         var readerA = reader.GetJsonAsync(path);
         await held;
         await change();
+        var before = joined();
         var readerB = reader.GetJsonAsync(path);
-        // Give B time to reach the shared read before A's is let go; a B that arrives later proves nothing, never fails.
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        // A B that arrived after A's answer was let go would read afresh whatever the cache does, and prove nothing.
+        await Eventually.GetAsync(
+            () => Task.FromResult(joined() > before ? "joined" : null), "reader B to reach the read that reader A is held in", TimeSpan.FromSeconds(30));
+        Assert.False(readerB.IsCompleted, "Reader B was answered while reader A's read was still held.");
         hold.Release();
         return (await readerA, await readerB);
     }

@@ -50,6 +50,9 @@ public sealed partial class ArticleStore(StorageClients storage, Freshness fresh
         return await _revalidations.ReadAsync(slug, ct => DownloadAsync(slug, Cached(slug), ct), cancellationToken);
     }
 
+    /// <summary>Callers sharing a revalidation of the article that is under way (for tests).</summary>
+    internal int RevalidationsJoined(string slug) => _revalidations.Joined(slug);
+
     private CachedArticle? Cached(string slug) => _parsed.TryGetValue(slug, out var cached) ? cached : null;
 
     private async Task<StoredArticle?> DownloadAsync(string slug, CachedArticle? cached, CancellationToken cancellationToken)

@@ -34,6 +34,7 @@ public sealed class ReadCoalescer<TKey, TValue>
 
                 if (slot.Busy)
                 {
+                    slot.Joined++;
                     slot.Next ??= (new TaskCompletionSource<TValue>(TaskCreationOptions.RunContinuationsAsynchronously), read);
                     return slot.Next.Value.Result.Task.WaitAsync(cancellationToken);
                 }
@@ -44,6 +45,23 @@ public sealed class ReadCoalescer<TKey, TValue>
 
             _ = RunAsync(key, slot, start, read);
             return start.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// How many callers have arrived while a read of <paramref name="key"/> was under way and are sharing its reads
+    /// (0 once those reads are over): lets a test know that a caller has reached a read it holds back.
+    /// </summary>
+    internal int Joined(TKey key)
+    {
+        if (!_slots.TryGetValue(key, out var slot))
+        {
+            return 0;
+        }
+
+        lock (slot)
+        {
+            return slot.Joined;
         }
     }
 
@@ -104,5 +122,6 @@ public sealed class ReadCoalescer<TKey, TValue>
         public bool Busy { get; set; }
         public (TaskCompletionSource<TValue> Result, Func<CancellationToken, Task<TValue>> Read)? Next { get; set; }
         public bool Retired { get; set; }
+        public int Joined { get; set; }
     }
 }

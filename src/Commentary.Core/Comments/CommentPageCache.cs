@@ -61,6 +61,9 @@ public sealed class CommentPageCache(CommentStore store, Freshness freshness)
         }
     }
 
+    /// <summary>Callers sharing a read of the article's counter that is under way (for tests).</summary>
+    internal int CounterReadsJoined(string slug) => _counterReads.Joined(slug);
+
     private async Task<CounterSnapshot> ReadCounterAsync(string slug, ArticleEntry entry, long generation, CancellationToken cancellationToken)
     {
         var askedAt = freshness.Now();

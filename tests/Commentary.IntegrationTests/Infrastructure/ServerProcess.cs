@@ -76,17 +76,23 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new InvalidOperationException($"The self-host did not become healthy within 60 s:\n{Output}");
     }
 
-    /// <summary>SIGKILL: no shutdown, no flushing, no finishing of work in hand.</summary>
-    public async Task KillAsync()
+    /// <summary>
+    /// SIGKILL: no shutdown, no flushing, no finishing of work in hand. Returns the exit status the OS reported for the
+    /// process (128 + 9 for one that SIGKILL ended), or null when no process was running.
+    /// </summary>
+    public async Task<int?> KillAsync()
     {
+        int? exitCode = null;
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
+            exitCode = _process.ExitCode;
         }
 
         _process?.Dispose();
         _process = null;
+        return exitCode;
     }
 
     public string Output

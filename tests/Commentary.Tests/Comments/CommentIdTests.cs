@@ -1,4 +1,5 @@
 using Commentary.Core.Comments;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Commentary.Tests.Comments;
 
@@ -54,7 +55,7 @@ public class CommentIdTests
             Instant.AddYears(30),
         ];
 
-        var ids = times.Select(t => CommentId.New(new FixedClock(t))).ToArray();
+        var ids = times.Select(t => CommentId.New(new FakeTimeProvider(t))).ToArray();
 
         Assert.Equal(ids, ids.Order(StringComparer.Ordinal));
         Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
@@ -63,7 +64,7 @@ public class CommentIdTests
     [Fact]
     public void Timestamp_returns_the_millisecond_the_id_was_made_at()
     {
-        var id = CommentId.New(new FixedClock(Instant));
+        var id = CommentId.New(new FakeTimeProvider(Instant));
 
         Assert.Equal(Instant, CommentId.Timestamp(id));
     }
@@ -71,7 +72,7 @@ public class CommentIdTests
     [Fact]
     public void An_id_made_at_the_unix_epoch_starts_with_ten_zeros()
     {
-        var id = CommentId.New(new FixedClock(DateTimeOffset.UnixEpoch));
+        var id = CommentId.New(new FakeTimeProvider(DateTimeOffset.UnixEpoch));
 
         Assert.StartsWith("0000000000", id, StringComparison.Ordinal);
         Assert.Equal(DateTimeOffset.UnixEpoch, CommentId.Timestamp(id));
@@ -80,7 +81,7 @@ public class CommentIdTests
     [Fact]
     public void Ids_made_in_the_same_millisecond_share_the_time_prefix_only()
     {
-        var clock = new FixedClock(Instant);
+        var clock = new FakeTimeProvider(Instant);
 
         var first = CommentId.New(clock);
         var second = CommentId.New(clock);
@@ -92,7 +93,7 @@ public class CommentIdTests
     [Fact]
     public void A_thousand_ids_from_the_same_millisecond_are_all_distinct()
     {
-        var clock = new FixedClock(Instant);
+        var clock = new FakeTimeProvider(Instant);
 
         var ids = Enumerable.Range(0, 1000).Select(_ => CommentId.New(clock)).ToHashSet(StringComparer.Ordinal);
 

@@ -1,5 +1,6 @@
 using Commentary.Api.Protection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Commentary.Tests.Protection;
 
@@ -7,9 +8,9 @@ public class ModeratorLockoutTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
 
-    private static (ModeratorLockout Lockout, AdjustableClock Clock) Create()
+    private static (ModeratorLockout Lockout, FakeTimeProvider Clock) Create()
     {
-        var clock = new AdjustableClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var options = new LockoutOptions { FreeFailures = 3, FirstLockout = TimeSpan.FromSeconds(2), MaxLockout = TimeSpan.FromSeconds(30), ForgetAfter = TimeSpan.FromHours(1) };
         return (new ModeratorLockout(Options.Create(options), clock), clock);
     }
