@@ -147,9 +147,10 @@ var tags = {
   'azd-env-name': environmentName
 }
 // azd finds the resource to deploy the `api` service of azure.yaml to by this tag; only the site carries it.
-var apiTags = union(tags, {
+var apiTags = {
+  'azd-env-name': environmentName
   'azd-service-name': 'api'
-})
+}
 var functionAppName = 'func-commentary-${resourceToken}'
 // Flex Consumption pulls the app package from this container, in an account of its own, with the app's identity.
 var deploymentContainerName = 'app-package'
@@ -245,7 +246,7 @@ module packageEndpoints 'app/private-endpoints.bicep' = if (vnetEnabled) {
     tags: tags
     subnetId: network!.outputs.privateEndpointSubnetId
     services: [
-      storageServices[0]
+      'blob'
     ]
     zoneIds: [
       network!.outputs.zoneIds[0]
