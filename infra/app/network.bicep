@@ -34,6 +34,10 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
           ]
           privateEndpointNetworkPolicies: 'Disabled'
           privateLinkServiceNetworkPolicies: 'Enabled'
+          // The app's outbound traffic leaves through this subnet, and it still needs the internet: Key Vault,
+          // Application Insights, Akismet and SMTP are public endpoints. Said explicitly, since new subnets stop
+          // getting default outbound access; a NAT gateway is the lasting alternative (docs/deploy.md).
+          defaultOutboundAccess: true
         }
       }
       {
