@@ -7,9 +7,11 @@ using Commentary.Functions;
 using Commentary.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 
 namespace Commentary.IntegrationTests;
@@ -55,6 +57,47 @@ public sealed class FunctionsTelemetryTests
         // And the provider's exporter is Azure Monitor, given the connection string.
         var options = provider.GetRequiredService<IOptionsMonitor<AzureMonitorExporterOptions>>().Get(Options.DefaultName);
         Assert.Equal(ConnectionString, options.ConnectionString);
+    }
+
+    [Fact]
+    public void Information_logs_with_their_comment_id_reach_the_exporter()
+    {
+        // The Application Insights worker SDK kept only Warning and above by default; these logs carry the comment id.
+        var services = new ServiceCollection().AddLogging().AddMetrics();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [FunctionsTelemetry.ConnectionStringSetting] = ConnectionString,
+        }).Build();
+        services.AddCommentaryFunctionsTelemetry(configuration);
+        var exported = new LogCapture();
+        services.ConfigureOpenTelemetryLoggerProvider(logging => logging.AddProcessor(exported));
+
+        using (var provider = services.BuildServiceProvider())
+        {
+            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Commentary.Test");
+#pragma warning disable CA1848, CA2254 // One log line for the test; speed does not matter here.
+            logger.LogInformation("Comment {CommentId} on {Slug} approved", "c-123", "an-article");
+#pragma warning restore CA1848, CA2254
+        }
+
+        var record = Assert.Single(exported.Records, r => r.Category == "Commentary.Test");
+        Assert.Equal(LogLevel.Information, record.Level);
+        Assert.Contains(record.Attributes, a => a.Key == "CommentId" && Equals(a.Value, "c-123"));
+    }
+
+    private sealed record CapturedLog(string? Category, LogLevel Level, KeyValuePair<string, object?>[] Attributes);
+
+    /// <summary>Copies what each log record says as it passes: the SDK reuses record objects once exported.</summary>
+    private sealed class LogCapture : BaseProcessor<LogRecord>
+    {
+        public List<CapturedLog> Records { get; } = [];
+
+        public override void OnEnd(LogRecord data)
+        {
+#pragma warning disable CS0618 // LogLevel is the plainest view of the severity for this check.
+            Records.Add(new CapturedLog(data.CategoryName, data.LogLevel, data.Attributes?.ToArray() ?? []));
+#pragma warning restore CS0618
+        }
     }
 
     [Fact]
