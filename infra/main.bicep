@@ -1,5 +1,6 @@
 // Everything Commentary needs in Azure, for `azd up`: one resource group holding storage, a Flex Consumption
-// Function App that reaches storage with a user-assigned identity (no keys anywhere), and monitoring.
+// Function App that reaches storage with a user-assigned identity (no keys anywhere), a Key Vault for its secrets,
+// monitoring, and, with vnetEnabled, a virtual network that storage is reachable from only.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -7,9 +8,59 @@ targetScope = 'subscription'
 @description('Name of the azd environment; it names the resource group and seeds every resource name.')
 param environmentName string
 
+// Regions that offered the Flex Consumption plan when this list was last checked (docs/deploy.md says how to
+// check again). A region outside it fails here, before anything is created; azd offers only these when it asks.
 @minLength(1)
-@description('Azure region for every resource. Flex Consumption is offered in a subset of regions.')
+@description('Azure region for every resource; one that offers the Flex Consumption plan.')
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'japanwest'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'switzerlandnorth'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
 param location string
+
+@description('Put storage behind private endpoints in a virtual network the app integrates with, and close its public access.')
+param vnetEnabled bool = false
+
+@minValue(40)
+@maxValue(1000)
+@description('Most instances Flex Consumption may scale the app out to; each adds storage requests (docs/scale.md).')
+param maximumInstanceCount int = 100
 
 @description('Object id of the person running azd. They get data access to the storage account so the CLI can import articles and comments. Leave empty to grant nothing.')
 param principalId string = ''
@@ -95,14 +146,25 @@ var resourceToken = toLower(uniqueString(subscription().id, environmentName, loc
 var tags = {
   'azd-env-name': environmentName
 }
-// azd finds the resource to deploy the `api` service of azure.yaml to by this tag.
+// azd finds the resource to deploy the `api` service of azure.yaml to by this tag; only the site carries it.
 var apiTags = {
   'azd-env-name': environmentName
   'azd-service-name': 'api'
 }
 var functionAppName = 'func-commentary-${resourceToken}'
-// Flex Consumption pulls the app package from this container, with the app's identity.
-var deploymentContainerName = 'app-package-${resourceToken}'
+// Flex Consumption pulls the app package from this container, in an account of its own, with the app's identity.
+var deploymentContainerName = 'app-package'
+var storageServices = [
+  'blob'
+  'queue'
+  'table'
+]
+var secretNames = {
+  moderatorKeySha256: 'moderator-key-sha256'
+  ipHashKey: 'ip-hash-key'
+  akismetApiKey: 'akismet-api-key'
+  mailPassword: 'mail-password'
+}
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-${environmentName}'
@@ -131,10 +193,80 @@ module storage 'app/storage.bicep' = {
       articlesContainerName
       'settings'
       'models'
-      deploymentContainerName
     ]
     queueNames: queueNames
     tableNames: tableNames
+    privateOnly: vnetEnabled
+  }
+}
+
+module packageStorage 'app/package-storage.bicep' = {
+  name: 'package-storage'
+  scope: resourceGroup
+  params: {
+    name: 'stpkg${resourceToken}'
+    location: location
+    tags: tags
+    containerName: deploymentContainerName
+    privateOnly: vnetEnabled
+  }
+}
+
+module network 'app/network.bicep' = if (vnetEnabled) {
+  name: 'network'
+  scope: resourceGroup
+  params: {
+    name: 'vnet-commentary-${resourceToken}'
+    location: location
+    tags: tags
+    storageServices: storageServices
+  }
+}
+
+module storageEndpoints 'app/private-endpoints.bicep' = if (vnetEnabled) {
+  name: 'storage-endpoints'
+  scope: resourceGroup
+  params: {
+    storageAccountName: storage.outputs.name
+    location: location
+    tags: tags
+    subnetId: network!.outputs.privateEndpointSubnetId
+    services: storageServices
+    zoneIds: network!.outputs.zoneIds
+  }
+}
+
+// The package account needs only its blob endpoint, registered in the same blob zone.
+module packageEndpoints 'app/private-endpoints.bicep' = if (vnetEnabled) {
+  name: 'package-endpoints'
+  scope: resourceGroup
+  params: {
+    storageAccountName: packageStorage.outputs.name
+    location: location
+    tags: tags
+    subnetId: network!.outputs.privateEndpointSubnetId
+    services: [
+      'blob'
+    ]
+    zoneIds: [
+      network!.outputs.zoneIds[0]
+    ]
+  }
+}
+
+module keyVault 'app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: resourceGroup
+  params: {
+    name: 'kv-cmt-${resourceToken}'
+    location: location
+    tags: tags
+    identityPrincipalId: identity.outputs.principalId
+    secretNames: secretNames
+    moderatorKeySha256: moderatorKeySha256
+    ipHashKey: ipHashKey
+    akismetApiKey: akismetApiKey
+    mailPassword: mailPassword
   }
 }
 
@@ -154,6 +286,7 @@ module rbac 'app/rbac.bicep' = {
   scope: resourceGroup
   params: {
     storageAccountName: storage.outputs.name
+    packageStorageAccountName: packageStorage.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
@@ -168,30 +301,36 @@ module api 'app/api.bicep' = {
     planName: 'plan-commentary-${resourceToken}'
     appName: functionAppName
     location: location
-    tags: apiTags
+    tags: tags
+    appTags: apiTags
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     blobServiceUri: storage.outputs.blobServiceUri
     queueServiceUri: storage.outputs.queueServiceUri
     tableServiceUri: storage.outputs.tableServiceUri
-    deploymentContainerUrl: '${storage.outputs.blobServiceUri}${deploymentContainerName}'
+    deploymentContainerUrl: packageStorage.outputs.containerUrl
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     allowedOrigins: filter(map(split(allowedOrigins, ','), origin => trim(origin)), origin => !empty(origin))
     moderatorName: empty(trim(moderatorName)) ? 'moderator' : trim(moderatorName)
-    moderatorKeySha256: moderatorKeySha256
-    ipHashKey: ipHashKey
-    akismetApiKey: akismetApiKey
+    keyVaultUri: keyVault.outputs.uri
+    secretNames: secretNames
+    akismetKeyStored: !empty(akismetApiKey)
+    mailPasswordStored: !empty(mailPassword)
     akismetSiteUrl: akismetSiteUrl
     mailHost: mailHost
     mailPort: mailPort
     mailFrom: mailFrom
     mailUserName: mailUserName
-    mailPassword: mailPassword
     mailSecurity: mailSecurity
+    maximumInstanceCount: maximumInstanceCount
+    subnetId: vnetEnabled ? network!.outputs.appSubnetId : ''
   }
-  // The app starts as soon as it exists; its identity must already be allowed into storage.
+  // The app starts as soon as it exists; its identity must already be allowed into storage, and with vnetEnabled
+  // storage must already be reachable through its private endpoints.
   dependsOn: [
     rbac
+    storageEndpoints
+    packageEndpoints
   ]
 }
 
@@ -201,4 +340,5 @@ output AZURE_RESOURCE_GROUP string = resourceGroup.name
 output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output SERVICE_API_NAME string = api.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output API_URL string = api.outputs.apiUrl

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds and lints every .bicep file under infra/ with the Bicep CLI restored from NuGet (tools/Bicep).
-# Any diagnostic, warning or error, fails the run. The compiled ARM JSON goes to a temporary folder
-# (or to the folder given as the first argument) and its path is printed at the end.
+# Builds and lints every .bicep file under infra/ with the Bicep CLI restored from NuGet (tools/Bicep), then builds
+# and lints the parameter files under infra/variants/ (vnetEnabled on and off), which type-checks each variant's
+# values against main.bicep. Any diagnostic, warning or error, fails the run. The compiled ARM JSON goes to a
+# temporary folder (or to the folder given as the first argument) and its path is printed at the end.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root="$(repo_root)"
@@ -26,6 +27,26 @@ for file in "${files[@]}"; do
   mkdir -p "$out/$(dirname "$relative")"
   status=0
   diagnostics="$("$bicep" build "$file" --outfile "$out/${relative%.bicep}.json" 2>&1 && "$bicep" lint "$file" 2>&1)" || status=$?
+  if [ "$status" -ne 0 ] || [ -n "$diagnostics" ]; then
+    printf '%s\n' "$diagnostics" >&2
+    echo "FAIL $file" >&2
+    failed=1
+  else
+    echo "ok   $file"
+  fi
+done
+
+variants=()
+while IFS= read -r -d '' file; do variants+=("$file"); done < <(find infra/variants -name '*.bicepparam' -print0 | sort -z)
+if [ "${#variants[@]}" -lt 2 ]; then
+  echo "Expected the vnetEnabled variants under infra/variants/." >&2
+  exit 1
+fi
+for file in "${variants[@]}"; do
+  relative="${file#infra/}"
+  mkdir -p "$out/$(dirname "$relative")"
+  status=0
+  diagnostics="$("$bicep" build-params "$file" --outfile "$out/${relative%.bicepparam}.parameters.json" 2>&1 && "$bicep" lint "$file" 2>&1)" || status=$?
   if [ "$status" -ne 0 ] || [ -n "$diagnostics" ]; then
     printf '%s\n' "$diagnostics" >&2
     echo "FAIL $file" >&2

@@ -1,9 +1,13 @@
 // The Function App on a Flex Consumption plan. Runtime and scale live in functionAppConfig (Flex rejects the
-// FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION settings); storage is reached with the identity.
+// FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION settings); storage is reached with the identity, and
+// secrets are Key Vault references resolved with the same identity.
 param planName string
 param appName string
 param location string
 param tags object
+
+@description('Tags for the site alone: azd finds the resource to deploy to by its azd-service-name tag, which no other resource may carry.')
+param appTags object
 param identityId string
 param identityClientId string
 param blobServiceUri string
@@ -14,15 +18,17 @@ param applicationInsightsConnectionString string
 param allowedOrigins array
 param moderatorName string
 
-@secure()
-param moderatorKeySha256 string
+@description('The Key Vault\'s address, ending in a slash.')
+param keyVaultUri string
 
-@secure()
-param ipHashKey string
+@description('The names of the secrets in the vault: moderatorKeySha256, ipHashKey, akismetApiKey and mailPassword.')
+param secretNames object
 
-@secure()
-@description('Akismet API key; empty leaves the check off.')
-param akismetApiKey string = ''
+@description('Whether an Akismet key was stored; without one the setting stays empty and the check is off.')
+param akismetKeyStored bool
+
+@description('Whether an SMTP password was stored.')
+param mailPasswordStored bool
 
 @description('The site the Akismet key was issued for.')
 param akismetSiteUrl string = ''
@@ -36,9 +42,6 @@ param mailFrom string = ''
 
 param mailUserName string = ''
 
-@secure()
-param mailPassword string = ''
-
 @allowed([
   'StartTls'
   'Tls'
@@ -47,7 +50,10 @@ param mailSecurity string = 'StartTls'
 
 @minValue(40)
 @maxValue(1000)
-param maximumInstanceCount int = 40
+param maximumInstanceCount int
+
+@description('Subnet the app integrates with (vnetEnabled); empty for none.')
+param subnetId string = ''
 
 @allowed([
   512
@@ -55,6 +61,14 @@ param maximumInstanceCount int = 40
   4096
 ])
 param instanceMemoryMB int = 2048
+
+// Versionless references: after a secret is rotated in the vault the app picks the new value up (docs/deploy.md).
+var secretReferences = {
+  moderatorKeySha256: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.moderatorKeySha256})'
+  ipHashKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.ipHashKey})'
+  akismetApiKey: akismetKeyStored ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.akismetApiKey})' : ''
+  mailPassword: mailPasswordStored ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.mailPassword})' : ''
+}
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -73,7 +87,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: appName
   location: location
-  tags: tags
+  tags: appTags
   kind: 'functionapp,linux'
   identity: {
     type: 'UserAssigned'
@@ -84,9 +98,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references resolve with the user-assigned identity (the site has no system-assigned one).
+    keyVaultReferenceIdentity: identityId
+    virtualNetworkSubnetId: empty(subnetId) ? null : subnetId
+    // No ftpsState here: Flex Consumption rejects it. FTP and basic-auth deployment are switched off below instead.
     siteConfig: {
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
       http20Enabled: true
       cors: {
         allowedOrigins: allowedOrigins
@@ -129,16 +146,16 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         }
         {
           name: 'Moderation__Moderators__0__KeySha256'
-          value: moderatorKeySha256
+          value: secretReferences.moderatorKeySha256
         }
         {
           name: 'Privacy__IpHashKey'
-          value: ipHashKey
+          value: secretReferences.ipHashKey
         }
         // An empty key leaves the Akismet check off.
         {
           name: 'Moderation__Akismet__ApiKey'
-          value: akismetApiKey
+          value: secretReferences.akismetApiKey
         }
         {
           name: 'Moderation__Akismet__SiteUrl'
@@ -163,11 +180,17 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         }
         {
           name: 'Mail__Password'
-          value: mailPassword
+          value: secretReferences.mailPassword
         }
         {
           name: 'Mail__Security'
           value: mailSecurity
+        }
+        // The template creates every container, queue and table, so the app does not try again on each start
+        // (each attempt is a logged 409 per resource and instance). Azurite and the self-host keep the default.
+        {
+          name: 'Storage__CreateIfMissing'
+          value: 'false'
         }
         // Requests reach the worker through the Functions host on this machine, which passes on the front end's
         // X-Forwarded-For (client address and port). Only those local and platform-internal hops are believed.
@@ -209,6 +232,23 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         version: '10.0'
       }
     }
+  }
+}
+
+// azd deploys with Entra ID tokens; nobody needs the site's FTP or basic-auth publishing credentials.
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'scm'
+  properties: {
+    allow: false
   }
 }
 

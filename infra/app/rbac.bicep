@@ -1,6 +1,8 @@
 // Data-plane roles instead of keys: the app's identity (and, optionally, the person deploying) may use the
-// storage account's blobs, queues and tables; the identity may also send telemetry.
+// storage account's blobs, queues and tables; the identity may also use the package account and send telemetry.
 param storageAccountName string
+@description('The account holding only the app package.')
+param packageStorageAccountName string
 param applicationInsightsName string
 param identityPrincipalId string
 
@@ -28,10 +30,15 @@ var storageRoles = [
     id: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   }
 ]
+var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 
 resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
+}
+
+resource packageStorageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: packageStorageAccountName
 }
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -63,6 +70,18 @@ resource userStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' =
     }
   }
 ]
+
+// The platform writes the package azd uploads and the app's instances read it, both as the identity.
+resource identityPackageRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(packageStorageAccount.id, identityPrincipalId, storageBlobDataContributor)
+  scope: packageStorageAccount
+  properties: {
+    principalId: identityPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+    description: 'Storage Blob Data Contributor on the package account for the Commentary Function App'
+  }
+}
 
 resource identityTelemetryRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(applicationInsights.id, identityPrincipalId, monitoringMetricsPublisher)

@@ -21,6 +21,7 @@ using Commentary.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Commentary.Api;
@@ -35,7 +36,10 @@ public static class CommentaryServices
         // Built now, so a missing storage setting stops start-up with a message that names it. A host that registered
         // its own clients first (a test watching every storage request) keeps them.
         services.TryAddSingleton(StorageClients.FromConfiguration(configuration));
-        services.AddSingleton<StorageInitializer>();
+        services.AddSingleton(sp => new StorageInitializer(
+            sp.GetRequiredService<StorageClients>(),
+            sp.GetRequiredService<ILogger<StorageInitializer>>(),
+            configuration.GetValue(StorageInitializer.CreateSetting, defaultValue: true)));
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();

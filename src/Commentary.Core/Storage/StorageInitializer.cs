@@ -6,9 +6,14 @@ namespace Commentary.Core.Storage;
 /// <summary>
 /// Creates the container, queues and tables when they are missing, so a fresh account just works. Storage that is
 /// down at start-up does not stop the host: it keeps trying in the background, and requests answer 503 meanwhile.
+/// Where the deployment already created everything (the Azure template sets <see cref="CreateSetting"/> to false),
+/// the create calls are skipped: each would only be a logged 409 per resource on every new instance.
 /// </summary>
-public sealed partial class StorageInitializer(StorageClients storage, ILogger<StorageInitializer> logger) : BackgroundService
+public sealed partial class StorageInitializer(StorageClients storage, ILogger<StorageInitializer> logger, bool createIfMissing = true) : BackgroundService
 {
+    /// <summary>Configuration key: false skips the create-if-missing calls; true (the default) makes them.</summary>
+    public const string CreateSetting = "Storage:CreateIfMissing";
+
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -17,6 +22,13 @@ public sealed partial class StorageInitializer(StorageClients storage, ILogger<S
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!createIfMissing)
+        {
+            _ready.TrySetResult();
+            LogSkipped(logger, CreateSetting);
+            return;
+        }
+
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {
             try
@@ -52,6 +64,9 @@ public sealed partial class StorageInitializer(StorageClients storage, ILogger<S
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage ready: containers {Containers}, queues {Queues}, tables {Tables}")]
     private static partial void LogReady(ILogger logger, string containers, string queues, string tables);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Storage resources are not created here ({Setting} is false): the deployment made them")]
+    private static partial void LogSkipped(ILogger logger, string setting);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storage could not be prepared (attempt {Attempt}); trying again in {Seconds} s")]
     private static partial void LogNotReady(ILogger logger, Exception exception, int attempt, double seconds);

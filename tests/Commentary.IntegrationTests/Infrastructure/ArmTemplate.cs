@@ -6,7 +6,9 @@ namespace Commentary.IntegrationTests.Infrastructure;
 /// <summary>
 /// A compiled ARM template with its nested module deployments, read the way a test needs it: every resource with the
 /// template that declares it, and the values of plain <c>variables('x')</c> and <c>parameters('x')</c> references
-/// followed through module parameters. Any other expression stays unresolved (null): tests only rely on literals.
+/// followed through module parameters, and <c>if(ref, 'a', 'b')</c> on such a reference. Any other expression stays
+/// unresolved (null): tests only rely on literals. Given the top-level parameter values of a deployment, resources
+/// (and modules) whose <c>condition</c> resolves to false are left out, as ARM would leave them out.
 /// </summary>
 public sealed partial class ArmTemplate
 {
@@ -16,6 +18,12 @@ public sealed partial class ArmTemplate
 
     public ArmTemplate(JsonObject template)
         : this(template, null, null)
+    {
+    }
+
+    /// <summary>A template as deployed with these parameter values (the <c>parameters</c> object of a parameters file).</summary>
+    public ArmTemplate(JsonObject template, JsonObject parameterValues)
+        : this(template, parameterValues, null)
     {
     }
 
@@ -39,6 +47,12 @@ public sealed partial class ArmTemplate
         };
         foreach (var resource in resources)
         {
+            if (resource["condition"] is { } condition && Resolve(condition) is JsonValue deployed
+                && deployed.TryGetValue<bool>(out var isDeployed) && !isDeployed)
+            {
+                continue;
+            }
+
             yield return (this, resource);
             if (resource["properties"]?["template"] is JsonObject nested)
             {
@@ -71,7 +85,19 @@ public sealed partial class ArmTemplate
                 }
 
                 var reference = Reference().Match(text);
-                return reference.Success ? Lookup(reference.Groups["kind"].Value, reference.Groups["name"].Value) : null;
+                if (reference.Success)
+                {
+                    return Lookup(reference.Groups["kind"].Value, reference.Groups["name"].Value);
+                }
+
+                var choice = Choice().Match(text);
+                if (choice.Success && Lookup(choice.Groups["kind"].Value, choice.Groups["name"].Value) is JsonValue test
+                    && test.TryGetValue<bool>(out var condition))
+                {
+                    return JsonValue.Create(condition ? choice.Groups["then"].Value : choice.Groups["else"].Value);
+                }
+
+                return null;
             case JsonArray array:
                 return new JsonArray(array.Select(Resolve).ToArray());
             case JsonObject obj:
@@ -115,6 +141,7 @@ public sealed partial class ArmTemplate
             return Resolve(_template["variables"]?[name]);
         }
 
+        // The value a parent deployment (or a parameters file) passes; an expression there is read in the parent.
         if (_parameterValues?[name] is JsonObject given && given.ContainsKey("value"))
         {
             return _parent is null ? given["value"]?.DeepClone() : _parent.Resolve(given["value"]);
@@ -125,6 +152,9 @@ public sealed partial class ArmTemplate
 
     [GeneratedRegex(@"\A\[(?<kind>variables|parameters)\('(?<name>[^']+)'\)\]\z")]
     private static partial Regex Reference();
+
+    [GeneratedRegex(@"\A\[if\((?<kind>variables|parameters)\('(?<name>[^']+)'\), '(?<then>[^']*)', '(?<else>[^']*)'\)\]\z")]
+    private static partial Regex Choice();
 
     [GeneratedRegex(@"(?<kind>variables|parameters)\('(?<name>[^']+)'\)\[copyIndex\(\)\]")]
     private static partial Regex LoopSource();

@@ -41,6 +41,40 @@ public static class BicepCli
         return (JsonNode.Parse(stdout.Result)!.AsObject(), diagnostics);
     }
 
+    /// <summary>
+    /// Builds a .bicepparam file: the template it uses, the parameter values it gives (the <c>parameters</c> object of
+    /// an ARM parameters file), and everything the CLI said on stderr.
+    /// </summary>
+    public static (JsonObject Template, JsonObject Parameters, string Diagnostics) BuildParams(string bicepparamFile)
+    {
+        var start = new ProcessStartInfo(Path)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "build-params", bicepparamFile, "--stdout" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + Path);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        var diagnostics = stderr.Result.Trim();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"bicep build-params {bicepparamFile} failed with exit code {process.ExitCode}:\n{diagnostics}");
+        }
+
+        // The CLI answers with both documents as JSON strings inside one object.
+        var output = JsonNode.Parse(stdout.Result)!.AsObject();
+        var template = JsonNode.Parse(output["templateJson"]!.GetValue<string>())!.AsObject();
+        var parameters = JsonNode.Parse(output["parametersJson"]!.GetValue<string>())!["parameters"]!.AsObject();
+        return (template, parameters, diagnostics);
+    }
+
     private static string Locate()
     {
         var fromEnvironment = Environment.GetEnvironmentVariable("BICEP_CLI");
