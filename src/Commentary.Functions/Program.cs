@@ -3,6 +3,7 @@ using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Commentary.Api;
 using Commentary.Core.Moderation;
+using Commentary.Core.Telemetry;
 using Commentary.Functions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;

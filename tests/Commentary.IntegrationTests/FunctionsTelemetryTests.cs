@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Commentary.Core.Moderation;
+using Commentary.Core.Telemetry;
 using Commentary.Functions;
 using Commentary.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
