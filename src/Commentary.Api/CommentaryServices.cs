@@ -1,6 +1,7 @@
 using Commentary.Api.Articles;
 using Commentary.Api.Comments;
 using Commentary.Api.Health;
+using Commentary.Api.Hosting;
 using Commentary.Api.Http;
 using Commentary.Api.Moderation;
 using Commentary.Api.OpenApi;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Commentary.Api;
+using Commentary.Api.Hosting;
 using Commentary.Api.Protection;
 using Commentary.Core.Access;
 using Commentary.Core.Comments;

@@ -20,7 +20,7 @@ public static class StorageConnection
 
         var storage = StorageClients.FromConfiguration(builder.Build());
         // A fresh account (or Azurite) has no container or tables yet; creating them is idempotent.
-        await StorageInitializer.EnsureCreatedAsync(storage, cancellationToken);
+        await StorageProvisioning.EnsureCreatedAsync(storage, cancellationToken);
         return storage;
     }
 }

@@ -1,7 +1,6 @@
 using Commentary.Core.Access;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
-using Commentary.Core.Privacy;
 using Commentary.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 

@@ -1,3 +1,4 @@
+using Commentary.Api.Hosting;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
 using Commentary.Core.Storage;

@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Commentary.Api.Hosting;
 using Commentary.Core.Storage;
 using Microsoft.Extensions.Options;
 

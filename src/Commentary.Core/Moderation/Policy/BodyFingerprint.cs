@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using Commentary.Core.Moderation.Policy;
 
 namespace Commentary.Core.Moderation.Policy;
 

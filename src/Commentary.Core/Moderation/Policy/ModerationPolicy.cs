@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Commentary.Core.Moderation.Classifier;
-using Commentary.Core.Moderation.Policy;
 
 namespace Commentary.Core.Moderation.Policy;
 
@@ -78,7 +77,7 @@ public sealed class ModerationPolicy
         CheckPersonalData(body.Plain, input.Body, decision);
         CheckEmail(input.Email, decision);
         CheckSignals(input, decision);
-        CheckClassifier(input.Classifier, decision);
+        ClassifierRules.Check(_settings.Classifier, input.Classifier, decision);
         return decision.Build();
     }
 
@@ -192,60 +191,6 @@ public sealed class ModerationPolicy
         {
             decision.Hold(ModerationRules.FirstComment,
                 "First comment from this email address; later ones are approved once one has been.", ScoreWeights.FirstComment);
-        }
-    }
-
-    /// <summary>
-    /// The learned scores, each against its thresholds. Trust never skips this: a commenter with approved comments
-    /// skips the first-comment hold only. A classifier that could not score holds the comment for a person.
-    /// </summary>
-    private void CheckClassifier(ClassifierVerdict? verdict, DecisionBuilder decision)
-    {
-        var c = _settings.Classifier;
-        if (verdict is null || !(c.Spam.Enabled || c.Toxic.Enabled || c.Crisis.Enabled))
-        {
-            return;
-        }
-
-        if (!verdict.IsAvailable)
-        {
-            decision.Hold(ModerationRules.ClassifierUnavailable,
-                $"The classifier could not score this comment ({verdict.Problem}); held for a person to read.", ScoreWeights.ClassifierUnavailable);
-            return;
-        }
-
-        var scores = verdict.Scores;
-        if (c.Crisis.Enabled && scores.Crisis >= c.Crisis.UrgentAt)
-        {
-            decision.Crisis(ModerationRules.CrisisClassifier,
-                Say($"crisis score {scores.Crisis:F2} (urgent from {c.Crisis.UrgentAt:F2}) — model {verdict.ModelVersion}. Waiting as urgent for a person to read; never rejected or published automatically."),
-                ScoreWeights.CrisisLanguage);
-        }
-        else if (c.Crisis.Enabled && scores.Crisis >= c.Crisis.HoldAt)
-        {
-            decision.Hold(ModerationRules.CrisisClassifier,
-                Say($"crisis score {scores.Crisis:F2} (threshold {c.Crisis.HoldAt:F2} to hold, urgent from {c.Crisis.UrgentAt:F2}) — model {verdict.ModelVersion}. It may be a cry for help: held for a person to read."),
-                ScoreWeights.CrisisLanguage);
-        }
-
-        CheckScore(ModerationRules.ToxicClassifier, "toxic", scores.Toxic, c.Toxic, verdict.ModelVersion, decision);
-        CheckScore(ModerationRules.SpamClassifier, "spam", scores.Spam, c.Spam, verdict.ModelVersion, decision);
-    }
-
-    private static void CheckScore(string rule, string name, double score, ScoreThresholds thresholds, string model, DecisionBuilder decision)
-    {
-        if (!thresholds.Enabled || score < thresholds.HoldAt)
-        {
-            return;
-        }
-
-        if (score >= thresholds.RejectAt)
-        {
-            decision.Reject(rule, Say($"{name} score {score:0.00##} (threshold {thresholds.RejectAt:0.00##} to reject) — model {model}"), score * ScoreWeights.Classifier);
-        }
-        else
-        {
-            decision.Hold(rule, Say($"{name} score {score:0.00##} (threshold {thresholds.HoldAt:0.00##} to hold, {thresholds.RejectAt:0.00##} to reject) — model {model}"), score * ScoreWeights.Classifier);
         }
     }
 

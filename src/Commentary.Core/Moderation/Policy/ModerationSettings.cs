@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Commentary.Core.Moderation.Policy;
 
 namespace Commentary.Core.Moderation.Policy;
 

@@ -1,10 +1,12 @@
+using Commentary.Core.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Commentary.Core.Storage;
+namespace Commentary.Api.Hosting;
 
 /// <summary>
-/// Creates the container, queues and tables when they are missing, so a fresh account just works. Storage that is
+/// The hosts' start-up step that creates the container, queues and tables when they are missing
+/// (<see cref="StorageProvisioning"/>), so a fresh account just works. Storage that is
 /// down at start-up does not stop the host: it keeps trying in the background, and requests answer 503 meanwhile.
 /// Where the deployment already created everything (the Azure template sets <see cref="CreateSetting"/> to false),
 /// the create calls are skipped: each would only be a logged 409 per resource on every new instance.
@@ -33,7 +35,7 @@ public sealed partial class StorageInitializer(StorageClients storage, ILogger<S
         {
             try
             {
-                await EnsureCreatedAsync(storage, stoppingToken);
+                await StorageProvisioning.EnsureCreatedAsync(storage, stoppingToken);
                 _ready.TrySetResult();
                 LogReady(logger, string.Join(", ", StorageNames.Containers), string.Join(", ", StorageNames.Queues), string.Join(", ", StorageNames.Tables));
                 return;
@@ -51,15 +53,6 @@ public sealed partial class StorageInitializer(StorageClients storage, ILogger<S
 
             await Task.Delay(RetryDelay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
-    }
-
-    public static async Task EnsureCreatedAsync(StorageClients storage, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(storage);
-        var work = StorageNames.Containers.Select(c => (Task)storage.Blobs.GetBlobContainerClient(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken)).ToList();
-        work.AddRange(StorageNames.Queues.Select(q => storage.Queues.GetQueueClient(q).CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
-        work.AddRange(StorageNames.Tables.Select(t => storage.Tables.CreateTableIfNotExistsAsync(t, cancellationToken)));
-        await Task.WhenAll(work);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage ready: containers {Containers}, queues {Queues}, tables {Tables}")]
