@@ -1,0 +1,29 @@
+using Commentary.Core.Comments;
+using Commentary.Core.Moderation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commentary.Api.Comments;
+
+/// <summary>Readers' comments: the pages they read, the inbox they post to, the write path, and their reports.</summary>
+public static class CommentServices
+{
+    public static IServiceCollection AddComments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<CommentPageCache>();
+        services.AddSingleton<CommentStore>();
+        services.AddSingleton<CommentWriter>();
+        services.AddSingleton<CommentInbox>();
+        services.AddSingleton<IdempotencyKeys>();
+        services.AddSingleton<PoisonMessages>();
+        services.AddSingleton<CommentEvents>();
+        services.AddSingleton<ReaderReports>();
+        services.AddSingleton<CommentReporting>();
+        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section))
+            .Validate(o => o.ReportsToHold >= 1, "Moderation:ReportsToHold must be at least 1.").ValidateOnStart();
+        services.AddSingleton<CommentEndpoints>();
+        services.AddSingleton<CommentStatusEndpoints>();
+        services.AddSingleton<ReportEndpoints>();
+        return services;
+    }
+}

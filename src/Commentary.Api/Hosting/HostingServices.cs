@@ -1,0 +1,45 @@
+using Commentary.Core.Storage;
+using Commentary.Core.Telemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Commentary.Api.Hosting;
+
+/// <summary>What every feature stands on: storage, its start-up step, the clock and the metrics.</summary>
+public static class HostingServices
+{
+    public static IServiceCollection AddCommentaryHosting(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Built now, so a missing storage setting stops start-up with a message that names it. A host that registered
+        // its own clients first (a test watching every storage request) keeps them.
+        services.TryAddSingleton(StorageClients.FromConfiguration(configuration));
+        // Registered first of the hosted services, so it starts before anything that waits for storage.
+        services.AddSingleton(sp => new StorageInitializer(
+            sp.GetRequiredService<StorageClients>(),
+            sp.GetRequiredService<ILogger<StorageInitializer>>(),
+            configuration.GetValue(StorageInitializer.CreateSetting, defaultValue: true)));
+        services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<CommentaryMetrics>();
+        return services;
+    }
+
+    /// <summary>Checks options with their own <c>Problems</c> rule at start-up, so a bad setting stops the host with every problem named.</summary>
+    internal static void ValidateWith<TOptions>(this IServiceCollection services, Func<TOptions, IEnumerable<string>> problems)
+        where TOptions : class =>
+        services.AddSingleton<IValidateOptions<TOptions>>(new OptionsProblems<TOptions>(problems));
+
+    private sealed class OptionsProblems<TOptions>(Func<TOptions, IEnumerable<string>> problems) : IValidateOptions<TOptions>
+        where TOptions : class
+    {
+        public ValidateOptionsResult Validate(string? name, TOptions options)
+        {
+            var found = problems(options).ToArray();
+            return found.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(found);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using Commentary.Api.Hosting;
+using Commentary.Core.Access;
+using Commentary.Core.Maintenance;
+using Commentary.Core.Moderation;
+using Commentary.Core.Moderation.Akismet;
+using Commentary.Core.Moderation.Classifier;
+using Commentary.Core.Notifications;
+using Commentary.Core.Privacy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Commentary.Api.Moderation;
+
+/// <summary>Moderation: who may moderate, the policy and its live settings, the worker's stage, and the moderators' routes.</summary>
+public static class ModerationServices
+{
+    public static IServiceCollection AddModeration(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ModeratorOptions>().Bind(configuration.GetSection(ModeratorOptions.Section)).ValidateOnStart();
+        services.ValidateWith<ModeratorOptions>(ModeratorKeys.Problems);
+        services.AddSingleton<ModeratorKeys>();
+        services.AddSingleton<ModeratorAccess>();
+
+        services.AddSingleton<ModerationIndex>();
+        services.AddSingleton<CommenterHistory>();
+        // The shipped defaults until settings are read from storage.
+        services.AddSingleton<ModerationSettingsStore>();
+        services.AddSingleton<PolicyProvider>();
+        services.AddSingleton<RecentSignals>();
+        services.AddSingleton<ModerationActions>();
+        services.AddSingleton<BanList>();
+        services.AddSingleton<SpamFingerprints>();
+        services.AddSingleton<SpamMarking>();
+        services.AddSingleton<CommenterData>();
+        services.AddSingleton<CommentModerator>();
+        services.AddSingleton<StaleRowSweeper>();
+
+        services.AddSingleton<ModerationEndpoints>();
+        services.AddSingleton<PoisonEndpoints>();
+        services.AddSingleton<CommenterDataEndpoints>();
+        services.AddSingleton<ModerationSettingsEndpoints>();
+        services.AddSingleton<BanEndpoints>();
+        services.AddSingleton<SpamEndpoints>();
+        services.AddSingleton<BulkModerationEndpoints>();
+        return services.AddClassifier().AddAkismet(configuration).AddCrisisSupport(configuration);
+    }
+
+    /// <summary>The learned classifier: the model in force, its retraining, and its route.</summary>
+    private static IServiceCollection AddClassifier(this IServiceCollection services)
+    {
+        services.AddSingleton<ModelStore>();
+        services.AddSingleton<ModelProvider>();
+        services.AddSingleton<ModelRetrainer>();
+        services.AddHostedService<ModelWarmUp>();
+        services.AddSingleton<ModelEndpoints>();
+        return services;
+    }
+
+    private static IServiceCollection AddAkismet(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AkismetOptions>().Bind(configuration.GetSection(AkismetOptions.Section)).ValidateOnStart();
+        services.ValidateWith<AkismetOptions>(AkismetOptions.Problems);
+        services.AddHttpClient(AkismetClient.HttpClientName);
+        services.AddSingleton<AkismetClient>();
+        services.AddSingleton<AkismetWorkSender>();
+        services.AddSingleton<AkismetScreening>();
+        services.AddSingleton<AkismetFeedback>();
+        services.AddSingleton<AkismetWorkProcessor>();
+        return services;
+    }
+
+    /// <summary>What a writer in crisis is shown, and the moderators' private reply by mail.</summary>
+    private static IServiceCollection AddCrisisSupport(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateOnStart();
+        services.ValidateWith<MailOptions>(MailOptions.Problems);
+        services.TryAddSingleton<IMailSender, SmtpMailSender>();
+        services.AddSingleton<CrisisSupport>();
+        services.AddSingleton<CrisisReplyEndpoints>();
+        return services;
+    }
+}
