@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Commentary.Core.Moderation.Policy;
@@ -123,15 +124,8 @@ internal static class ModerationSettingsValidation
     private static void CheckTerms(List<string> problems, FoldedText scratch, string section, List<string>? terms, string? listPath = null)
     {
         var path = listPath ?? section + ".terms";
-        if (terms is null)
+        if (!ListFits(problems, path, terms, MaxTerms))
         {
-            problems.Add($"{path} is missing.");
-            return;
-        }
-
-        if (terms.Count > MaxTerms)
-        {
-            problems.Add(Say($"{path} has {terms.Count} entries; at most {MaxTerms} are allowed."));
             return;
         }
 
@@ -148,17 +142,28 @@ internal static class ModerationSettingsValidation
         LeftOut(problems, path, found);
     }
 
-    private static void CheckNames(List<string> problems, string path, List<string>? names, Func<string, bool> isValid, string complaint, int max = MaxTerms)
+    /// <summary>Whether a list is there and not too long; says what is wrong when it is not.</summary>
+    private static bool ListFits(List<string> problems, string path, [NotNullWhen(true)] List<string>? list, int max)
     {
-        if (names is null)
+        if (list is null)
         {
             problems.Add($"{path} is missing.");
-            return;
+            return false;
         }
 
-        if (names.Count > max)
+        if (list.Count > max)
         {
-            problems.Add(Say($"{path} has {names.Count} entries; at most {max} are allowed."));
+            problems.Add(Say($"{path} has {list.Count} entries; at most {max} are allowed."));
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void CheckNames(List<string> problems, string path, List<string>? names, Func<string, bool> isValid, string complaint, int max = MaxTerms)
+    {
+        if (!ListFits(problems, path, names, max))
+        {
             return;
         }
 
