@@ -1,6 +1,6 @@
 using Commentary.BrowserTests.Infrastructure;
 using Commentary.Core.Comments;
-using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

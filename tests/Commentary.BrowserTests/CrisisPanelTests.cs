@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Commentary.BrowserTests.Infrastructure;
 using Commentary.Core.Moderation;
-using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

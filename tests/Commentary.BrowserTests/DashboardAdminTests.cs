@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Commentary.BrowserTests.Infrastructure;
 using Commentary.Core.Comments;
-using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Commentary.BrowserTests.Infrastructure;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
-using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

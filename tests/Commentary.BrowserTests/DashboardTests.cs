@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Commentary.BrowserTests.Infrastructure;
 using Commentary.Core.Comments;
-using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

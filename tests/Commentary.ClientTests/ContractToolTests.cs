@@ -3,7 +3,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Commentary.IntegrationTests.Infrastructure;
+using Commentary.ClientTests.Infrastructure;
+using Commentary.Testing;
 
 namespace Commentary.ClientTests;
 

@@ -6,6 +6,7 @@ using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Akismet;
 using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

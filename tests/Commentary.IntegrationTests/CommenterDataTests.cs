@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
 using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.IntegrationTests;

@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using Commentary.Core.Comments;
 using Commentary.Core.Storage;
 using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Microsoft.Extensions.Configuration;
 using Xunit.Abstractions;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Policy;
 using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 
 namespace Commentary.IntegrationTests;
 

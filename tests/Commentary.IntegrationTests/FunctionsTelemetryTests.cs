@@ -6,6 +6,7 @@ using Commentary.Core.Moderation;
 using Commentary.Core.Telemetry;
 using Commentary.Functions;
 using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

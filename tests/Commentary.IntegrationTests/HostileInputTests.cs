@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Commentary.Core.Comments;
 using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Xunit.Abstractions;
 
 namespace Commentary.IntegrationTests;

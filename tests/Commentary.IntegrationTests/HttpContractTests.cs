@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Commentary.Core.Comments;
 using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 
 namespace Commentary.IntegrationTests;
 

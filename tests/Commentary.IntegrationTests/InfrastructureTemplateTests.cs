@@ -9,6 +9,7 @@ using Commentary.Core.Moderation.Akismet;
 using Commentary.Core.Privacy;
 using Commentary.Core.Storage;
 using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

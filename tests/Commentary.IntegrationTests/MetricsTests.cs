@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using Commentary.Core.Moderation;
 using Commentary.Core.Telemetry;
 using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 
 namespace Commentary.IntegrationTests;
 

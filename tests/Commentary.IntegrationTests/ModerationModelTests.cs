@@ -4,6 +4,7 @@ using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Classifier;
 using Commentary.Core.Moderation.Policy;
 using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

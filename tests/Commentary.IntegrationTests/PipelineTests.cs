@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Commentary.Core.Comments;
 using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.IntegrationTests;

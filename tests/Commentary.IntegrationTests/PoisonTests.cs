@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Commentary.Core.Comments;
 using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -53,6 +54,10 @@ public sealed class PoisonTests : IClassFixture<StorageFixture>
         Assert.Equal(slug, item!["slug"]!.GetValue<string>());
         var messageId = item["messageId"]!.GetValue<string>();
 
+        // The worker moves the message to the poison queue, then logs: the error may follow the item by a moment.
+        await Eventually.GetAsync(
+            () => Task.FromResult(_host.Logs.Entries.FirstOrDefault(e => e.Level == LogLevel.Error && e.Message.Contains(doomed.Id, StringComparison.Ordinal))),
+            "the poisoning logged as an error");
         var about = _host.Logs.Entries.Where(e => e.Message.Contains(doomed.Id, StringComparison.Ordinal)).ToArray();
         var story = string.Join("\n", about.Select(e => $"{e.Level}: {e.Message}"));
         Assert.True(about.Count(e => e.Level == LogLevel.Error) == 1, "the poisoning is logged once as an error:\n" + story);

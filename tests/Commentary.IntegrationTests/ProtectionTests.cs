@@ -1,5 +1,6 @@
 using System.Net;
 using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 
 namespace Commentary.IntegrationTests;
 

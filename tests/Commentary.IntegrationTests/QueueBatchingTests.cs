@@ -1,5 +1,6 @@
 using Azure.Core;
 using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 
 namespace Commentary.IntegrationTests;
 

@@ -6,6 +6,7 @@ using Commentary.Core.Moderation;
 using Commentary.Core.Storage;
 using Commentary.IntegrationTests.Infrastructure;
 using Commentary.Server.Queue;
+using Commentary.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

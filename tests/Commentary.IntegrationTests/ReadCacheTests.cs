@@ -9,6 +9,7 @@ using Commentary.Core.Articles;
 using Commentary.Core.Caching;
 using Commentary.Core.Comments;
 using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.IntegrationTests;

@@ -3,6 +3,7 @@ using Commentary.Api.Http;
 using Commentary.Core.Storage;
 using Commentary.IntegrationTests.Infrastructure;
 using Commentary.Server.Queue;
+using Commentary.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

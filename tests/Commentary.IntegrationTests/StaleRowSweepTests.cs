@@ -7,6 +7,7 @@ using Commentary.Core.Comments;
 using Commentary.Core.Maintenance;
 using Commentary.Core.Storage;
 using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.IntegrationTests;

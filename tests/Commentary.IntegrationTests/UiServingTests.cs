@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 
 namespace Commentary.IntegrationTests;
 

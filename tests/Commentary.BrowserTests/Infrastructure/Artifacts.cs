@@ -1,4 +1,4 @@
-using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 
 namespace Commentary.BrowserTests.Infrastructure;
 

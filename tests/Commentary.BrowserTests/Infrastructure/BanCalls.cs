@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 
 namespace Commentary.BrowserTests.Infrastructure;
 

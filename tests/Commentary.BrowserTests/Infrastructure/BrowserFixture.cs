@@ -1,4 +1,4 @@
-using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Microsoft.Playwright;
 
 // One browser suite at a time: each fixture starts Azurite, a host and Chromium, and the machine has two cores.

@@ -1,4 +1,4 @@
-using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

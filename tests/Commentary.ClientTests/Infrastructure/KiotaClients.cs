@@ -1,5 +1,5 @@
 using Commentary.ClientTests.Client;
-using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 

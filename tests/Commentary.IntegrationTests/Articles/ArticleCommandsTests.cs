@@ -1,6 +1,7 @@
 using System.Net;
 using Commentary.Cli.Articles;
 using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 
 namespace Commentary.IntegrationTests.Articles;
 

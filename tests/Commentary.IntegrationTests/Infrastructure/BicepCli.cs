@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Commentary.Testing;
 
 namespace Commentary.IntegrationTests.Infrastructure;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Commentary.Core.Comments;
 using Commentary.IntegrationTests.Infrastructure;
+using Commentary.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.IntegrationTests.Migration;

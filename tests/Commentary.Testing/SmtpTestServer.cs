@@ -7,7 +7,7 @@ using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Commentary.IntegrationTests.Infrastructure;
+namespace Commentary.Testing;
 
 /// <summary>
 /// A real SMTP server (the SmtpServer package) on a free loopback port, for tests to send to and read what arrived.

@@ -4,7 +4,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Commentary.Core.Storage;
 
-namespace Commentary.IntegrationTests.Infrastructure;
+namespace Commentary.Testing;
 
 /// <summary>
 /// Records every request the Azure SDK sends to storage, and how many table entities each answer carried, so a test

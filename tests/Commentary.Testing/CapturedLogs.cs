@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Commentary.IntegrationTests.Infrastructure;
+namespace Commentary.Testing;
 
 /// <summary>Keeps every log entry the host writes, so tests can check what an operator would be told.</summary>
 public sealed class CapturedLogs : ILoggerProvider

@@ -1,4 +1,4 @@
-namespace Commentary.IntegrationTests.Infrastructure;
+namespace Commentary.Testing;
 
 /// <summary>One Azurite and one self-host for every test class in the collection; tests isolate by slug.</summary>
 public sealed class StorageFixture : IAsyncLifetime
@@ -21,10 +21,4 @@ public sealed class StorageFixture : IAsyncLifetime
         await Host.DisposeAsync();
         await Azurite.DisposeAsync();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class StorageTestGroup : ICollectionFixture<StorageFixture>
-{
-    public const string Name = "storage";
 }

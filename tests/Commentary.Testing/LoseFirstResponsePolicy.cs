@@ -1,7 +1,7 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace Commentary.IntegrationTests.Infrastructure;
+namespace Commentary.Testing;
 
 /// <summary>
 /// Lets the first matching request reach storage and commit, then throws away its answer as a dropped connection

@@ -1,7 +1,7 @@
 using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Policy;
 
-namespace Commentary.IntegrationTests.Infrastructure;
+namespace Commentary.Testing;
 
 /// <summary>Crisis resources as a site owner might configure them: a set for the US and one for German readers.</summary>
 public static class CrisisResourceSamples

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Commentary.IntegrationTests.Infrastructure;
+namespace Commentary.Testing;
 
 /// <summary>
 /// A stand-in for Akismet's REST API on loopback. What it answers depends on a marker in the comment text, so tests

@@ -5,7 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Commentary.Core.Storage;
 
-namespace Commentary.IntegrationTests.Infrastructure;
+namespace Commentary.Testing;
 
 /// <summary>Storage clients whose every request, to blobs, queues and tables, passes a test's pipeline policy.</summary>
 public static class PolicyStorageClients

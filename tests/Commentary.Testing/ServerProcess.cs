@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Commentary.IntegrationTests.Infrastructure;
+namespace Commentary.Testing;
 
 /// <summary>The self-host as its own OS process, so a test can kill it with SIGKILL mid-flight and start it again.</summary>
 public sealed class ServerProcess : IAsyncDisposable

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Commentary.IntegrationTests.Infrastructure;
+namespace Commentary.Testing;
 
 /// <summary>The real self-host on a free loopback port, talking to a real Azurite, reached over real HTTP.</summary>
 public sealed class SelfHost : IAsyncDisposable

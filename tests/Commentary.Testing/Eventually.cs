@@ -1,4 +1,4 @@
-namespace Commentary.IntegrationTests.Infrastructure;
+namespace Commentary.Testing;
 
 /// <summary>Waits for something the queue worker does asynchronously, failing with a clear message if it never happens.</summary>
 public static class Eventually

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Commentary.IntegrationTests.Infrastructure;
+namespace Commentary.Testing;
 
 /// <summary>The <c>functions.metadata</c> that building the Functions app generates: every function it declares.</summary>
 public static class FunctionsMetadata

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Commentary.IntegrationTests.Infrastructure;
+namespace Commentary.Testing;
 
 /// <summary>Finds files of the repository from the test's output folder.</summary>
 public static class RepositoryRoot

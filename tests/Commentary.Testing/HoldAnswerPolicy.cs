@@ -1,7 +1,7 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace Commentary.IntegrationTests.Infrastructure;
+namespace Commentary.Testing;
 
 /// <summary>
 /// Once armed, holds the answer to the next matching request after storage has given it, until the test releases it:
