@@ -18,28 +18,8 @@ public static class BicepCli
     /// <summary>Compiles a .bicep file to ARM JSON; everything the CLI said on stderr comes back as diagnostics.</summary>
     public static (JsonObject Template, string Diagnostics) Build(string bicepFile)
     {
-        var start = new ProcessStartInfo(Path)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "build", bicepFile, "--stdout" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + Path);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        var diagnostics = stderr.Result.Trim();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"bicep build {bicepFile} failed with exit code {process.ExitCode}:\n{diagnostics}");
-        }
-
-        return (JsonNode.Parse(stdout.Result)!.AsObject(), diagnostics);
+        var (stdout, diagnostics) = Run("build", bicepFile);
+        return (JsonNode.Parse(stdout)!.AsObject(), diagnostics);
     }
 
     /// <summary>
@@ -48,13 +28,25 @@ public static class BicepCli
     /// </summary>
     public static (JsonObject Template, JsonObject Parameters, string Diagnostics) BuildParams(string bicepparamFile)
     {
+        var (stdout, diagnostics) = Run("build-params", bicepparamFile);
+
+        // The CLI answers with both documents as JSON strings inside one object.
+        var output = JsonNode.Parse(stdout)!.AsObject();
+        var template = JsonNode.Parse(output["templateJson"]!.GetValue<string>())!.AsObject();
+        var parameters = JsonNode.Parse(output["parametersJson"]!.GetValue<string>())!["parameters"]!.AsObject();
+        return (template, parameters, diagnostics);
+    }
+
+    /// <summary>Runs one CLI command on a file with <c>--stdout</c>; a non-zero exit throws with what the CLI said.</summary>
+    private static (string Stdout, string Diagnostics) Run(string command, string file)
+    {
         var start = new ProcessStartInfo(Path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "build-params", bicepparamFile, "--stdout" })
+        foreach (var arg in new[] { command, file, "--stdout" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -66,14 +58,10 @@ public static class BicepCli
         var diagnostics = stderr.Result.Trim();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"bicep build-params {bicepparamFile} failed with exit code {process.ExitCode}:\n{diagnostics}");
+            throw new InvalidOperationException($"bicep {command} {file} failed with exit code {process.ExitCode}:\n{diagnostics}");
         }
 
-        // The CLI answers with both documents as JSON strings inside one object.
-        var output = JsonNode.Parse(stdout.Result)!.AsObject();
-        var template = JsonNode.Parse(output["templateJson"]!.GetValue<string>())!.AsObject();
-        var parameters = JsonNode.Parse(output["parametersJson"]!.GetValue<string>())!["parameters"]!.AsObject();
-        return (template, parameters, diagnostics);
+        return (stdout.Result, diagnostics);
     }
 
     private static string Locate()
