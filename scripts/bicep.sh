@@ -14,19 +14,12 @@ mkdir -p "$out"
 "$bicep" --version
 
 failed=0
-files=()
-while IFS= read -r -d '' file; do files+=("$file"); done < <(find infra -name '*.bicep' -print0 | sort -z)
-if [ "${#files[@]}" -eq 0 ]; then
-  echo "No .bicep files under infra/." >&2
-  exit 1
-fi
-
-for file in "${files[@]}"; do
-  # The CLI reports diagnostics on stderr and still exits 0 for warnings, so any output at all is a failure.
-  relative="${file#infra/}"
-  mkdir -p "$out/$(dirname "$relative")"
-  status=0
-  diagnostics="$("$bicep" build "$file" --outfile "$out/${relative%.bicep}.json" 2>&1 && "$bicep" lint "$file" 2>&1)" || status=$?
+# check <command> <file> <output file>: builds with the command, then lints. The CLI reports diagnostics on stderr and
+# still exits 0 for warnings, so any output at all is a failure.
+check() {
+  local command="$1" file="$2" output="$3" status=0 diagnostics
+  mkdir -p "$(dirname "$output")"
+  diagnostics="$("$bicep" "$command" "$file" --outfile "$output" 2>&1 && "$bicep" lint "$file" 2>&1)" || status=$?
   if [ "$status" -ne 0 ] || [ -n "$diagnostics" ]; then
     printf '%s\n' "$diagnostics" >&2
     echo "FAIL $file" >&2
@@ -34,6 +27,17 @@ for file in "${files[@]}"; do
   else
     echo "ok   $file"
   fi
+}
+
+files=()
+while IFS= read -r -d '' file; do files+=("$file"); done < <(find infra -name '*.bicep' -print0 | sort -z)
+if [ "${#files[@]}" -eq 0 ]; then
+  echo "No .bicep files under infra/." >&2
+  exit 1
+fi
+for file in "${files[@]}"; do
+  relative="${file#infra/}"
+  check build "$file" "$out/${relative%.bicep}.json"
 done
 
 variants=()
@@ -44,16 +48,7 @@ if [ "${#variants[@]}" -lt 2 ]; then
 fi
 for file in "${variants[@]}"; do
   relative="${file#infra/}"
-  mkdir -p "$out/$(dirname "$relative")"
-  status=0
-  diagnostics="$("$bicep" build-params "$file" --outfile "$out/${relative%.bicepparam}.parameters.json" 2>&1 && "$bicep" lint "$file" 2>&1)" || status=$?
-  if [ "$status" -ne 0 ] || [ -n "$diagnostics" ]; then
-    printf '%s\n' "$diagnostics" >&2
-    echo "FAIL $file" >&2
-    failed=1
-  else
-    echo "ok   $file"
-  fi
+  check build-params "$file" "$out/${relative%.bicepparam}.parameters.json"
 done
 
 if [ "$failed" -ne 0 ]; then
