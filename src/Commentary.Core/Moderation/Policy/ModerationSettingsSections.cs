@@ -1,7 +1,7 @@
 namespace Commentary.Core.Moderation.Policy;
 
-// The sections of ModerationSettings. Each rule can be switched off; thresholds have the defaults described in the
-// README. They are plain mutable classes so System.Text.Json can read them and an operator's tool can edit them;
+// The sections of ModerationSettings. Each rule can be switched off; thresholds have the defaults described in
+// docs/moderation.md. They are plain mutable classes so System.Text.Json can read them and an operator's tool can edit them;
 // ModerationPolicy takes its own copy, so editing settings after building a policy changes nothing.
 
 /// <summary>A rule with nothing to configure but whether it runs.</summary>
