@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues.Models;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
+using Commentary.Core.Moderation.Policy;
 
 namespace Commentary.Bench;
 

@@ -64,7 +64,7 @@ public static class Seeding
     /// <summary>The queues and tables on an empty Azurite, as the host's start-up would create them.</summary>
     public static async Task<string> CreateStorageAsync(BenchStorage storage)
     {
-        await StorageInitializer.EnsureCreatedAsync(storage.Clients, CancellationToken.None);
+        await StorageProvisioning.EnsureCreatedAsync(storage.Clients, CancellationToken.None);
         return "CREATED";
     }
 
