@@ -25,6 +25,9 @@ public static class Routes
     public const string Bans = "moderation/bans";
     public const string Ban = "moderation/bans/{banId}";
     public const string CommentReports = "articles/{slug}/comments/{id}/reports";
+
+    /// <summary>The page behind an Approve or Reject link in a notification (GET asks, POST acts); the link carries <c>?token=</c>.</summary>
+    public const string ModerationLink = Core.Notifications.ModerationLinks.Route;
     public const string Health = "health";
     public const string UiFile = "ui/{file}";
     public const string OpenApi = "openapi.json";
@@ -88,6 +91,8 @@ public static class FunctionNames
     public const string AddBan = nameof(AddBan);
     public const string RemoveBan = nameof(RemoveBan);
     public const string ReportComment = nameof(ReportComment);
+    public const string ConfirmModerationLink = nameof(ConfirmModerationLink);
+    public const string FollowModerationLink = nameof(FollowModerationLink);
     public const string Health = nameof(Health);
     public const string UiFile = nameof(UiFile);
     public const string OpenApi = nameof(OpenApi);

@@ -43,7 +43,7 @@ public static class ModerationServices
         services.AddSingleton<BanEndpoints>();
         services.AddSingleton<SpamEndpoints>();
         services.AddSingleton<BulkModerationEndpoints>();
-        return services.AddClassifier().AddAkismet(configuration).AddCrisisSupport(configuration);
+        return services.AddClassifier().AddAkismet(configuration).AddCrisisSupport(configuration).AddModerationLinks(configuration);
     }
 
     /// <summary>The learned classifier: the model in force, its retraining, and its route.</summary>
@@ -78,6 +78,22 @@ public static class ModerationServices
         services.TryAddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<CrisisSupport>();
         services.AddSingleton<CrisisReplyEndpoints>();
+        return services;
+    }
+
+    /// <summary>
+    /// The signed Approve and Reject links in notifications, and the pages they open. Registered outright, so it wins
+    /// over any fallback registered with TryAdd.
+    /// </summary>
+    private static IServiceCollection AddModerationLinks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section)).ValidateOnStart();
+        services.ValidateWith<NotificationOptions>(ModerationLinks.Problems);
+        services.AddSingleton<ModerationLinks>();
+        services.AddSingleton<IModerationLinks>(sp => sp.GetRequiredService<ModerationLinks>());
+        services.AddSingleton<UsedModerationLinks>();
+        services.AddSingleton<ModerationByLink>();
+        services.AddSingleton<ModerationLinkEndpoints>();
         return services;
     }
 }

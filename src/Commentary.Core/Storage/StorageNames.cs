@@ -29,10 +29,13 @@ public static class StorageNames
     public const string CommentHistoryTable = "CommentHistory";
     public const string ReportsTable = "Reports";
 
+    /// <summary>Moderation links that were used, one row each, so a link acts once.</summary>
+    public const string UsedModerationLinksTable = "UsedModerationLinks";
+
     public static IReadOnlyList<string> Tables { get; } =
     [
         CommentsTable, ModerationIndexTable, CommenterIndexTable, IdempotencyKeysTable, RecentSignalsTable,
-        BansTable, SpamFingerprintsTable, CommentHistoryTable, ReportsTable,
+        BansTable, SpamFingerprintsTable, CommentHistoryTable, ReportsTable, UsedModerationLinksTable,
     ];
 
     public static IReadOnlyList<string> Containers { get; } = [ArticlesContainer, SettingsContainer, ModelsContainer];

@@ -33,6 +33,8 @@ public static class EndpointMap
         api.MapGet(Routes.ModerationComment, (HttpRequest r, string slug, string id, ModerationEndpoints e) => e.GetAsync(r, slug, id)).WithName(FunctionNames.GetModeratedComment);
         api.MapPost(Routes.SpamComment, (HttpRequest r, string slug, string id, SpamEndpoints e) => e.MarkAsync(r, slug, id)).WithName(FunctionNames.MarkCommentAsSpam);
         api.MapPost(Routes.PrivateReply, (HttpRequest r, string slug, string id, CrisisReplyEndpoints e) => e.ReplyAsync(r, slug, id)).WithName(FunctionNames.ReplyPrivately);
+        api.MapGet(Routes.ModerationLink, (HttpRequest r, ModerationLinkEndpoints e) => e.ShowAsync(r)).WithName(FunctionNames.ConfirmModerationLink);
+        api.MapPost(Routes.ModerationLink, (HttpRequest r, ModerationLinkEndpoints e) => e.ActAsync(r)).WithName(FunctionNames.FollowModerationLink);
         api.MapPost(Routes.BulkModeration, (HttpRequest r, BulkModerationEndpoints e) => e.RunAsync(r)).WithName(FunctionNames.ModerateInBulk);
 
         api.MapGet(Routes.Bans, (HttpRequest r, BanEndpoints e) => e.ListAsync(r)).WithName(FunctionNames.ListBans);
