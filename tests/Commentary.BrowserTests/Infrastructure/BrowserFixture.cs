@@ -31,7 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(20_000);
         Azurite = await AzuriteProcess.StartAsync();
         Smtp = SmtpTestServer.Start();
-        Host = await SelfHost.StartAsync(Azurite.ConnectionString, Smtp.Settings());
+        Host = await SelfHost.StartAsync(Azurite.ConnectionString, ModerationLinkCalls.WithLinks(Smtp.Settings()));
 
         // The tests seed the same sample threads over and over, all from 127.0.0.1; in production a repeated body is
         // rejected as a duplicate and many comments from one address are held, which is not what these tests are about.
