@@ -257,6 +257,26 @@ public sealed class ModerationLinkTests(ModerationLinkFixture fixture) : IClassF
         // From its own page, the same token still works.
         await ConfirmAsync(token, HttpStatusCode.OK, fetchSite: "same-origin");
     }
+
+    [Fact]
+    public async Task With_storage_unreachable_a_link_answers_a_503_page_with_retry_after()
+    {
+        var deadPort = AzuriteProcess.FreePorts(1)[0];
+        var connection = AzuriteProcess.ConnectionStringFor(deadPort, deadPort, deadPort);
+        await using var host = await SelfHost.StartAsync(connection, ModerationLinkCalls.WithLinks(), waitForStorage: false);
+        var link = host.Services.GetRequiredService<IModerationLinks>().Create(ModerationLinkAction.Approve, "some-article", "01JH8ZQ4W6X5N3M2K1P0R9S8T7", "W/\"1\"", Moderator)!;
+
+        using var opened = await host.Client.GetAsync(host.OnHost(link));
+        using var confirmed = await host.ConfirmLinkAsync(ModerationLinkCalls.TokenOf(link));
+
+        foreach (var (response, method) in new[] { (opened, "GET"), (confirmed, "POST") })
+        {
+            var page = await PageAsync(response, method, HttpStatusCode.ServiceUnavailable);
+            Assert.Contains("Storage is not answering", page, StringComparison.Ordinal);
+            Assert.NotNull(response.Headers.RetryAfter);
+            Assert.DoesNotContain("Exception", page, StringComparison.Ordinal);
+        }
+    }
 }
 
 /// <summary>Its own Azurite, and a host that makes and accepts signed moderation links.</summary>

@@ -20,23 +20,26 @@ public sealed class ModerationLinkEndpoints(ModerationByLink links, ModerationLi
     /// <summary>The form holds a token and a reason; anything bigger is not from our page.</summary>
     public const int MaxFormBytes = 16 * 1024;
 
-    public const string StylesheetFile = "moderation-link.css";
+    /// <summary>The dashboard's stylesheet, then the few rules of these pages.</summary>
+    public static readonly IReadOnlyList<string> StylesheetFiles = ["moderation.css", "moderation-link.css"];
 
     public const string ReasonField = "reason";
 
-    /// <summary>No script, no frames, one stylesheet of ours, and a form that may post only here.</summary>
+    /// <summary>No script, no frames, stylesheets of ours only, and a form that may post only here.</summary>
     public const string PagePolicy = "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    private readonly string _stylesheet = catalog.TryGet(StylesheetFile, out var asset)
-        ? $"../ui/{StylesheetFile}?v={asset.Version}"
-        : throw new InvalidOperationException($"The UI file {StylesheetFile} is missing from the build.");
+    private readonly string[] _stylesheets = StylesheetFiles
+        .Select(file => catalog.TryGet(file, out var asset)
+            ? $"../ui/{file}?v={asset.Version}"
+            : throw new InvalidOperationException($"The UI file {file} is missing from the build."))
+        .ToArray();
 
     public Task<IResult> ShowAsync(HttpRequest request) => RunAsync(request, async cancellationToken =>
     {
         var token = request.Query[ModerationLinks.TokenField].ToString();
         var outcome = await links.InspectAsync(token, cancellationToken);
         return outcome.Kind == LinkOutcomeKind.Ready
-            ? Html(StatusCodes.Status200OK, ModerationLinkPages.Confirmation(outcome.Link!, outcome.Comment!, _stylesheet, token))
+            ? Html(StatusCodes.Status200OK, ModerationLinkPages.Confirmation(outcome.Link!, outcome.Comment!, _stylesheets, token))
             : Refusal(outcome);
     });
 
@@ -64,7 +67,7 @@ public sealed class ModerationLinkEndpoints(ModerationByLink links, ModerationLi
             {
                 var again = await links.InspectAsync(token, cancellationToken);
                 return again.Kind == LinkOutcomeKind.Ready
-                    ? Html(StatusCodes.Status400BadRequest, ModerationLinkPages.Confirmation(again.Link!, again.Comment!, _stylesheet, token, invalid))
+                    ? Html(StatusCodes.Status400BadRequest, ModerationLinkPages.Confirmation(again.Link!, again.Comment!, _stylesheets, token, invalid))
                     : Refusal(again);
             }
 
@@ -72,7 +75,7 @@ public sealed class ModerationLinkEndpoints(ModerationByLink links, ModerationLi
         }
 
         var outcome = await links.FollowAsync(token, reason, cancellationToken);
-        return outcome.Kind == LinkOutcomeKind.Done ? Html(StatusCodes.Status200OK, ModerationLinkPages.Done(outcome.Comment!, _stylesheet)) : Refusal(outcome);
+        return outcome.Kind == LinkOutcomeKind.Done ? Html(StatusCodes.Status200OK, ModerationLinkPages.Done(outcome.Comment!, _stylesheets)) : Refusal(outcome);
     });
 
     private async Task<IResult> RunAsync(HttpRequest request, Func<CancellationToken, Task<IResult>> endpoint)
@@ -140,7 +143,7 @@ public sealed class ModerationLinkEndpoints(ModerationByLink links, ModerationLi
         Text(StatusCodes.Status413PayloadTooLarge, "Too much in the form", "Send the confirmation page's form as it is.");
 
     private IResult Text(int status, string title, string text, (string Slug, string Id)? comment = null) =>
-        Html(status, ModerationLinkPages.Message(title, text, _stylesheet, comment));
+        Html(status, ModerationLinkPages.Message(title, text, _stylesheets, comment));
 
     private static IResult Html(int status, string html) => TypedResults.Content(html, ModerationLinkPages.ContentType, Encoding.UTF8, status);
 }

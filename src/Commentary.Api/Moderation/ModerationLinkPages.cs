@@ -9,8 +9,8 @@ namespace Commentary.Api.Moderation;
 
 /// <summary>
 /// The pages a moderator sees after opening an Approve or Reject link: the confirmation with its one form, the
-/// result, and a plain page for every refusal. Everything from storage is HTML-encoded; the pages load one stylesheet
-/// of ours and nothing else, and need no script.
+/// result, and a plain page for every refusal. Everything from storage is HTML-encoded; the pages load the dashboard's
+/// stylesheet and their own, nothing else, and need no script.
 /// </summary>
 public static class ModerationLinkPages
 {
@@ -22,7 +22,7 @@ public static class ModerationLinkPages
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
 
     /// <summary>The question before anything happens: what the comment says, why it was held, and the button.</summary>
-    public static string Confirmation(ModerationLink link, Comment comment, string stylesheet, string token, string? error = null)
+    public static string Confirmation(ModerationLink link, Comment comment, IReadOnlyList<string> stylesheets, string token, string? error = null)
     {
         ArgumentNullException.ThrowIfNull(link);
         ArgumentNullException.ThrowIfNull(comment);
@@ -62,14 +62,14 @@ public static class ModerationLinkPages
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"error\" role=\"alert\">{E(error)}</p>");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\" class=\"{(approve ? "approve" : "reject")}\">{verb} comment</button></form>");
+        html.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\" class=\"{(approve ? "primary" : "danger")}\">{verb} comment</button></form>");
         html.Append(CultureInfo.InvariantCulture,
             $"<p class=\"note\">Nothing changes until you press the button. This link works once, until {When(link.ExpiresAt)}. {DashboardLink(comment.Slug, comment.Id, "Open it in the dashboard")}</p>");
-        return Page($"{verb} this comment?", stylesheet, html.ToString());
+        return Page($"{verb} this comment?", stylesheets, html.ToString());
     }
 
     /// <summary>After the action: what the comment is now.</summary>
-    public static string Done(Comment comment, string stylesheet)
+    public static string Done(Comment comment, IReadOnlyList<string> stylesheets)
     {
         ArgumentNullException.ThrowIfNull(comment);
         var (title, text) = comment.Status switch
@@ -78,11 +78,11 @@ public static class ModerationLinkPages
             CommentStatus.Rejected => ("Comment rejected", "It will not be published."),
             _ => ("Comment held", "It waits for a moderator."),
         };
-        return Message(title, $"{text} Recorded as done by {comment.ModeratedBy}.", stylesheet, (comment.Slug, comment.Id));
+        return Message(title, $"{text} Recorded as done by {comment.ModeratedBy}.", stylesheets, (comment.Slug, comment.Id));
     }
 
     /// <summary>A page with a heading, one paragraph and, when a comment is known, the way to it in the dashboard.</summary>
-    public static string Message(string title, string text, string stylesheet, (string Slug, string Id)? comment = null)
+    public static string Message(string title, string text, IReadOnlyList<string> stylesheets, (string Slug, string Id)? comment = null)
     {
         var html = $"<h1>{E(title)}</h1><p>{E(text)}</p>";
         if (comment is { } c)
@@ -90,7 +90,7 @@ public static class ModerationLinkPages
             html += $"<p class=\"note\">{DashboardLink(c.Slug, c.Id, "Open the comment in the dashboard")}</p>";
         }
 
-        return Page(title, stylesheet, html);
+        return Page(title, stylesheets, html);
     }
 
     /// <summary>The beginning of a comment, cut between two whole characters (never inside an emoji or a surrogate pair).</summary>
@@ -120,7 +120,7 @@ public static class ModerationLinkPages
 
     private static string E(string? text) => Encoder.Encode(text ?? string.Empty);
 
-    private static string Page(string title, string stylesheet, string main) =>
+    private static string Page(string title, IReadOnlyList<string> stylesheets, string main) =>
         $"""
         <!doctype html>
         <html lang="en">
@@ -129,7 +129,7 @@ public static class ModerationLinkPages
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex, nofollow">
         <title>{E(title)}</title>
-        <link rel="stylesheet" href="{E(stylesheet)}">
+        {string.Concat(stylesheets.Select(s => $"<link rel=\"stylesheet\" href=\"{E(s)}\">"))}
         </head>
         <body>
         <main>

@@ -28,7 +28,7 @@ public class ModerationLinkPagesTests
     [Fact]
     public void The_approve_page_shows_the_comment_encoded_its_reasons_and_one_form_that_posts_the_token()
     {
-        var page = ModerationLinkPages.Confirmation(LinkTo(ModerationLinkAction.Approve), Held, "../ui/moderation-link.css?v=1", "TOKEN-123");
+        var page = ModerationLinkPages.Confirmation(LinkTo(ModerationLinkAction.Approve), Held, ["../ui/moderation-link.css?v=1"], "TOKEN-123");
 
         Assert.Contains("<h1>Approve this comment?</h1>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
@@ -45,7 +45,7 @@ public class ModerationLinkPagesTests
     [Fact]
     public void The_reject_page_asks_for_the_reason_and_shows_what_was_wrong_with_the_last_try()
     {
-        var page = ModerationLinkPages.Confirmation(LinkTo(ModerationLinkAction.Reject), Held, "s.css", "T", error: "Say why.");
+        var page = ModerationLinkPages.Confirmation(LinkTo(ModerationLinkAction.Reject), Held, ["s.css"], "T", error: "Say why.");
 
         Assert.Contains("<h1>Reject this comment?</h1>", page, StringComparison.Ordinal);
         Assert.Contains("<textarea id=\"reason\" name=\"reason\"", page, StringComparison.Ordinal);
