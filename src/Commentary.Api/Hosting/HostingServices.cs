@@ -28,10 +28,16 @@ public static class HostingServices
         return services;
     }
 
-    /// <summary>Checks options with their own <c>Problems</c> rule at start-up, so a bad setting stops the host with every problem named.</summary>
-    internal static void ValidateWith<TOptions>(this IServiceCollection services, Func<TOptions, IEnumerable<string>> problems)
-        where TOptions : class =>
+    /// <summary>
+    /// Binds options to a configuration section and checks them with their own <c>Problems</c> rule at start-up, so a
+    /// bad setting stops the host with every problem named.
+    /// </summary>
+    internal static OptionsBuilder<TOptions> AddCheckedOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string section, Func<TOptions, IEnumerable<string>> problems)
+        where TOptions : class
+    {
         services.AddSingleton<IValidateOptions<TOptions>>(new OptionsProblems<TOptions>(problems));
+        return services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+    }
 
     private sealed class OptionsProblems<TOptions>(Func<TOptions, IEnumerable<string>> problems) : IValidateOptions<TOptions>
         where TOptions : class

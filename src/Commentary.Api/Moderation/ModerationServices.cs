@@ -17,8 +17,7 @@ public static class ModerationServices
 {
     public static IServiceCollection AddModeration(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ModeratorOptions>().Bind(configuration.GetSection(ModeratorOptions.Section)).ValidateOnStart();
-        services.ValidateWith<ModeratorOptions>(ModeratorKeys.Problems);
+        services.AddCheckedOptions<ModeratorOptions>(configuration, ModeratorOptions.Section, ModeratorKeys.Problems);
         services.AddSingleton<ModeratorKeys>();
         services.AddSingleton<ModeratorAccess>();
 
@@ -59,8 +58,7 @@ public static class ModerationServices
 
     private static IServiceCollection AddAkismet(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AkismetOptions>().Bind(configuration.GetSection(AkismetOptions.Section)).ValidateOnStart();
-        services.ValidateWith<AkismetOptions>(AkismetOptions.Problems);
+        services.AddCheckedOptions<AkismetOptions>(configuration, AkismetOptions.Section, AkismetOptions.Problems);
         services.AddHttpClient(AkismetClient.HttpClientName);
         services.AddSingleton<AkismetClient>();
         services.AddSingleton<AkismetWorkSender>();
@@ -73,8 +71,7 @@ public static class ModerationServices
     /// <summary>What a writer in crisis is shown, and the moderators' private reply by mail.</summary>
     private static IServiceCollection AddCrisisSupport(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateOnStart();
-        services.ValidateWith<MailOptions>(MailOptions.Problems);
+        services.AddCheckedOptions<MailOptions>(configuration, MailOptions.Section, MailOptions.Problems);
         services.TryAddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<CrisisSupport>();
         services.AddSingleton<CrisisReplyEndpoints>();

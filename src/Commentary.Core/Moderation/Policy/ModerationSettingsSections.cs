@@ -148,10 +148,10 @@ public sealed class PersonalDataSettings
 /// </summary>
 public sealed class ClassifierSettings
 {
-    public ScoreThresholds Spam { get; set; } = new() { HoldAt = 0.21, RejectAt = 0.81 };
+    public ScoreThresholds Spam { get; set; } = new() { HoldAt = 0.04, RejectAt = 0.81 };
 
     /// <summary>Insults, threats, identity hate, harassment.</summary>
-    public ScoreThresholds Toxic { get; set; } = new() { HoldAt = 0.98, RejectAt = 0.999 };
+    public ScoreThresholds Toxic { get; set; } = new() { HoldAt = 0.88, RejectAt = 0.999 };
 
     /// <summary>Self-harm or suicide risk: never rejected, only held (as urgent from its higher threshold).</summary>
     public CrisisThresholds Crisis { get; set; } = new() { HoldAt = 0.25, UrgentAt = 0.58 };

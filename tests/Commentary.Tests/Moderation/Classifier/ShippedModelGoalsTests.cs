@@ -29,7 +29,7 @@ public sealed class ShippedModelGoalsTests(ITestOutputHelper output)
         var table = Measured.Value.Outcomes;
 
         Assert.True(table.Share("spam", OutcomeTable.Rejected) >= 0.5, "rejected " + table.Share("spam", OutcomeTable.Rejected));
-        Assert.True(table.Share("spam", OutcomeTable.Published) <= 0.13, "published " + table.Share("spam", OutcomeTable.Published));
+        Assert.True(table.Share("spam", OutcomeTable.Published) <= 0.05, "published " + table.Share("spam", OutcomeTable.Published));
     }
 
     [TrainingDataFact]
@@ -37,7 +37,7 @@ public sealed class ShippedModelGoalsTests(ITestOutputHelper output)
     {
         var table = Measured.Value.Outcomes;
 
-        Assert.True(table.Share(OutcomeTable.SevereAbuse, OutcomeTable.Published) <= 0.08, "published " + table.Share(OutcomeTable.SevereAbuse, OutcomeTable.Published));
+        Assert.True(table.Share(OutcomeTable.SevereAbuse, OutcomeTable.Published) <= 0.06, "published " + table.Share(OutcomeTable.SevereAbuse, OutcomeTable.Published));
     }
 
     [TrainingDataFact]
@@ -61,7 +61,7 @@ public sealed class ShippedModelGoalsTests(ITestOutputHelper output)
         }
 
         Assert.True(metrics["spam"].F1 >= 0.84);
-        Assert.True(metrics["toxic"].F1 >= 0.6);
+        Assert.True(metrics["toxic"].F1 >= 0.72);
         Assert.True(metrics["crisis"].F1 >= 0.89);
     }
 
