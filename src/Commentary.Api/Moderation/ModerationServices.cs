@@ -84,8 +84,7 @@ public static class ModerationServices
     /// </summary>
     private static IServiceCollection AddModerationLinks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section)).ValidateOnStart();
-        services.ValidateWith<NotificationOptions>(ModerationLinks.Problems);
+        services.AddCheckedOptions<NotificationOptions>(configuration, NotificationOptions.Section, ModerationLinks.Problems);
         services.AddSingleton<ModerationLinks>();
         services.AddSingleton<IModerationLinks>(sp => sp.GetRequiredService<ModerationLinks>());
         services.AddSingleton<UsedModerationLinks>();
