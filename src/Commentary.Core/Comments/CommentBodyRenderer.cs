@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text.RegularExpressions;
 
 namespace Commentary.Core.Comments;
@@ -10,7 +11,9 @@ namespace Commentary.Core.Comments;
 /// </summary>
 public static partial class CommentBodyRenderer
 {
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
+    // Escapes what HTML needs (< > & " ' and a few more) and leaves letters of every script as they are: a Cyrillic or
+    // Turkish comment is not several times larger as numeric entities.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static string ToHtml(string body)
     {

@@ -49,6 +49,13 @@ public sealed class ModerationIndex(StorageClients storage, CommentStore comment
         await _table.UpsertEntityAsync(Entry(comment), TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>
+    /// Records many comments under their statuses in a few transactions (an import). Entries under other statuses are
+    /// left to the reads, which mend them.
+    /// </summary>
+    public Task AddManyAsync(IEnumerable<Comment> comments, CancellationToken cancellationToken) =>
+        TableBatches.UpsertAsync(_table, comments.Select(Entry), cancellationToken);
+
     public Task RemoveAsync(string id, CancellationToken cancellationToken) =>
         Task.WhenAll(from status in Statuses from priority in Priorities select DeleteQuietlyAsync(status, priority, id, cancellationToken));
 

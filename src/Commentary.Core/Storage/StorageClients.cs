@@ -44,6 +44,7 @@ public sealed class StorageClients
     public TableClient SpamFingerprints => Tables.GetTableClient(StorageNames.SpamFingerprintsTable);
     public TableClient CommentHistory => Tables.GetTableClient(StorageNames.CommentHistoryTable);
     public TableClient Reports => Tables.GetTableClient(StorageNames.ReportsTable);
+    public TableClient Tombstones => Tables.GetTableClient(StorageNames.TombstonesTable);
 
     /// <summary>Builds the clients from configuration, or explains exactly which setting is missing.</summary>
     public static StorageClients FromConfiguration(IConfiguration configuration, QueueMessageEncoding queueEncoding = SubmissionEncoding)

@@ -29,10 +29,13 @@ public static class StorageNames
     public const string CommentHistoryTable = "CommentHistory";
     public const string ReportsTable = "Reports";
 
+    /// <summary>Records of deleted comments and erased commenters, which every import honours.</summary>
+    public const string TombstonesTable = "Tombstones";
+
     public static IReadOnlyList<string> Tables { get; } =
     [
         CommentsTable, ModerationIndexTable, CommenterIndexTable, IdempotencyKeysTable, RecentSignalsTable,
-        BansTable, SpamFingerprintsTable, CommentHistoryTable, ReportsTable,
+        BansTable, SpamFingerprintsTable, CommentHistoryTable, ReportsTable, TombstonesTable,
     ];
 
     public static IReadOnlyList<string> Containers { get; } = [ArticlesContainer, SettingsContainer, ModelsContainer];
