@@ -49,8 +49,8 @@ public static class MigrationPlanner
 
             var comment = skip is null ? ToComment(export, source, slug!, importedAt, hashIp) : null;
             var gone = comment is null ? null
-                : tombstones.IsDeleted(comment.Id) ? DeletedHere
                 : tombstones.IsErased(comment.Email) ? ErasedHere
+                : tombstones.IsDeleted(comment.Id) ? DeletedHere
                 : null;
             planned.Add(gone is not null ? new PlannedComment(source, thread?.Url, null, gone, null) { IsTombstoned = true }
                 : new PlannedComment(source, thread?.Url, comment, skip, null));
