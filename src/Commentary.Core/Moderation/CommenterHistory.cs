@@ -31,7 +31,8 @@ public sealed class CommenterHistory(StorageClients storage)
     public Task PutManyAsync(IEnumerable<Comment> comments, CancellationToken cancellationToken) =>
         TableBatches.UpsertAsync(_table, comments.Select(Entry), cancellationToken);
 
-    private static TableEntity Entry(Comment comment) =>
+    /// <summary>A comment's entry, as every write stores it (internal for the import benchmark's raw loop).</summary>
+    internal static TableEntity Entry(Comment comment) =>
         new(comment.EmailHash, comment.Id) { ["Slug"] = comment.Slug, ["Status"] = comment.Status.ToWire() };
 
     public async Task RemoveAsync(Comment comment, CancellationToken cancellationToken)
