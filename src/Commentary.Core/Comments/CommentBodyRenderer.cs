@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 
 namespace Commentary.Core.Comments;
 
