@@ -61,20 +61,6 @@ public sealed class CommentWriter(
     public Task ReassertAsync(Comment existing, CommentOrigin origin, CancellationToken cancellationToken) =>
         IndexAsync(existing, fresh: false, origin, cancellationToken);
 
-    /// <summary>Stores a comment unless one is stored under its id; true when it was stored now. Either way its indexes are re-asserted.</summary>
-    public async Task<bool> AddUnlessStoredAsync(Comment comment, CommentOrigin origin, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(comment);
-        var existing = await comments.FindAsync(comment.Slug, comment.Id, cancellationToken);
-        if (existing is not null)
-        {
-            await ReassertAsync(existing, origin, cancellationToken);
-            return false;
-        }
-
-        return (await InsertAsync(comment, origin, cancellationToken)).Inserted;
-    }
-
     /// <summary>
     /// Imports comments of one article that another system stored (<see cref="CommentOrigin.Import"/>): those not
     /// stored yet go in transactions of up to <see cref="CommentStore.MaxBatch"/> with the article's counter, oldest
