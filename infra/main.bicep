@@ -141,6 +141,7 @@ var tableNames = [
   'CommentHistory'
   'Reports'
   'UsedModerationLinks'
+  'Tombstones'
 ]
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))

@@ -25,7 +25,11 @@ var result = args.FirstOrDefault() switch
     "watch-drain" => await Draining.WatchAsync(storage, options["prefix"], int.Parse(options["count"], System.Globalization.CultureInfo.InvariantCulture)),
     "raw-drain" => await Draining.RawLoopAsync(storage, options["prefix"], int.Parse(options["count"], System.Globalization.CultureInfo.InvariantCulture)),
     "seed-storage" => await Seeding.CreateStorageAsync(storage),
+    "import-file" => Importing.WriteExport(options["path"], Count("count", 10_000), Count("articles", 20)),
+    "raw-import" => await Importing.RawLoopAsync(storage, Count("count", 10_000), Count("articles", 20)),
     "crisis-latency" => await CrisisLatency.RunAsync(storage, api, int.Parse(options.GetValueOrDefault("count", "40"), System.Globalization.CultureInfo.InvariantCulture)),
-    _ => throw new ArgumentException("Modes: seed, blob-get, api-get, blob-miss, api-miss, table-page, table-page-cold, api-page-cold, enqueue, api-post, fill-queue, watch-drain, raw-drain, seed-storage, crisis-latency."),
+    _ => throw new ArgumentException("Modes: seed, blob-get, api-get, blob-miss, api-miss, table-page, table-page-cold, api-page-cold, enqueue, api-post, fill-queue, watch-drain, raw-drain, seed-storage, crisis-latency, import-file, raw-import."),
 };
 Console.WriteLine(result);
+
+int Count(string key, int fallback) => int.Parse(options.GetValueOrDefault(key, fallback.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture);

@@ -13,6 +13,7 @@ public static class CommentServices
         services.AddSingleton<CommentPageCache>();
         services.AddSingleton<CommentStore>();
         services.AddSingleton<CommentWriter>();
+        services.AddSingleton<Tombstones>();
         services.AddSingleton<CommentInbox>();
         services.AddSingleton<IdempotencyKeys>();
         services.AddSingleton<PoisonMessages>();

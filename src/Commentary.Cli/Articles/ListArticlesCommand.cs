@@ -18,8 +18,9 @@ public sealed class ListArticlesCommand(CliOutput output) : AsyncCommand<Storage
         var files = await new ArticleBlobs(storage).ListAsync(cancellationToken);
         var comments = new CommentStore(storage);
 
+        // A long slug folds onto more lines rather than pushing the table past a narrow terminal.
         var table = new Table()
-            .AddColumn(new TableColumn("Slug").NoWrap())
+            .AddColumns("Slug")
             .AddColumns("Title")
             .AddColumn(new TableColumn("Published").NoWrap())
             .AddColumns("Comments", "Approved", "Pending", "Rejected");
@@ -27,13 +28,13 @@ public sealed class ListArticlesCommand(CliOutput output) : AsyncCommand<Storage
         {
             var counts = await comments.CountsAsync(stored.Article.Slug, cancellationToken);
             table.AddRow(
-                Markup.Escape(stored.Article.Slug),
-                Markup.Escape(stored.Article.Title),
-                stored.Article.Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                stored.Article.CommentsOpen ? "open" : "closed",
-                counts.Approved.ToString(CultureInfo.InvariantCulture),
-                counts.Pending.ToString(CultureInfo.InvariantCulture),
-                counts.Rejected.ToString(CultureInfo.InvariantCulture));
+                new Text(stored.Article.Slug).Overflow(Overflow.Fold),
+                new Text(stored.Article.Title),
+                new Text(stored.Article.Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                new Text(stored.Article.CommentsOpen ? "open" : "closed"),
+                new Text(counts.Approved.ToString(CultureInfo.InvariantCulture)),
+                new Text(counts.Pending.ToString(CultureInfo.InvariantCulture)),
+                new Text(counts.Rejected.ToString(CultureInfo.InvariantCulture)));
         }
 
         output.Console.Write(table);

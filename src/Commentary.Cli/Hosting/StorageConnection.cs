@@ -18,7 +18,7 @@ public static class StorageConnection
             builder.AddInMemoryCollection([KeyValuePair.Create<string, string?>(StorageNames.ConnectionSetting, settings.Storage)]);
         }
 
-        var storage = StorageClients.FromConfiguration(builder.Build());
+        var storage = StorageClients.FromConfiguration(builder.Build(), patience: StoragePatience.BatchTool);
         // A fresh account (or Azurite) has no container or tables yet; creating them is idempotent.
         await StorageProvisioning.EnsureCreatedAsync(storage, cancellationToken);
         return storage;

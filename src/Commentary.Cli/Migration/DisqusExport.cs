@@ -16,7 +16,7 @@ public static class DisqusExport
 
     public static SourceExport Read(Stream xml)
     {
-        var root = XDocument.Load(xml).Root;
+        var root = SourceXml.Load(xml).Root;
         if (root is null || root.Name != Ns + "disqus")
         {
             throw new FormatException("This is not a Disqus export: its root element is not <disqus xmlns=\"http://disqus.com\">.");

@@ -46,7 +46,7 @@ public sealed class ImportCommentsSettings : StorageSettings
 /// </summary>
 public sealed class ImportCommentsCommand(CliOutput output, TimeProvider clock) : AsyncCommand<ImportCommentsSettings>
 {
-    private const int ArticlesAtOnce = 4;
+    private const int ArticlesAtOnce = 8;
 
     public override async Task<int> ExecuteAsync(CommandContext context, ImportCommentsSettings settings, CancellationToken cancellationToken)
     {
@@ -65,10 +65,18 @@ public sealed class ImportCommentsCommand(CliOutput output, TimeProvider clock) 
             return CommentaryCli.Misconfigured;
         }
 
+        // Checked before anything is written: pages that would merge into one article need the site owner's decision.
+        if (SlugCollisions.Find(export, map) is { Count: > 0 } collisions)
+        {
+            ReportCollisions(collisions);
+            return CommentaryCli.Misconfigured;
+        }
+
         var ipKey = settings.IpHashKey ?? Environment.GetEnvironmentVariable("Privacy__IpHashKey");
         Func<string, string>? hashIp = string.IsNullOrWhiteSpace(ipKey) ? null : new IpAddressHasher(ipKey).Hash;
-        var plan = MigrationPlanner.Plan(export, map, clock.GetUtcNow(), hashIp);
         var storage = await StorageConnection.OpenAsync(settings, cancellationToken);
+        var tombstones = await new Tombstones(storage).LoadAsync(cancellationToken);
+        var plan = MigrationPlanner.Plan(export, map, clock.GetUtcNow(), hashIp, tombstones);
         var writer = CommentWriter.Over(storage);
         var existing = new CommentStore(storage);
         var stored = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
@@ -77,19 +85,25 @@ public sealed class ImportCommentsCommand(CliOutput output, TimeProvider clock) 
         await output.Console.Progress().StartAsync(async progress =>
         {
             var task = progress.AddTask(settings.DryRun ? $"Checking {export.DisplayName} comments" : $"Importing {export.DisplayName} comments", maxValue: Math.Max(toStore.Length, 1));
-            // Comments of one article share a counter row, so they are written one after another; articles in parallel.
+            // Articles in parallel, the busiest first; each article's comments in transactions of up to 99 with its counter.
+            var articles = toStore.Select(p => p.Comment!).GroupBy(c => c.Slug, StringComparer.Ordinal).OrderByDescending(g => g.Count());
             await Parallel.ForEachAsync(
-                toStore.GroupBy(p => p.Comment!.Slug, StringComparer.Ordinal),
+                articles,
                 new ParallelOptions { MaxDegreeOfParallelism = ArticlesAtOnce, CancellationToken = cancellationToken },
                 async (article, ct) =>
                 {
-                    foreach (var planned in article)
+                    var comments = article.ToArray();
+                    var now = settings.DryRun
+                        ? await NotStoredAsync(existing, article.Key, comments, ct)
+                        : await writer.ImportAsync(article.Key, comments, n => task.Increment(n), ct);
+                    foreach (var comment in comments)
                     {
-                        var comment = planned.Comment!;
-                        stored[comment.Id] = settings.DryRun
-                            ? await existing.FindAsync(comment.Slug, comment.Id, ct) is null
-                            : await writer.AddUnlessStoredAsync(comment, CommentOrigin.Import, ct);
-                        task.Increment(1);
+                        stored[comment.Id] = now.Contains(comment.Id);
+                    }
+
+                    if (settings.DryRun)
+                    {
+                        task.Increment(comments.Length);
                     }
                 });
             task.Value = task.MaxValue;
@@ -98,6 +112,31 @@ public sealed class ImportCommentsCommand(CliOutput output, TimeProvider clock) 
         var articles = await new ArticleBlobs(storage).ListAsync(cancellationToken);
         Report(export, plan, stored, articles.Keys.ToHashSet(StringComparer.Ordinal), settings.DryRun);
         return 0;
+    }
+
+    private static async Task<IReadOnlySet<string>> NotStoredAsync(CommentStore store, string slug, IReadOnlyList<Comment> comments, CancellationToken cancellationToken)
+    {
+        var ids = comments.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        await foreach (var stored in store.AllAsync(slug, cancellationToken))
+        {
+            ids.Remove(stored.Id);
+        }
+
+        return ids;
+    }
+
+    private void ReportCollisions(IReadOnlyList<SlugCollision> collisions)
+    {
+        var errors = output.Errors;
+        errors.MarkupLineInterpolated(
+            $"[red]{collisions.Sum(c => c.Urls.Count)} different pages end in the same slug and would merge into one article; nothing was imported. Give each its article with a --map line (url,slug):[/]");
+        foreach (var collision in collisions)
+        {
+            foreach (var url in collision.Urls)
+            {
+                errors.WriteLine($"{url},{collision.Slug}", Style.Plain);
+            }
+        }
     }
 
     private void Report(SourceExport export, IReadOnlyList<PlannedComment> plan, IReadOnlyDictionary<string, bool> stored, IReadOnlySet<string> articles, bool dryRun)
@@ -145,7 +184,8 @@ public sealed class ImportCommentsCommand(CliOutput output, TimeProvider clock) 
             console.Write(table);
         }
 
+        var tombstoned = skipped.Count(p => p.IsTombstoned);
         console.MarkupLineInterpolated(
-            $"{(dryRun ? "Would import" : "Imported")} {added.Length} new comments; {imported.Length - added.Length} were imported before; {skipped.Length} skipped.");
+            $"{(dryRun ? "Would import" : "Imported")} {added.Length} new comments; {imported.Length - added.Length} were imported before; {skipped.Length} skipped{(tombstoned > 0 ? $" ({tombstoned} erased or deleted here, which no import brings back)" : string.Empty)}.");
     }
 }

@@ -7,22 +7,30 @@ namespace Commentary.Cli.Migration;
 public sealed record PlannedComment(SourceComment Source, string? ThreadUrl, Comment? Comment, string? SkipReason, string? Note)
 {
     public bool IsSkipped => Comment is null;
+
+    /// <summary>Skipped because it was deleted here, or its commenter erased, after an earlier import.</summary>
+    public bool IsTombstoned { get; init; }
 }
 
 /// <summary>
 /// Decides, without touching storage, what an import does with each comment of an export: which article it belongs
 /// to, its id (derived from the source's id, so a second import finds it), its status (never more public than in the
 /// source: spam is rejected, pending stays pending, deleted is skipped) and its parent (kept when the parent is
-/// imported too, otherwise the reply becomes a top-level comment and the report says so).
+/// imported too, otherwise the reply becomes a top-level comment and the report says so). A comment deleted here or
+/// written by a commenter erased here (<see cref="TombstoneSet"/>) is skipped, so a repeated import never undoes either.
 /// </summary>
 public static class MigrationPlanner
 {
     public const string ImportRule = "import";
+    public const string DeletedHere = "a moderator deleted it here";
+    public const string ErasedHere = "its commenter's data was erased here at their request";
 
-    public static IReadOnlyList<PlannedComment> Plan(SourceExport export, ThreadSlugMap map, DateTimeOffset importedAt, Func<string, string>? hashIp = null)
+    public static IReadOnlyList<PlannedComment> Plan(
+        SourceExport export, ThreadSlugMap map, DateTimeOffset importedAt, Func<string, string>? hashIp = null, TombstoneSet? tombstones = null)
     {
         ArgumentNullException.ThrowIfNull(export);
         ArgumentNullException.ThrowIfNull(map);
+        tombstones ??= TombstoneSet.None;
         var slugs = export.Threads.Values.ToDictionary(t => t.Key, map.Resolve, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var planned = new List<PlannedComment>(export.Comments.Count);
@@ -39,9 +47,13 @@ public static class MigrationPlanner
                 : source.Created is not { } created || created < DateTimeOffset.UnixEpoch ? "it has no usable date"
                 : null;
 
-            planned.Add(skip is not null
-                ? new PlannedComment(source, thread?.Url, null, skip, null)
-                : new PlannedComment(source, thread?.Url, ToComment(export, source, slug!, importedAt, hashIp), null, null));
+            var comment = skip is null ? ToComment(export, source, slug!, importedAt, hashIp) : null;
+            var gone = comment is null ? null
+                : tombstones.IsErased(comment.Email) ? ErasedHere
+                : tombstones.IsDeleted(comment.Id) ? DeletedHere
+                : null;
+            planned.Add(gone is not null ? new PlannedComment(source, thread?.Url, null, gone, null) { IsTombstoned = true }
+                : new PlannedComment(source, thread?.Url, comment, skip, null));
         }
 
         return LinkReplies(export, planned);

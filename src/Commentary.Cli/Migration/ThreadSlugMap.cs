@@ -11,6 +11,9 @@ namespace Commentary.Cli.Migration;
 /// </summary>
 public sealed class ThreadSlugMap
 {
+    /// <summary>How <see cref="Resolve"/> names a slug that came from the map file.</summary>
+    public const string FromMapFile = "map file";
+
     private static readonly string[] PageExtensions = [".html", ".htm", ".php", ".aspx"];
     private readonly Dictionary<string, string> _entries;
 
@@ -32,7 +35,7 @@ public sealed class ThreadSlugMap
                 throw new FormatException($"{where}: '{slug}' is not a valid slug.");
             }
 
-            entries[Normalize(key)] = slug;
+            entries[PageKey(key)] = slug;
         }
 
         return new ThreadSlugMap(entries);
@@ -44,9 +47,9 @@ public sealed class ThreadSlugMap
         ArgumentNullException.ThrowIfNull(thread);
         foreach (var key in new[] { thread.Url }.Concat(thread.Identifiers).OfType<string>())
         {
-            if (_entries.TryGetValue(Normalize(key), out var mapped))
+            if (_entries.TryGetValue(PageKey(key), out var mapped))
             {
-                return (mapped, "map file");
+                return (mapped, FromMapFile);
             }
         }
 
@@ -83,9 +86,13 @@ public sealed class ThreadSlugMap
         return Slug.IsValid(segment) ? segment : null;
     }
 
-    // The same page is often written with http or https, with or without a trailing slash, with a differently-cased host.
-    private static string Normalize(string key)
+    /// <summary>
+    /// One key for one page: the same page is often written with http or https, with or without a trailing slash,
+    /// with a differently-cased host.
+    /// </summary>
+    public static string PageKey(string key)
     {
+        ArgumentNullException.ThrowIfNull(key);
         var trimmed = key.Trim();
         return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri.Host.ToLowerInvariant() + uri.AbsolutePath.TrimEnd('/') + uri.Query

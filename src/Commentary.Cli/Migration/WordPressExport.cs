@@ -4,18 +4,19 @@ using System.Xml.Linq;
 namespace Commentary.Cli.Migration;
 
 /// <summary>
-/// Reads a WordPress export (WXR: RSS with the <c>wp:</c> namespace of any export version). Each <c>item</c> is a
+/// Reads a WordPress export (WXR: RSS with the <c>wp:</c> namespace of export versions 1.0 to 1.2, written with
+/// <c>http</c> or <c>https</c>; WordPress's own theme test data uses <c>https://wordpress.org/export/1.2/</c>). Each <c>item</c> is a
 /// thread; its <c>wp:comment</c> elements are the comments, with <c>comment_approved</c> 1 (approved), 0 (held),
 /// <c>spam</c>, or <c>trash</c>/<c>post-trashed</c> (deleted). Pingbacks and trackbacks are not comments.
 /// </summary>
 public static class WordPressExport
 {
     public const string Source = "wordpress";
-    private const string WpNamespacePrefix = "http://wordpress.org/export/";
+    private static readonly string[] WpNamespacePrefixes = ["http://wordpress.org/export/", "https://wordpress.org/export/"];
 
     public static SourceExport Read(Stream xml)
     {
-        var channel = XDocument.Load(xml).Root?.Element("channel");
+        var channel = SourceXml.Load(xml).Root?.Element("channel");
         if (channel is null || !channel.Elements().Any(e => IsWp(e, "wxr_version")))
         {
             throw new FormatException("This is not a WordPress export: it has no <channel> with <wp:wxr_version>.");
@@ -70,7 +71,13 @@ public static class WordPressExport
     };
 
     private static bool IsWp(XElement element, string localName) =>
-        element.Name.LocalName == localName && element.Name.NamespaceName.StartsWith(WpNamespacePrefix, StringComparison.Ordinal);
+        element.Name.LocalName == localName
+        && WpNamespacePrefixes.Any(prefix => IsVersionOf(element.Name.NamespaceName, prefix));
+
+    // "http://wordpress.org/export/1.2/", not "…/1.2/excerpt/".
+    private static bool IsVersionOf(string ns, string prefix) =>
+        ns.StartsWith(prefix, StringComparison.Ordinal) && ns.EndsWith('/') && ns[prefix.Length..^1] is { Length: > 0 } version
+        && version.All(c => char.IsAsciiDigit(c) || c == '.');
 
     private static string? Wp(XElement element, string localName) => Text(element.Elements().FirstOrDefault(e => IsWp(e, localName)));
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 
 namespace Commentary.Core.Comments;
 
@@ -10,7 +11,9 @@ namespace Commentary.Core.Comments;
 /// </summary>
 public static partial class CommentBodyRenderer
 {
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
+    // Escapes what HTML needs (< > & " ' and a few more) and leaves letters of every script as they are: a Cyrillic or
+    // Turkish comment is not several times larger as numeric entities.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static string ToHtml(string body)
     {

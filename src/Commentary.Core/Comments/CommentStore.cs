@@ -46,13 +46,68 @@ public sealed class CommentStore(StorageClients storage)
     {
         ArgumentNullException.ThrowIfNull(comment);
         var action = new TableTransactionAction(TableTransactionActionType.Add, CommentEntity.From(comment));
-        var (committed, written) = await CommitWithCountsAsync(comment.Slug, action, counts => counts.Add(comment.Status, 1),
+        var (committed, written) = await CommitWithCountsAsync(comment.Slug, [action], counts => counts.Add(comment.Status, 1),
             async () => await FindAsync(comment.Slug, comment.Id, cancellationToken) is null, cancellationToken);
         // Our own write's answer carries the new ETag, so only a refused insert (a redelivery) needs to read back.
         var stored = (committed && written is { } etag ? comment with { ETag = etag } : null)
             ?? await FindAsync(comment.Slug, comment.Id, cancellationToken)
             ?? throw new InvalidOperationException($"Comment {comment.Id} vanished right after it was stored.");
         return (stored, committed);
+    }
+
+    /// <summary>
+    /// Stores up to <see cref="MaxBatch"/> new comments of one article in one transaction with its counter (a table
+    /// transaction holds at most 100 entities). The transaction is all or nothing: when it is refused because some of
+    /// the comments are stored already (an earlier run that was cut short, another run at the same time), those are
+    /// left out and the rest tried again. Returns the comments stored now.
+    /// </summary>
+    public async Task<IReadOnlyList<Comment>> InsertManyAsync(string slug, IReadOnlyList<Comment> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count > MaxBatch || batch.Any(c => c.Slug != slug))
+        {
+            throw new ArgumentException($"A batch holds at most {MaxBatch} comments, all of article '{slug}'.", nameof(batch));
+        }
+
+        var pending = batch;
+        while (pending.Count > 0)
+        {
+            var actions = pending.Select(c => new TableTransactionAction(TableTransactionActionType.Add, CommentEntity.From(c))).ToArray();
+            var adding = pending;
+            var (committed, _) = await CommitWithCountsAsync(slug, actions, counts => adding.Aggregate(counts, (sum, c) => sum.Add(c.Status, 1)),
+                async () => (await StoredIdsAsync(slug, adding, cancellationToken)).Count == 0, cancellationToken);
+            if (committed)
+            {
+                return pending;
+            }
+
+            var stored = await StoredIdsAsync(slug, pending, cancellationToken);
+            pending = pending.Where(c => !stored.Contains(c.Id)).ToArray();
+        }
+
+        return [];
+    }
+
+    /// <summary>The most comments <see cref="InsertManyAsync"/> writes in one transaction: 100 entities with the counter.</summary>
+    public const int MaxBatch = 99;
+
+    // Which of these comments are stored: one query over the range of their ids, keys only.
+    private async Task<HashSet<string>> StoredIdsAsync(string slug, IReadOnlyList<Comment> batch, CancellationToken cancellationToken)
+    {
+        var ids = batch.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var first = ids.Min(StringComparer.Ordinal)!;
+        var last = ids.Max(StringComparer.Ordinal)!;
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {slug} and RowKey ge {first} and RowKey le {last}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            if (ids.Contains(entity.RowKey))
+            {
+                stored.Add(entity.RowKey);
+            }
+        }
+
+        return stored;
     }
 
     /// <summary>Moves a comment to another status, recording who did it and why.</summary>
@@ -89,7 +144,7 @@ public sealed class CommentStore(StorageClients storage)
             Reasons = change.AddReason is { } added ? [.. current.Reasons, added] : current.Reasons,
         };
         var action = new TableTransactionAction(TableTransactionActionType.UpdateReplace, CommentEntity.From(updated), CommentEntity.ETagOf(current));
-        var (committed, written) = await CommitWithCountsAsync(slug, action, counts => counts.Add(current.Status, -1).Add(change.Status, 1),
+        var (committed, written) = await CommitWithCountsAsync(slug, [action], counts => counts.Add(current.Status, -1).Add(change.Status, 1),
             async () => (await FindAsync(slug, id, cancellationToken))?.ETag == current.ETag, cancellationToken);
         var stored = committed && written is { } etag ? updated with { ETag = etag } : await FindAsync(slug, id, cancellationToken);
         if (stored is null)
@@ -143,7 +198,7 @@ public sealed class CommentStore(StorageClients storage)
         }
 
         var action = new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(slug, id), CommentEntity.ETagOf(current));
-        var (committed, _) = await CommitWithCountsAsync(slug, action, counts => counts.Add(current.Status, -1),
+        var (committed, _) = await CommitWithCountsAsync(slug, [action], counts => counts.Add(current.Status, -1),
             async () => (await FindAsync(slug, id, cancellationToken))?.ETag == current.ETag, cancellationToken);
         if (committed)
         {
@@ -199,13 +254,13 @@ public sealed class CommentStore(StorageClients storage)
     }
 
     /// <summary>
-    /// Commits the comment action together with the article's counts. Returns false when the comment action itself
+    /// Commits the comment actions together with the article's counts. Returns false when a comment action itself
     /// was refused (<paramref name="commentUnchanged"/> says whether the comment is still as we read it; if it is,
     /// only the counter raced and we try again). A committed add or update also returns the comment's new ETag.
     /// </summary>
     private async Task<(bool Committed, string? CommentETag)> CommitWithCountsAsync(
         string slug,
-        TableTransactionAction commentAction,
+        IReadOnlyList<TableTransactionAction> commentActions,
         Func<ArticleCounts, ArticleCounts> adjust,
         Func<Task<bool>> commentUnchanged,
         CancellationToken cancellationToken)
@@ -224,8 +279,8 @@ public sealed class CommentStore(StorageClients storage)
                 : new TableTransactionAction(TableTransactionActionType.Add, counts.ToEntity(slug));
             try
             {
-                var response = await _table.SubmitTransactionAsync([commentAction, counterAction], cancellationToken);
-                if (response.Value.Count > 1 && response.Value[1].Headers.ETag is { } written)
+                var response = await _table.SubmitTransactionAsync([.. commentActions, counterAction], cancellationToken);
+                if (response.Value.Count > commentActions.Count && response.Value[commentActions.Count].Headers.ETag is { } written)
                 {
                     _knownCounters[slug] = (counts, written);
                 }

@@ -18,10 +18,17 @@ public enum CommentOrigin
 /// The one write path for a comment. The comment is written first (with its article's counter, in one transaction),
 /// then what is derived from it: the moderation index and the commenter's history, which every write re-asserts, so
 /// an index left behind by a crash is mended by the next write; and this instance's cached pages of the article, which
-/// are dropped so its readers see the change at once (other instances see it within their freshness window).
+/// are dropped so its readers see the change at once (other instances see it within their freshness window). A deleted
+/// comment leaves a tombstone first, so that no import brings it back.
 /// </summary>
 public sealed class CommentWriter(
-    CommentStore comments, ModerationIndex moderationIndex, CommenterHistory commenters, RecentSignals recentSignals, CommentPageCache pages)
+    CommentStore comments,
+    ModerationIndex moderationIndex,
+    CommenterHistory commenters,
+    RecentSignals recentSignals,
+    CommentPageCache pages,
+    Tombstones tombstones,
+    TimeProvider clock)
 {
     /// <summary>A writer for a one-shot tool (the CLI): its own stores over <paramref name="storage"/>, and a page cache no one reads.</summary>
     public static CommentWriter Over(StorageClients storage)
@@ -29,7 +36,8 @@ public sealed class CommentWriter(
         var comments = new CommentStore(storage);
         var commenters = new CommenterHistory(storage);
         return new CommentWriter(
-            comments, new ModerationIndex(storage, comments), commenters, new RecentSignals(storage, commenters), new CommentPageCache(comments, Freshness.Never));
+            comments, new ModerationIndex(storage, comments), commenters, new RecentSignals(storage, commenters), new CommentPageCache(comments, Freshness.Never),
+            new Tombstones(storage), TimeProvider.System);
     }
 
     /// <summary>
@@ -53,18 +61,47 @@ public sealed class CommentWriter(
     public Task ReassertAsync(Comment existing, CommentOrigin origin, CancellationToken cancellationToken) =>
         IndexAsync(existing, fresh: false, origin, cancellationToken);
 
-    /// <summary>Stores a comment unless one is stored under its id; true when it was stored now. Either way its indexes are re-asserted.</summary>
-    public async Task<bool> AddUnlessStoredAsync(Comment comment, CommentOrigin origin, CancellationToken cancellationToken)
+    /// <summary>
+    /// Imports comments of one article that another system stored (<see cref="CommentOrigin.Import"/>): those not
+    /// stored yet go in transactions of up to <see cref="CommentStore.MaxBatch"/> with the article's counter, oldest
+    /// first, each followed by their index entries in a few transactions; those stored before (an earlier run, perhaps
+    /// cut short between a comment and its index) have their index entries re-asserted. <paramref name="progress"/>
+    /// hears how many comments each step dealt with. Returns the ids stored now.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ImportAsync(
+        string slug, IReadOnlyCollection<Comment> imported, Action<int> progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(comment);
-        var existing = await comments.FindAsync(comment.Slug, comment.Id, cancellationToken);
-        if (existing is not null)
+        ArgumentNullException.ThrowIfNull(imported);
+        ArgumentNullException.ThrowIfNull(progress);
+        var stored = new Dictionary<string, Comment>(StringComparer.Ordinal);
+        await foreach (var comment in comments.AllAsync(slug, cancellationToken))
         {
-            await ReassertAsync(existing, origin, cancellationToken);
-            return false;
+            stored[comment.Id] = comment;
         }
 
-        return (await InsertAsync(comment, origin, cancellationToken)).Inserted;
+        var before = imported.Where(c => stored.ContainsKey(c.Id)).Select(c => stored[c.Id]).ToArray();
+        if (before.Length > 0)
+        {
+            await IndexManyAsync(before, cancellationToken);
+            progress(before.Length);
+        }
+
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var batch in imported.Where(c => !stored.ContainsKey(c.Id)).OrderBy(c => c.Id, StringComparer.Ordinal).Chunk(CommentStore.MaxBatch))
+        {
+            var now = await comments.InsertManyAsync(slug, batch, cancellationToken);
+            if (now.Count > 0)
+            {
+                pages.Invalidate(slug);
+            }
+
+            // A comment another run stored in between is the same comment (derived from the same source): index it too.
+            await IndexManyAsync(batch, cancellationToken);
+            inserted.UnionWith(now.Select(c => c.Id));
+            progress(batch.Length);
+        }
+
+        return inserted;
     }
 
     /// <summary>Changes a comment's status; a comment found unchanged still has its indexes re-asserted.</summary>
@@ -99,9 +136,20 @@ public sealed class CommentWriter(
         return outcome;
     }
 
-    /// <summary>Deletes a comment and its index entries.</summary>
+    /// <summary>Deletes a comment and its index entries, leaving a tombstone (written first) that imports honour.</summary>
     public async Task<StoreOutcome> DeleteAsync(string slug, string id, string? ifMatch, CancellationToken cancellationToken)
     {
+        var current = await comments.FindAsync(slug, id, cancellationToken);
+        if (current is null)
+        {
+            return StoreOutcome.NotFound;
+        }
+
+        if (ifMatch is null || ifMatch == current.ETag)
+        {
+            await tombstones.RecordDeletedAsync(slug, id, clock.GetUtcNow(), cancellationToken);
+        }
+
         var outcome = await comments.DeleteAsync(slug, id, ifMatch, cancellationToken);
         if (outcome is { Kind: StoreOutcomeKind.Changed, Comment: { } deleted })
         {
@@ -110,6 +158,12 @@ public sealed class CommentWriter(
         }
 
         return outcome;
+    }
+
+    private Task IndexManyAsync(IEnumerable<Comment> indexed, CancellationToken cancellationToken)
+    {
+        var list = indexed.ToArray();
+        return Task.WhenAll(moderationIndex.AddManyAsync(list, cancellationToken), commenters.PutManyAsync(list, cancellationToken));
     }
 
     /// <summary>

@@ -9,18 +9,22 @@ namespace Commentary.Core.Privacy;
 /// <summary>Everything stored about one email address.</summary>
 public sealed record CommenterExport(string Email, string EmailHash, IReadOnlyList<Comment> Comments, IReadOnlyList<PoisonMessage> PoisonMessages);
 
-/// <summary>What an erasure removed.</summary>
-public sealed record CommenterErasure(int Comments, int PoisonMessages);
+/// <summary>What an erasure removed, and the tombstone it left: the address's hash, which every later import honours.</summary>
+public sealed record CommenterErasure(int Comments, int PoisonMessages, string Tombstone);
 
 /// <summary>
 /// A commenter's right of access and right to erasure: export everything stored under an email address, or delete
-/// it all — the comments (with their counts and index entries) and any poison messages that carry the address.
+/// it all — the comments (with their counts and index entries) and any poison messages that carry the address. An
+/// erasure first leaves a tombstone (the address's hash, never the address), so that no later import of the same
+/// Disqus or WordPress export brings the commenter's comments back.
 /// </summary>
 public sealed partial class CommenterData(
     CommenterHistory history,
     CommentStore comments,
     ModerationActions actions,
     PoisonMessages poison,
+    Tombstones tombstones,
+    TimeProvider clock,
     ILogger<CommenterData> logger)
 {
     public async Task<CommenterExport> ExportAsync(string email, CancellationToken cancellationToken)
@@ -34,6 +38,7 @@ public sealed partial class CommenterData(
 
     public async Task<CommenterErasure> EraseAsync(string email, string moderator, CancellationToken cancellationToken)
     {
+        var tombstone = await tombstones.RecordErasedAsync(email, clock.GetUtcNow(), cancellationToken);
         var export = await ExportAsync(email, cancellationToken);
         foreach (var comment in export.Comments)
         {
@@ -47,7 +52,7 @@ public sealed partial class CommenterData(
         }
 
         LogErased(logger, export.EmailHash, export.Comments.Count, poisonErased, moderator);
-        return new CommenterErasure(export.Comments.Count, poisonErased);
+        return new CommenterErasure(export.Comments.Count, poisonErased, tombstone);
     }
 
     private static bool SameEmail(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);

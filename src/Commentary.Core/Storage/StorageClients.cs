@@ -45,17 +45,21 @@ public sealed class StorageClients
     public TableClient CommentHistory => Tables.GetTableClient(StorageNames.CommentHistoryTable);
     public TableClient Reports => Tables.GetTableClient(StorageNames.ReportsTable);
     public TableClient UsedModerationLinks => Tables.GetTableClient(StorageNames.UsedModerationLinksTable);
+    public TableClient Tombstones => Tables.GetTableClient(StorageNames.TombstonesTable);
 
     /// <summary>Builds the clients from configuration, or explains exactly which setting is missing.</summary>
-    public static StorageClients FromConfiguration(IConfiguration configuration, QueueMessageEncoding queueEncoding = SubmissionEncoding)
+    /// <param name="patience">How long to wait for one request and how often to try it again; by default what a request path can afford.</param>
+    public static StorageClients FromConfiguration(
+        IConfiguration configuration, QueueMessageEncoding queueEncoding = SubmissionEncoding, StoragePatience? patience = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(StorageNames.ConnectionSetting);
         var connectionString = section.Value;
 
-        var blobOptions = Configure(new BlobClientOptions());
-        var queueOptions = Configure(new QueueClientOptions { MessageEncoding = queueEncoding });
-        var tableOptions = Configure(new TableClientOptions());
+        patience ??= StoragePatience.RequestPath;
+        var blobOptions = Configure(new BlobClientOptions(), patience);
+        var queueOptions = Configure(new QueueClientOptions { MessageEncoding = queueEncoding }, patience);
+        var tableOptions = Configure(new TableClientOptions(), patience);
 
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
@@ -114,15 +118,25 @@ public sealed class StorageClients
     }
 
     // A dead endpoint must fail fast enough for the API to answer 503 instead of hanging for the SDK's default ~25 s.
-    private static T Configure<T>(T options) where T : ClientOptions
+    private static T Configure<T>(T options, StoragePatience patience) where T : ClientOptions
     {
         options.Retry.Mode = RetryMode.Exponential;
-        options.Retry.MaxRetries = 2;
+        options.Retry.MaxRetries = patience.MaxRetries;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
+        options.Retry.NetworkTimeout = patience.NetworkTimeout;
         return options;
     }
+}
+
+/// <summary>How long one storage request may take and how many times it is tried again.</summary>
+public sealed record StoragePatience(TimeSpan NetworkTimeout, int MaxRetries)
+{
+    /// <summary>A reader or moderator is waiting: fail fast and say storage is down.</summary>
+    public static StoragePatience RequestPath { get; } = new(TimeSpan.FromSeconds(5), 2);
+
+    /// <summary>The CLI's long jobs (an import's transactions of 100 entities on a busy account): wait longer, try more.</summary>
+    public static StoragePatience BatchTool { get; } = new(TimeSpan.FromSeconds(30), 4);
 }
 
 public sealed class StorageConfigurationException(string message) : Exception(message);

@@ -32,10 +32,13 @@ public static class StorageNames
     /// <summary>Moderation links that were used, one row each, so a link acts once.</summary>
     public const string UsedModerationLinksTable = "UsedModerationLinks";
 
+    /// <summary>Records of deleted comments and erased commenters, which every import honours.</summary>
+    public const string TombstonesTable = "Tombstones";
+
     public static IReadOnlyList<string> Tables { get; } =
     [
         CommentsTable, ModerationIndexTable, CommenterIndexTable, IdempotencyKeysTable, RecentSignalsTable,
-        BansTable, SpamFingerprintsTable, CommentHistoryTable, ReportsTable, UsedModerationLinksTable,
+        BansTable, SpamFingerprintsTable, CommentHistoryTable, ReportsTable, UsedModerationLinksTable, TombstonesTable,
     ];
 
     public static IReadOnlyList<string> Containers { get; } = [ArticlesContainer, SettingsContainer, ModelsContainer];

@@ -100,6 +100,26 @@ public sealed class ArticleCommandsTests(StorageFixture fixture) : IDisposable
         Assert.Contains("There is no article", again.Errors, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(80)]
+    [InlineData(120)]
+    public async Task List_fits_a_narrow_terminal_when_a_slug_is_long(int width)
+    {
+        var slug = Write("a-very-long-slug-that-a-blog-once-made-from-the-whole-title-of-a-post-about-sleep", "Long one");
+        Assert.Equal(0, (await RunAsync("articles", "import", _folder)).ExitCode);
+
+        var list = await CliRun.RunAtWidthAsync(width, "articles", "list", "--storage", fixture.Azurite.ConnectionString);
+
+        Assert.Equal(0, list.ExitCode);
+        var lines = list.Output.ReplaceLineEndings("\n").Split('\n');
+        Assert.All(lines, line => Assert.True(line.Length <= width, line));
+        // The slug is all there, folded over as many lines as it needs; so are the title and the counts.
+        var slugColumn = string.Concat(lines.Where(l => l.StartsWith('│')).Select(l => l.Split('│')[1].Trim()));
+        Assert.Contains(slug, slugColumn, StringComparison.Ordinal);
+        Assert.Contains("Long one", list.Output, StringComparison.Ordinal);
+        Assert.Contains("Rejected", list.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Without_storage_settings_the_cli_says_which_setting_is_missing()
     {

@@ -12,11 +12,14 @@ public sealed record CliResult(int ExitCode, string Output, string Data, string 
 /// <summary>Runs the CLI in-process, exactly as Program.cs builds it, with consoles that capture what it prints.</summary>
 public static class CliRun
 {
-    public static async Task<CliResult> RunAsync(params string[] args)
+    // Wide enough that no table cell wraps in the middle of something a test looks for.
+    public static Task<CliResult> RunAsync(params string[] args) => RunAtWidthAsync(400, args);
+
+    /// <summary>Runs the CLI on a terminal this many columns wide.</summary>
+    public static async Task<CliResult> RunAtWidthAsync(int width, params string[] args)
     {
-        // Wide enough that no table cell wraps in the middle of something a test looks for.
-        using var console = new TestConsole().Width(400);
-        using var errors = new TestConsole().Width(400);
+        using var console = new TestConsole().Width(width);
+        using var errors = new TestConsole().Width(width);
         using var data = new StringWriter();
         var exitCode = await CommentaryCli.Build(new CliOutput(console, data, errors)).RunAsync(args);
         return new CliResult(exitCode, console.Output, data.ToString(), errors.Output);

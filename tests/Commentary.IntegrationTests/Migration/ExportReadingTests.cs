@@ -66,12 +66,99 @@ public sealed class ExportReadingTests
     [InlineData("Line one<br/>line two", "Line one\nline two")]
     [InlineData("See <a href=\"https://example.org/a/long/path\">example.org/a/long...</a> now", "See https://example.org/a/long/path now")]
     [InlineData("<a href=\"https://example.org/x\">this page</a>", "this page (https://example.org/x)")]
-    [InlineData("<script>alert(1)</script>&lt;b&gt; &amp; <em>hi</em>", "alert(1)<b> & hi")]
+    [InlineData("<script>alert(1)</script>&lt;b&gt; &amp; <em>hi</em><style>em { }</style>", "<b> & hi")]
     [InlineData("<ul><li>a</li><li>b</li></ul>", "- a\n- b")]
+    [InlineData("<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>", "- a\n- b")]
     [InlineData("", "")]
+    [InlineData("after \"<?php\" and before \"?>\"", "after \"<?php\" and before \"?>\"")]
+    [InlineData("if a < b and c > d", "if a < b and c > d")]
+    [InlineData("#include <stdio.h>", "#include <stdio.h>")]
+    [InlineData("<a href=\"https://example.org/cite\"><code>&lt;cite&gt;</code></a>", "<cite> (https://example.org/cite)")]
+    [InlineData("<dl><dt>Definition List Title</dt><dd>Definition list division.</dd></dl>", "Definition List Title\nDefinition list division.")]
+    [InlineData("<address>Street 1<br>Town</address>Next", "Street 1\nTown\n\nNext")]
+    [InlineData("Code:<pre>  a  =  1;\n    b();</pre>done", "Code:\n\n  a  =  1;\n    b();\n\ndone")]
+    [InlineData("Use <code>x  &amp;&amp;  y</code> here", "Use x  &&  y here")]
+    [InlineData("&amp;lt;b&amp;gt; is written once decoded", "&lt;b&gt; is written once decoded")]
+    [InlineData("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\nc")]
+    [InlineData("<h2>Title</h2>Body", "Title\n\nBody")]
+    [InlineData("<a href=\"javascript:alert(1)\">click</a>", "click")]
+    [InlineData("Спасибо, <b>очень</b> полезно", "Спасибо, очень полезно")]
     public void Comment_markup_becomes_plain_text(string html, string text)
     {
         Assert.Equal(text, SourceMarkup.ToPlainText(html));
+    }
+
+    [Fact]
+    public void A_wordpress_com_export_with_undeclared_prefixes_and_the_https_namespace_is_read()
+    {
+        using var file = File.OpenRead(CliRun.MigrationFile("wordpress-com-export.xml"));
+        var export = WordPressExport.Read(file);
+
+        Assert.Equal("wpcom-writing-a-theme", export.Threads["31"].SlugHint);
+        Assert.Equal(["701", "702", "703", "704", "705"], export.Comments.Select(c => c.SourceId));
+        Assert.All(export.Comments, c => Assert.Equal(SourceState.Approved, c.State));
+    }
+
+    [Fact]
+    public void A_wxr_1_0_export_that_declares_no_prefix_at_all_is_read()
+    {
+        using var file = File.OpenRead(CliRun.MigrationFile("wordpress-undeclared-export.xml"));
+        var export = WordPressExport.Read(file);
+
+        var comment = Assert.Single(export.Comments);
+        Assert.Equal(("9", "Uma", "Still read."), (comment.SourceId, comment.Author, comment.Body));
+        Assert.Equal("https://bare.example.com/bare-only-post/", export.Threads["1"].Url);
+    }
+
+    [Theory]
+    [InlineData("wordpress", "<rss version=\"2.0\"><channel><title>A feed, not an export</title></channel></rss>", "not a WordPress export")]
+    [InlineData("wordpress", "<rss xmlns:wp=\"http://example.com/not-wordpress/\"><channel><wp:wxr_version>1.2</wp:wxr_version></channel></rss>", "not a WordPress export")]
+    [InlineData("wordpress", "<rss><channel><wp:wxr_version>1.2</wp:wxr_version><unknown:thing/></channel></rss>", "'unknown' is an undeclared prefix")]
+    [InlineData("disqus", "<disqus><thread/></disqus>", "not a Disqus export")]
+    [InlineData("disqus", "<rss version=\"2.0\"><channel/></rss>", "not a Disqus export")]
+    [InlineData("disqus", "<disqus xmlns=\"http://disqus.com\"><thread>", "Unexpected end of file")]
+    public void What_is_not_an_export_is_still_refused_with_one_clear_message(string format, string xml, string message)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml));
+
+        var error = Assert.ThrowsAny<Exception>(() => format == "disqus" ? DisqusExport.Read(stream) : WordPressExport.Read(stream));
+
+        Assert.True(error is FormatException or System.Xml.XmlException, error.GetType().Name);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Pages_whose_urls_end_in_the_same_slug_collide_unless_the_map_file_tells_them_apart()
+    {
+        using var file = File.OpenRead(CliRun.MigrationFile("disqus-collisions.xml"));
+        var export = DisqusExport.Read(file);
+
+        var collision = Assert.Single(SlugCollisions.Find(export, ThreadSlugMap.Empty));
+        Assert.Equal("coll-next-jdbc", collision.Slug);
+        // Thread 403 is thread 400's page written another way: one page, listed once.
+        Assert.Equal(3, collision.Urls.Count);
+        Assert.Empty(SlugCollisions.Find(export, ThreadSlugMap.Load(CliRun.MigrationFile("disqus-collisions-map.csv"))));
+    }
+
+    [Fact]
+    public void The_plan_skips_what_was_deleted_or_erased_here_and_says_so()
+    {
+        var export = Disqus();
+        var map = ThreadSlugMap.Load(CliRun.MigrationFile("disqus-map.csv"));
+        var first = MigrationPlanner.Plan(export, map, ImportedAt).ToDictionary(p => p.Source.SourceId);
+        var tombstones = new TombstoneSet(
+            new HashSet<string>([first["1006"].Comment!.Id], StringComparer.Ordinal),
+            new HashSet<string>([CommenterIdentity.EmailHash("ALICE@example.com ")], StringComparer.Ordinal));
+
+        var plan = MigrationPlanner.Plan(export, map, ImportedAt, tombstones: tombstones).ToDictionary(p => p.Source.SourceId);
+
+        Assert.Equal(MigrationPlanner.DeletedHere, plan["1006"].SkipReason);
+        Assert.Equal(MigrationPlanner.ErasedHere, plan["1001"].SkipReason);
+        Assert.True(plan["1001"].IsTombstoned && plan["1006"].IsTombstoned);
+        Assert.Equal(["1001", "1006"], plan.Values.Where(p => p.IsTombstoned).Select(p => p.Source.SourceId).Order(StringComparer.Ordinal));
+        // Alice's reply's parent is skipped now, so the reply stands on its own.
+        Assert.Null(plan["1002"].Comment!.ParentId);
     }
 
     [Theory]

@@ -123,4 +123,22 @@ public class CommentBodyRendererTests
 
         Assert.Contains("href=\"https://example.com/?a&amp;b\"", html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Спасибо за статью, она мне очень помогла. Я наконец поговорила с сестрой о том, что меня тревожит.")]
+    [InlineData("Yazınız için teşekkürler; çok işime yaradı. Kız kardeşimle nihayet konuşabildim, içim rahatladı.")]
+    [InlineData("Ελπίζω να βοηθήσει και άλλους: ευχαριστώ που το γράψατε, ήταν ό,τι χρειαζόμουν σήμερα το πρωί.")]
+    public void Letters_of_any_script_stay_letters_so_the_html_is_barely_larger_than_the_text(string text)
+    {
+        var html = CommentBodyRenderer.ToHtml(text);
+
+        Assert.Equal($"<p>{text}</p>", html);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(html) <= 1.2 * System.Text.Encoding.UTF8.GetByteCount(text), html);
+    }
+
+    [Fact]
+    public void What_html_needs_escaped_is_still_escaped_next_to_non_ascii_text()
+    {
+        Assert.Equal("<p>Привет &lt;b&gt; &amp; &quot;ё&quot; &#x27;ç&#x27;</p>", CommentBodyRenderer.ToHtml("Привет <b> & \"ё\" 'ç'"));
+    }
 }

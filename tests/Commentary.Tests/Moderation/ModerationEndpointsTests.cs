@@ -40,7 +40,7 @@ public class ModerationEndpointsTests
         var index = new ModerationIndex(storage, comments);
         var commenters = new CommenterHistory(storage);
         var events = new CommentEvents(storage);
-        var writer = new CommentWriter(comments, index, commenters, new RecentSignals(storage, commenters), new CommentPageCache(comments, Freshness.Never));
+        var writer = new CommentWriter(comments, index, commenters, new RecentSignals(storage, commenters), new CommentPageCache(comments, Freshness.Never), new Tombstones(storage), TimeProvider.System);
         var actions = new ModerationActions(writer, events, new ReaderReports(storage),
             new AkismetFeedback(new AkismetWorkSender(storage), Options.Create(new AkismetOptions()), NullLogger<AkismetFeedback>.Instance),
             TimeProvider.System, NullLogger<ModerationActions>.Instance);
