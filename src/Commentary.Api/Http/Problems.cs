@@ -28,6 +28,9 @@ public static class Problems
             "Send 'Authorization: Bearer <key>' with a moderator key.");
     }
 
+    public static ProblemHttpResult Forbidden(string role, string detail) =>
+        Problem(StatusCodes.Status403Forbidden, "forbidden", $"The {role} role is required", detail);
+
     public static ProblemHttpResult UnsupportedMediaType() =>
         Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "JSON expected",
             "Send the request body as 'Content-Type: application/json'.");

@@ -36,6 +36,7 @@ public static class ModerationServices
         services.AddSingleton<CommentModerator>();
         services.AddSingleton<StaleRowSweeper>();
 
+        services.AddSingleton<SignedInModeratorEndpoints>();
         services.AddSingleton<ModerationEndpoints>();
         services.AddSingleton<PoisonEndpoints>();
         services.AddSingleton<CommenterDataEndpoints>();
