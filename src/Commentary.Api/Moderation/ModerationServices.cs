@@ -1,3 +1,4 @@
+using Commentary.Api.Access;
 using Commentary.Api.Hosting;
 using Commentary.Core.Access;
 using Commentary.Core.Maintenance;
@@ -6,9 +7,11 @@ using Commentary.Core.Moderation.Akismet;
 using Commentary.Core.Moderation.Classifier;
 using Commentary.Core.Notifications;
 using Commentary.Core.Privacy;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Commentary.Api.Moderation;
 
@@ -20,6 +23,11 @@ public static class ModerationServices
         services.AddOptions<ModeratorOptions>().Bind(configuration.GetSection(ModeratorOptions.Section)).ValidateOnStart();
         services.ValidateWith<ModeratorOptions>(ModeratorKeys.Problems);
         services.AddSingleton<ModeratorKeys>();
+        services.AddOptions<SignInOptions>().Bind(configuration.GetSection(SignInOptions.Section)).ValidateOnStart();
+        services.ValidateWith<SignInOptions>(SignInOptions.Problems);
+        services.AddAuthentication().AddJwtBearer(ModeratorTokens.Scheme, _ => { });
+        services.AddOptions<JwtBearerOptions>(ModeratorTokens.Scheme).Configure<IOptions<SignInOptions>>((bearer, signIn) => ModeratorTokens.Configure(bearer, signIn.Value));
+        services.AddSingleton<ModeratorTokens>();
         services.AddSingleton<ModeratorAccess>();
 
         services.AddSingleton<ModerationIndex>();
