@@ -6,8 +6,6 @@ using Commentary.Core.Access;
 using Commentary.Core.Comments;
 using Commentary.IntegrationTests.Infrastructure;
 using Commentary.Testing;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.IntegrationTests;
@@ -22,31 +20,10 @@ public sealed class ModeratorRoleTests(StorageFixture fixture)
 {
     private readonly SelfHost _host = fixture.Host;
 
-    private sealed record ModeratorRoute(string Name, string Method, string Route, ModeratorRole? Role);
-
-    private IReadOnlyList<ModeratorRoute> ModeratorRoutesMapped() =>
-        _host.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/moderation/", StringComparison.Ordinal))
-            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m => new ModeratorRoute(
-                e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName,
-                m,
-                e.RoutePattern.RawText!.TrimStart('/')["api/".Length..],
-                e.Metadata.GetMetadata<RequiredModeratorRole>()?.Role)))
-            .ToArray();
-
-    /// <summary>The route with its parameters filled with well-formed values that name nothing stored.</summary>
-    private static string PathOf(ModeratorRoute route, string slug) => route.Route
-        .Replace("{slug}", slug, StringComparison.Ordinal)
-        .Replace("{id}", CommentId.New(), StringComparison.Ordinal)
-        .Replace("{messageId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-        .Replace("{banId}", "email-" + new string('0', 64), StringComparison.Ordinal)
-        .Replace("{email}", $"nobody-{Guid.NewGuid():N}@example.com", StringComparison.Ordinal);
-
     [Fact]
     public void Every_moderator_route_declares_the_role_the_table_gives_it_and_the_table_lists_no_other_route()
     {
-        var mapped = ModeratorRoutesMapped();
+        var mapped = MappedModeratorRoute.Of(_host);
 
         Assert.True(mapped.Count >= 20, $"only {mapped.Count} moderator routes found");
         Assert.All(mapped, r => Assert.True(r.Role is not null, $"{r.Name} ({r.Method} {r.Route}) declares no role."));
@@ -59,11 +36,11 @@ public sealed class ModeratorRoleTests(StorageFixture fixture)
     public async Task Every_moderator_route_refuses_no_credentials_and_a_moderator_key_where_admin_is_required()
     {
         var slug = await _host.AddArticleAsync("roles");
-        var mapped = ModeratorRoutesMapped();
+        var mapped = MappedModeratorRoute.Of(_host);
         var failures = new List<string>();
         foreach (var route in mapped)
         {
-            using (var anonymous = new HttpRequestMessage(new HttpMethod(route.Method), PathOf(route, slug)))
+            using (var anonymous = new HttpRequestMessage(new HttpMethod(route.Method), route.PathOn(slug)))
             using (var response = await _host.Client.SendAsync(anonymous))
             {
                 if (response.StatusCode != HttpStatusCode.Unauthorized || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
@@ -72,7 +49,7 @@ public sealed class ModeratorRoleTests(StorageFixture fixture)
                 }
             }
 
-            using var request = _host.AsModerator(new HttpMethod(route.Method), PathOf(route, slug), SelfHost.QueueModeratorKey);
+            using var request = _host.AsModerator(new HttpMethod(route.Method), route.PathOn(slug), SelfHost.QueueModeratorKey);
             using var answer = await _host.Client.SendAsync(request);
             var status = (int)answer.StatusCode;
             if (route.Role == ModeratorRole.Admin)

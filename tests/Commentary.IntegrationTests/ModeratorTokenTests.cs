@@ -6,12 +6,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Commentary.Api.Moderation;
 using Commentary.Core.Access;
-using Commentary.Core.Comments;
 using Commentary.IntegrationTests.Infrastructure;
 using Commentary.Testing;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.IntegrationTests;
 
@@ -57,13 +53,6 @@ public sealed class ModeratorTokenTests(StorageFixture fixture) : IAsyncLifetime
         return await _host.Client.SendAsync(request);
     }
 
-    private static string PathOf(string route, string slug) => route
-        .Replace("{slug}", slug, StringComparison.Ordinal)
-        .Replace("{id}", CommentId.New(), StringComparison.Ordinal)
-        .Replace("{messageId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-        .Replace("{banId}", "email-" + new string('0', 64), StringComparison.Ordinal)
-        .Replace("{email}", $"nobody-{Guid.NewGuid():N}@example.com", StringComparison.Ordinal);
-
     [Fact]
     public async Task Tokens_of_both_roles_reach_every_moderator_route_their_role_allows_and_get_403_elsewhere()
     {
@@ -73,11 +62,7 @@ public sealed class ModeratorTokenTests(StorageFixture fixture) : IAsyncLifetime
             [ModeratorRole.Moderator] = await _provider.TokenForAsync("mo-moderator"),
             [ModeratorRole.Admin] = await _provider.TokenForAsync("ada-admin"),
         };
-        var routes = _host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<RequiredModeratorRole>() is not null)
-            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m =>
-                (Name: e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName, Method: m,
-                 Route: e.RoutePattern.RawText!.TrimStart('/')["api/".Length..], Role: e.Metadata.GetMetadata<RequiredModeratorRole>()!.Role)))
+        var routes = MappedModeratorRoute.Of(_host)
             // A real retrain would start training a model in this host; the role table and its tests cover its admin role.
             .Where(r => r.Name != Commentary.Api.Http.FunctionNames.RetrainModerationModel)
             .ToArray();
@@ -88,9 +73,9 @@ public sealed class ModeratorTokenTests(StorageFixture fixture) : IAsyncLifetime
         {
             foreach (var (role, token) in tokens)
             {
-                using var response = await SendAsync(new HttpMethod(route.Method), PathOf(route.Route, slug), token);
+                using var response = await SendAsync(new HttpMethod(route.Method), route.PathOn(slug), token);
                 var status = (int)response.StatusCode;
-                var allowed = role >= route.Role;
+                var allowed = role >= route.Role!.Value;
                 if (allowed ? status is 401 or 403 or >= 500 : status != 403)
                 {
                     failures.Add($"{route.Name} with a {role} token: {status}");
