@@ -84,6 +84,15 @@ param moderatorName string = ''
 @description('Lower-case hex SHA-256 of the first moderator\'s key: printf %s "$KEY" | sha256sum. The key itself is never deployed.')
 param moderatorKeySha256 string
 
+@description('Optional: the Microsoft Entra tenant (directory) id whose people sign in as moderators (docs/signing-in.md). Empty leaves sign-in off: keys only.')
+param signInTenantId string = ''
+
+@description('The client (application) id of the Entra app registration with the app roles Commentary.Moderator and Commentary.Admin. Needed with signInTenantId.')
+param signInClientId string = ''
+
+@description('The audience access tokens must carry: the client id for v2.0 tokens (the default when empty), or the Application ID URI, e.g. "api://commentary".')
+param signInAudience string = ''
+
 @secure()
 @minLength(32)
 @description('Key for the HMAC that turns client IP addresses into the only form we store: openssl rand -hex 32. Keep it: changing it unlinks bans and flood counts from earlier hashes.')
@@ -319,6 +328,9 @@ module api 'app/api.bicep' = {
     akismetKeyStored: !empty(akismetApiKey)
     mailPasswordStored: !empty(mailPassword)
     akismetSiteUrl: akismetSiteUrl
+    signInTenantId: signInTenantId
+    signInClientId: signInClientId
+    signInAudience: signInAudience
     mailHost: mailHost
     mailPort: mailPort
     mailFrom: mailFrom

@@ -33,6 +33,15 @@ param mailPasswordStored bool
 @description('The site the Akismet key was issued for.')
 param akismetSiteUrl string = ''
 
+@description('The Entra tenant whose people sign in as moderators; empty leaves sign-in off.')
+param signInTenantId string = ''
+
+@description('The client id of the Entra app registration for moderators\' sign-in.')
+param signInClientId string = ''
+
+@description('The audience moderators\' access tokens must carry; empty means the client id.')
+param signInAudience string = ''
+
 @description('SMTP server for moderators\' private replies; empty leaves mail off.')
 param mailHost string = ''
 
@@ -147,6 +156,20 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Moderation__Moderators__0__KeySha256'
           value: secretReferences.moderatorKeySha256
+        }
+        // Moderators' Entra ID sign-in: bearer tokens from the tenant, for this app registration. An empty authority
+        // leaves it off (keys only).
+        {
+          name: 'Moderation__SignIn__Authority'
+          value: empty(signInTenantId) ? '' : '${environment().authentication.loginEndpoint}${signInTenantId}/v2.0'
+        }
+        {
+          name: 'Moderation__SignIn__ClientId'
+          value: signInClientId
+        }
+        {
+          name: 'Moderation__SignIn__Audience'
+          value: signInAudience
         }
         {
           name: 'Privacy__IpHashKey'

@@ -35,6 +35,49 @@ public sealed class DashboardTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_moderator_role_key_sees_only_what_the_role_may_do_and_an_admin_key_sees_everything()
+    {
+        var slug = await _host.AddArticleAsync("role-view");
+        var id = await _host.PendingCommentAsync(slug, "Rowan", "A first comment from a new address waits for a moderator.");
+        await using var context = await fixture.NewContextAsync();
+        var dashboard = await DashboardPage.OpenAsync(context);
+
+        await dashboard.SignInAsync(SelfHost.QueueModeratorKey);
+        await dashboard.LoadedAsync();
+        await Expect(dashboard.Page.Locator("#signed-in-as")).ToHaveTextAsync($"{SelfHost.QueueModeratorName} (moderator)");
+        foreach (var adminOnly in new[] { "Bans", "Poison", "Settings" })
+        {
+            await Expect(dashboard.Tab(adminOnly)).ToBeHiddenAsync();
+        }
+
+        await Expect(dashboard.Page.Locator("button[data-bulk='delete']")).ToBeHiddenAsync();
+        await Expect(dashboard.Button(id, "Delete")).ToBeHiddenAsync();
+        await Expect(dashboard.Button(id, "Ban author…")).ToBeHiddenAsync();
+        await dashboard.Button(id, "Approve").ClickAsync();
+        await Expect(dashboard.Item(id)).ToHaveCountAsync(0);
+        Assert.Equal("approved", await Eventually.GetAsync(async () =>
+        {
+            var status = await _host.StoredStatusAsync(slug, id);
+            return status == "approved" ? status : null;
+        }, "the comment to be approved"));
+
+        // The arrow keys skip the tabs the role cannot use: left from Pending wraps round to Rejected.
+        await dashboard.Tab("Pending").PressAsync("ArrowLeft");
+        await Expect(dashboard.Tab("Rejected")).ToBeFocusedAsync();
+
+        await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await dashboard.SignInAsync(SelfHost.ModeratorKey);
+        await dashboard.LoadedAsync();
+        await Expect(dashboard.Page.Locator("#signed-in-as")).ToHaveTextAsync($"{SelfHost.ModeratorName} (admin)");
+        foreach (var tab in new[] { "Bans", "Poison", "Settings" })
+        {
+            await Expect(dashboard.Tab(tab)).ToBeVisibleAsync();
+        }
+
+        await Expect(dashboard.Page.Locator("button[data-bulk='delete']")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Each_held_comment_shows_why_it_was_held_its_article_and_the_commenters_history()
     {
         var slug = await _host.AddArticleAsync("reasons");
@@ -202,6 +245,12 @@ public sealed class DashboardTests(BrowserFixture fixture)
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         // The policy does not mark anything urgent yet, so the list is supplied here in the API's own shape.
+        await page.RouteAsync(url => url.EndsWith("/moderation/me", StringComparison.Ordinal), route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 200,
+            ContentType = "application/json",
+            Body = """{"name":"Test","role":"admin"}""",
+        }));
         await page.RouteAsync(url => url.Contains("/moderation/comments?", StringComparison.Ordinal), route => route.FulfillAsync(new RouteFulfillOptions
         {
             Status = 200,

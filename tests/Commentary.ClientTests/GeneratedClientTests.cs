@@ -142,7 +142,7 @@ public sealed partial class GeneratedClientTests(StorageFixture fixture) : IDisp
 
         var anonymous = await Assert.ThrowsAsync<Problem>(() => client.Moderation.Comments.GetAsync());
         Assert.Equal(401, anonymous.ResponseStatusCode);
-        Assert.Equal("Moderator key required", anonymous.Title);
+        Assert.Equal("Moderator credentials required", anonymous.Title);
 
         var wrongKey = await Assert.ThrowsAsync<Problem>(() => _clients.Moderator("not-the-key").Moderation.Comments.GetAsync());
         Assert.Equal(401, wrongKey.ResponseStatusCode);

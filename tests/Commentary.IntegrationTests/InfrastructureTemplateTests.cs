@@ -64,6 +64,9 @@ public sealed class InfrastructureTemplateTests
             ClientAddress.Setting.Replace(":", "__", StringComparison.Ordinal) + "__0",
             AkismetOptions.Section.Replace(":", "__", StringComparison.Ordinal) + "__ApiKey",
             AkismetOptions.Section.Replace(":", "__", StringComparison.Ordinal) + "__SiteUrl",
+            SignInOptions.Section.Replace(":", "__", StringComparison.Ordinal) + "__Authority",
+            SignInOptions.Section.Replace(":", "__", StringComparison.Ordinal) + "__ClientId",
+            SignInOptions.Section.Replace(":", "__", StringComparison.Ordinal) + "__Audience",
         ];
 
         Assert.Empty(required.Except(settings.Keys, StringComparer.Ordinal));

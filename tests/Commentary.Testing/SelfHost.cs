@@ -20,6 +20,10 @@ public sealed class SelfHost : IAsyncDisposable
     public const string ModeratorName = "test-moderator";
     public const string ModeratorKey = "integration-test-moderator-key";
 
+    /// <summary>A second key, with the <c>moderator</c> role only (<see cref="ModeratorKey"/> has the default, <c>admin</c>).</summary>
+    public const string QueueModeratorName = "test-queue-moderator";
+    public const string QueueModeratorKey = "integration-test-queue-moderator-key";
+
     private SelfHost(WebApplication app, Uri baseAddress, CapturedLogs logs)
     {
         Logs = logs;
@@ -46,6 +50,9 @@ public sealed class SelfHost : IAsyncDisposable
                 [StorageNames.ConnectionSetting] = connectionString,
                 ["Moderation:Moderators:0:Name"] = ModeratorName,
                 ["Moderation:Moderators:0:KeySha256"] = ModeratorKeys.HashOf(ModeratorKey),
+                ["Moderation:Moderators:1:Name"] = QueueModeratorName,
+                ["Moderation:Moderators:1:KeySha256"] = ModeratorKeys.HashOf(QueueModeratorKey),
+                ["Moderation:Moderators:1:Role"] = "moderator",
                 ["extensions:queues:maxPollingInterval"] = "00:00:00.200",
                 ["extensions:queues:visibilityTimeout"] = "00:00:00",
                 ["Privacy:IpHashKey"] = "integration-test-ip-hash-key",

@@ -24,9 +24,12 @@ public static class Problems
     {
         ArgumentNullException.ThrowIfNull(request);
         request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
-        return Problem(StatusCodes.Status401Unauthorized, "unauthorized", "Moderator key required",
-            "Send 'Authorization: Bearer <key>' with a moderator key.");
+        return Problem(StatusCodes.Status401Unauthorized, "unauthorized", "Moderator credentials required",
+            "Send 'Authorization: Bearer <key or token>' with a moderator key or a signed-in moderator's access token.");
     }
+
+    public static ProblemHttpResult Forbidden(string role, string detail) =>
+        Problem(StatusCodes.Status403Forbidden, "forbidden", $"The {role} role is required", detail);
 
     public static ProblemHttpResult UnsupportedMediaType() =>
         Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "JSON expected",

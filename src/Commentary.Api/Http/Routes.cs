@@ -8,6 +8,7 @@ public static class Routes
     public const string Article = "articles/{slug}";
     public const string ArticleComments = "articles/{slug}/comments";
     public const string ArticleComment = "articles/{slug}/comments/{id}";
+    public const string SignedInModerator = "moderation/me";
     public const string ModerationComments = "moderation/comments";
     public const string ModerationComment = "moderation/comments/{slug}/{id}";
     public const string ApproveComment = "moderation/comments/{slug}/{id}/approve";
@@ -70,6 +71,7 @@ public static class FunctionNames
     public const string ListComments = nameof(ListComments);
     public const string SubmitComment = nameof(SubmitComment);
     public const string GetCommentStatus = nameof(GetCommentStatus);
+    public const string GetSignedInModerator = nameof(GetSignedInModerator);
     public const string ListModerationComments = nameof(ListModerationComments);
     public const string ApproveComment = nameof(ApproveComment);
     public const string RejectComment = nameof(RejectComment);

@@ -21,13 +21,13 @@ public sealed record BanRequest(string? Email, string? IpHash, string? Reason, D
 /// <summary>List, add and lift bans on an email address or a client address (by its IP hash).</summary>
 public sealed class BanEndpoints(ModeratorAccess access, BanList bans, TimeProvider clock)
 {
-    public Task<IResult> ListAsync(HttpRequest request) => access.RunAsync(request, async (moderator, cancellationToken) =>
+    public Task<IResult> ListAsync(HttpRequest request) => access.RunAsync(request, FunctionNames.ListBans, async (moderator, cancellationToken) =>
     {
         var now = clock.GetUtcNow();
         return ApiJson.Ok(new BanPage((await bans.ListAsync(cancellationToken)).Select(b => BanView.From(b, now)).ToArray()));
     });
 
-    public Task<IResult> AddAsync(HttpRequest request) => access.RunAsync(request, async (moderator, cancellationToken) =>
+    public Task<IResult> AddAsync(HttpRequest request) => access.RunAsync(request, FunctionNames.AddBan, async (moderator, cancellationToken) =>
     {
         var (body, problem) = await JsonBody.ReadValidAsync<BanRequest>(request, Validate, cancellationToken);
         if (problem is not null)
@@ -39,14 +39,14 @@ public sealed class BanEndpoints(ModeratorAccess access, BanList bans, TimeProvi
         var (reason, _) = ReasonField.Read(body.Reason);
         var now = clock.GetUtcNow();
         var ban = email is not null
-            ? new Ban(BanKind.Email, CommenterIdentity.EmailHash(email), email, reason!, moderator, now, body.ExpiresAt)
-            : new Ban(BanKind.Ip, body.IpHash!, null, reason!, moderator, now, body.ExpiresAt);
+            ? new Ban(BanKind.Email, CommenterIdentity.EmailHash(email), email, reason!, moderator.Name, now, body.ExpiresAt)
+            : new Ban(BanKind.Ip, body.IpHash!, null, reason!, moderator.Name, now, body.ExpiresAt);
         await bans.AddAsync(ban, cancellationToken);
         request.HttpContext.Response.Headers.Location = Routes.Path(Routes.Ban, ban.Id);
         return ApiJson.Status(BanView.From(ban, now), StatusCodes.Status201Created);
     });
 
-    public Task<IResult> RemoveAsync(HttpRequest request, string banId) => access.RunAsync(request, async (moderator, cancellationToken) =>
+    public Task<IResult> RemoveAsync(HttpRequest request, string banId) => access.RunAsync(request, FunctionNames.RemoveBan, async (moderator, cancellationToken) =>
         await bans.RemoveAsync(banId, cancellationToken)
             ? TypedResults.NoContent()
             : Problems.NotFound("There is no such ban."));

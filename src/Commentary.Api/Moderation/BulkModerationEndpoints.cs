@@ -15,14 +15,14 @@ public sealed record BulkResults(IReadOnlyList<BulkItemResult> Results);
 
 /// <summary>
 /// One action on up to <see cref="MaxItems"/> comments. Each item succeeds or fails on its own, so the answer is
-/// <c>200</c> with a result per item, in the order sent.
+/// <c>200</c> with a result per item, in the order sent. <c>delete</c> needs the role that deleting one comment needs.
 /// </summary>
 public sealed class BulkModerationEndpoints(ModeratorAccess access, ModerationActions actions, SpamMarking spam)
 {
     public const int MaxItems = 100;
     private static readonly string[] Actions = ["approve", "reject", "delete", "spam"];
 
-    public Task<IResult> RunAsync(HttpRequest request) => access.RunAsync(request, async (moderator, cancellationToken) =>
+    public Task<IResult> RunAsync(HttpRequest request) => access.RunAsync(request, FunctionNames.ModerateInBulk, async (moderator, cancellationToken) =>
     {
         var (body, problem) = await JsonBody.ReadValidAsync<BulkRequest>(request, Validate, cancellationToken);
         if (problem is not null)
@@ -30,11 +30,18 @@ public sealed class BulkModerationEndpoints(ModeratorAccess access, ModerationAc
             return problem;
         }
 
-        var (reason, _) = ReasonField.Read(body!.Reason);
+        // Deleting in bulk needs what deleting one comment needs.
+        var deleteRole = ModeratorRoutes.RoleFor(FunctionNames.DeleteComment);
+        if (body!.Action == "delete" && !moderator.May(deleteRole))
+        {
+            return ModeratorAccess.Refused(deleteRole);
+        }
+
+        var (reason, _) = ReasonField.Read(body.Reason);
         var results = new List<BulkItemResult>(body.Items!.Count);
         foreach (var item in body.Items!)
         {
-            results.Add(await RunOneAsync(body.Action!, item, moderator, reason, cancellationToken));
+            results.Add(await RunOneAsync(body.Action!, item, moderator.Name, reason, cancellationToken));
         }
 
         return ApiJson.Ok(new BulkResults(results));

@@ -12,7 +12,7 @@ public sealed record CommenterExportView(string Email, string EmailHash, IReadOn
 /// <summary>A commenter's access and erasure requests, answered by a moderator: export or erase all kept under one email address.</summary>
 public sealed class CommenterDataEndpoints(ModeratorAccess access, CommenterData commenterData, CommenterHistory commenters)
 {
-    public Task<IResult> ExportAsync(HttpRequest request, string email) => access.RunAsync(request, async (moderator, cancellationToken) =>
+    public Task<IResult> ExportAsync(HttpRequest request, string email) => access.RunAsync(request, FunctionNames.ExportCommenter, async (moderator, cancellationToken) =>
     {
         if (!IsEmailKey(email))
         {
@@ -25,9 +25,9 @@ public sealed class CommenterDataEndpoints(ModeratorAccess access, CommenterData
             export.Email, export.EmailHash, export.Comments.Select(c => ModeratedComment.From(c, history)).ToArray(), export.PoisonMessages));
     });
 
-    public Task<IResult> EraseAsync(HttpRequest request, string email) => access.RunAsync(request, async (moderator, cancellationToken) =>
+    public Task<IResult> EraseAsync(HttpRequest request, string email) => access.RunAsync(request, FunctionNames.EraseCommenter, async (moderator, cancellationToken) =>
         IsEmailKey(email)
-            ? ApiJson.Ok(await commenterData.EraseAsync(email, moderator, cancellationToken))
+            ? ApiJson.Ok(await commenterData.EraseAsync(email, moderator.Name, cancellationToken))
             : NotAnEmail());
 
     private static bool IsEmailKey(string email) => SubmissionValidator.IsPlausibleEmail(email);

@@ -15,7 +15,7 @@ public sealed record PrivateReplyRequest(string? Subject, string? Text);
 /// </summary>
 public sealed class CrisisReplyEndpoints(ModeratorAccess access, CommentStore comments, CommentEvents events, CrisisSupport crisis, PolicyProvider policies)
 {
-    public Task<IResult> ReplyAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, async (moderator, cancellationToken) =>
+    public Task<IResult> ReplyAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, FunctionNames.ReplyPrivately, async (moderator, cancellationToken) =>
     {
         var (body, problem) = await ModeratorAnswers.ReadAboutCommentAsync<PrivateReplyRequest>(request, slug, id, cancellationToken);
         if (problem is not null)
@@ -56,11 +56,11 @@ public sealed class CrisisReplyEndpoints(ModeratorAccess access, CommentStore co
         }
 
         var settings = (await policies.CurrentSettingsAsync(cancellationToken)).CrisisResources;
-        var draft = (await crisis.CaseAsync(comment, null, settings, moderator, cancellationToken)).Reply;
+        var draft = (await crisis.CaseAsync(comment, null, settings, moderator.Name, cancellationToken)).Reply;
         var reply = new CrisisReplyDraft(body?.Subject?.Trim() ?? draft.Subject, body?.Text ?? draft.Text);
         try
         {
-            await crisis.SendReplyAsync(comment, reply, moderator, cancellationToken);
+            await crisis.SendReplyAsync(comment, reply, moderator.Name, cancellationToken);
         }
         catch (MailDeliveryException)
         {
@@ -69,6 +69,6 @@ public sealed class CrisisReplyEndpoints(ModeratorAccess access, CommentStore co
 
         var log = await events.ListAsync(slug, id, cancellationToken);
         // The comment is in the crisis lane (checked above), so its record always carries the case, now with the reply in its history.
-        return ApiJson.Ok(ModeratedComment.From(comment, null, log) with { Crisis = await crisis.CaseAsync(comment, log, settings, moderator, cancellationToken) });
+        return ApiJson.Ok(ModeratedComment.From(comment, null, log) with { Crisis = await crisis.CaseAsync(comment, log, settings, moderator.Name, cancellationToken) });
     });
 }

@@ -25,7 +25,7 @@ public sealed record RetrainAnswer(string Status);
 /// </summary>
 public sealed class ModelEndpoints(ModeratorAccess access, ModelProvider models, ModelStore store, TimeProvider clock)
 {
-    public Task<IResult> GetAsync(HttpRequest request) => access.RunAsync(request, async (moderator, cancellationToken) =>
+    public Task<IResult> GetAsync(HttpRequest request) => access.RunAsync(request, FunctionNames.GetModerationModel, async (moderator, cancellationToken) =>
     {
         var state = await models.CurrentAsync(cancellationToken);
         var m = state.Model.Manifest;
@@ -34,9 +34,9 @@ public sealed class ModelEndpoints(ModeratorAccess access, ModelProvider models,
             state.Degraded ? "degraded" : "ok", state.Problem, await store.LastReportAsync(cancellationToken)));
     });
 
-    public Task<IResult> RetrainAsync(HttpRequest request) => access.RunAsync(request, async (moderator, cancellationToken) =>
+    public Task<IResult> RetrainAsync(HttpRequest request) => access.RunAsync(request, FunctionNames.RetrainModerationModel, async (moderator, cancellationToken) =>
     {
-        await store.RequestRetrainAsync(new RetrainRequest(moderator, clock.GetUtcNow()), cancellationToken);
+        await store.RequestRetrainAsync(new RetrainRequest(moderator.Name, clock.GetUtcNow()), cancellationToken);
         request.HttpContext.Response.Headers.Location = $"/{Routes.Prefix}/{Routes.ModerationModel}";
         return ApiJson.Status(new RetrainAnswer("queued"), StatusCodes.Status202Accepted);
     });

@@ -27,7 +27,7 @@ public sealed class ModerationEndpoints(
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 
-    public Task<IResult> ListAsync(HttpRequest request) => access.RunAsync(request, async (moderator, cancellationToken) =>
+    public Task<IResult> ListAsync(HttpRequest request) => access.RunAsync(request, FunctionNames.ListModerationComments, async (moderator, cancellationToken) =>
     {
         var statusText = request.Query["status"].ToString();
         var status = CommentStatus.Pending;
@@ -52,16 +52,16 @@ public sealed class ModerationEndpoints(
         var histories = await Task.WhenAll(items.Select(c => c.Email).Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(async email => (email, await commenters.ForEmailAsync(email, cancellationToken))));
         var byEmail = histories.ToDictionary(h => h.email, h => h.Item2, StringComparer.OrdinalIgnoreCase);
-        var records = await Task.WhenAll(items.Select(c => WithCrisisAsync(ModeratedComment.From(c, byEmail[c.Email]), c, null, moderator, cancellationToken)));
+        var records = await Task.WhenAll(items.Select(c => WithCrisisAsync(ModeratedComment.From(c, byEmail[c.Email]), c, null, moderator.Name, cancellationToken)));
         return ApiJson.Ok(new ModerationPage(records, next));
     });
 
-    public Task<IResult> ApproveAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, async (moderator, cancellationToken) =>
+    public Task<IResult> ApproveAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, FunctionNames.ApproveComment, async (moderator, cancellationToken) =>
         !ModeratorAnswers.IsCommentKey(slug, id)
             ? ModeratorAnswers.NoSuchComment()
-            : await ModeratorAnswers.ChangeAsync(await actions.ApproveAsync(slug, id, moderator, ModeratorAnswers.IfMatch(request), cancellationToken), events, cancellationToken));
+            : await ModeratorAnswers.ChangeAsync(await actions.ApproveAsync(slug, id, moderator.Name, ModeratorAnswers.IfMatch(request), cancellationToken), events, cancellationToken));
 
-    public Task<IResult> GetAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, async (moderator, cancellationToken) =>
+    public Task<IResult> GetAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, FunctionNames.GetModeratedComment, async (moderator, cancellationToken) =>
     {
         var comment = ModeratorAnswers.IsCommentKey(slug, id) ? await comments.FindAsync(slug, id, cancellationToken) : null;
         if (comment is null)
@@ -71,10 +71,10 @@ public sealed class ModerationEndpoints(
 
         var history = commenters.ForEmailAsync(comment.Email, cancellationToken);
         var log = events.ListAsync(slug, id, cancellationToken);
-        return ApiJson.Ok(await WithCrisisAsync(ModeratedComment.From(comment, await history, await log), comment, await log, moderator, cancellationToken));
+        return ApiJson.Ok(await WithCrisisAsync(ModeratedComment.From(comment, await history, await log), comment, await log, moderator.Name, cancellationToken));
     });
 
-    public Task<IResult> RejectAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, async (moderator, cancellationToken) =>
+    public Task<IResult> RejectAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, FunctionNames.RejectComment, async (moderator, cancellationToken) =>
     {
         var (body, problem) = await ModeratorAnswers.ReadAboutCommentAsync<RejectRequest>(request, slug, id, cancellationToken);
         if (problem is not null)
@@ -88,17 +88,17 @@ public sealed class ModerationEndpoints(
             return Problems.Invalid(ReasonField.Name, invalid);
         }
 
-        return await ModeratorAnswers.ChangeAsync(await actions.RejectAsync(slug, id, moderator, reason, ModeratorAnswers.IfMatch(request), cancellationToken), events, cancellationToken);
+        return await ModeratorAnswers.ChangeAsync(await actions.RejectAsync(slug, id, moderator.Name, reason, ModeratorAnswers.IfMatch(request), cancellationToken), events, cancellationToken);
     });
 
-    public Task<IResult> DeleteAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, async (moderator, cancellationToken) =>
+    public Task<IResult> DeleteAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, FunctionNames.DeleteComment, async (moderator, cancellationToken) =>
     {
         if (!ModeratorAnswers.IsCommentKey(slug, id))
         {
             return ModeratorAnswers.NoSuchComment();
         }
 
-        var outcome = await actions.DeleteAsync(slug, id, moderator, ModeratorAnswers.IfMatch(request), cancellationToken);
+        var outcome = await actions.DeleteAsync(slug, id, moderator.Name, ModeratorAnswers.IfMatch(request), cancellationToken);
         return outcome.Kind switch
         {
             StoreOutcomeKind.NotFound => ModeratorAnswers.NoSuchComment(),

@@ -1,3 +1,4 @@
+using Commentary.Api.Access;
 using Commentary.Api.Hosting;
 using Commentary.Core.Access;
 using Commentary.Core.Maintenance;
@@ -6,9 +7,11 @@ using Commentary.Core.Moderation.Akismet;
 using Commentary.Core.Moderation.Classifier;
 using Commentary.Core.Notifications;
 using Commentary.Core.Privacy;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Commentary.Api.Moderation;
 
@@ -19,6 +22,10 @@ public static class ModerationServices
     {
         services.AddCheckedOptions<ModeratorOptions>(configuration, ModeratorOptions.Section, ModeratorKeys.Problems);
         services.AddSingleton<ModeratorKeys>();
+        services.AddCheckedOptions<SignInOptions>(configuration, SignInOptions.Section, SignInOptions.Problems);
+        services.AddAuthentication().AddJwtBearer(ModeratorTokens.Scheme, _ => { });
+        services.AddOptions<JwtBearerOptions>(ModeratorTokens.Scheme).Configure<IOptions<SignInOptions>>((bearer, signIn) => ModeratorTokens.Configure(bearer, signIn.Value));
+        services.AddSingleton<ModeratorTokens>();
         services.AddSingleton<ModeratorAccess>();
 
         services.AddSingleton<ModerationIndex>();
@@ -35,6 +42,7 @@ public static class ModerationServices
         services.AddSingleton<CommentModerator>();
         services.AddSingleton<StaleRowSweeper>();
 
+        services.AddSingleton<SignedInModeratorEndpoints>();
         services.AddSingleton<ModerationEndpoints>();
         services.AddSingleton<PoisonEndpoints>();
         services.AddSingleton<CommenterDataEndpoints>();

@@ -12,13 +12,13 @@ namespace Commentary.Api.Moderation;
 /// </summary>
 public sealed class ModerationSettingsEndpoints(ModeratorAccess access, ModerationSettingsStore store, PolicyProvider policies)
 {
-    public Task<IResult> GetAsync(HttpRequest request) => access.RunAsync(request, async (moderator, cancellationToken) =>
+    public Task<IResult> GetAsync(HttpRequest request) => access.RunAsync(request, FunctionNames.GetModerationSettings, async (moderator, cancellationToken) =>
     {
         var stored = await store.LoadAsync(cancellationToken);
         return Answer(request, stored);
     });
 
-    public Task<IResult> PutAsync(HttpRequest request) => access.RunAsync(request, async (moderator, cancellationToken) =>
+    public Task<IResult> PutAsync(HttpRequest request) => access.RunAsync(request, FunctionNames.PutModerationSettings, async (moderator, cancellationToken) =>
     {
         var (text, problem) = await JsonBody.ReadTextAsync(request, cancellationToken);
         if (problem is not null)

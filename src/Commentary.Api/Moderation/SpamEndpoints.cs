@@ -8,7 +8,7 @@ public sealed record SpamRequest(bool? Ban, string? Reason);
 /// <summary>"This is spam": reject it, reject reposts of the same text, and (with <c>ban: true</c>) ban its author.</summary>
 public sealed class SpamEndpoints(ModeratorAccess access, SpamMarking spam, CommentEvents events)
 {
-    public Task<IResult> MarkAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, async (moderator, cancellationToken) =>
+    public Task<IResult> MarkAsync(HttpRequest request, string slug, string id) => access.RunAsync(request, FunctionNames.MarkCommentAsSpam, async (moderator, cancellationToken) =>
     {
         var (body, problem) = await ModeratorAnswers.ReadAboutCommentAsync<SpamRequest>(request, slug, id, cancellationToken);
         if (problem is not null)
@@ -22,7 +22,7 @@ public sealed class SpamEndpoints(ModeratorAccess access, SpamMarking spam, Comm
             return Problems.Invalid(ReasonField.Name, invalid);
         }
 
-        var outcome = await spam.MarkAsync(slug, id, moderator, reason, body?.Ban ?? false, ModeratorAnswers.IfMatch(request), cancellationToken);
+        var outcome = await spam.MarkAsync(slug, id, moderator.Name, reason, body?.Ban ?? false, ModeratorAnswers.IfMatch(request), cancellationToken);
         return await ModeratorAnswers.ChangeAsync(outcome, events, cancellationToken);
     });
 }

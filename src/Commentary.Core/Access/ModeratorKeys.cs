@@ -4,11 +4,15 @@ using Microsoft.Extensions.Options;
 
 namespace Commentary.Core.Access;
 
-/// <summary>One moderator: a name for the audit trail and the lower-case hex SHA-256 of their key.</summary>
+/// <summary>
+/// One key: a name for the audit trail, the lower-case hex SHA-256 of the key, and its role (<c>moderator</c> or
+/// <c>admin</c>; <c>admin</c> when unset, which is what every key could do before roles existed).
+/// </summary>
 public sealed class ModeratorKey
 {
     public string Name { get; set; } = string.Empty;
     public string KeySha256 { get; set; } = string.Empty;
+    public string? Role { get; set; }
 }
 
 /// <summary>The moderators (section <c>Moderation</c>, list <c>Moderators</c>).</summary>
@@ -24,20 +28,20 @@ public sealed class ModeratorOptions
 /// </summary>
 public sealed class ModeratorKeys
 {
-    private readonly (string Name, byte[] Hash)[] _moderators;
+    private readonly (Moderator Moderator, byte[] Hash)[] _moderators;
 
     public ModeratorKeys(IOptions<ModeratorOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _moderators = options.Value.Moderators
-            .Select(m => (m.Name.Trim(), Convert.FromHexString(m.KeySha256.Trim())))
+            .Select(m => (new Moderator(m.Name.Trim(), RoleOf(m)), Convert.FromHexString(m.KeySha256.Trim())))
             .ToArray();
     }
 
     public bool AnyConfigured => _moderators.Length > 0;
 
-    /// <summary>The moderator's name, or null when the header holds no valid key.</summary>
-    public string? Authenticate(string? authorizationHeader)
+    /// <summary>The key's moderator (name and role), or null when the header holds no valid key.</summary>
+    public Moderator? Authenticate(string? authorizationHeader)
     {
         const string scheme = "Bearer ";
         if (authorizationHeader is null || !authorizationHeader.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
@@ -52,13 +56,13 @@ public sealed class ModeratorKeys
         }
 
         var presented = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        string? match = null;
-        foreach (var (name, hash) in _moderators)
+        Moderator? match = null;
+        foreach (var (moderator, hash) in _moderators)
         {
             // No early exit: the time taken does not depend on which entry matched.
             if (CryptographicOperations.FixedTimeEquals(presented, hash))
             {
-                match = name;
+                match = moderator;
             }
         }
 
@@ -68,7 +72,12 @@ public sealed class ModeratorKeys
     public static string HashOf(string key) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key ?? throw new ArgumentNullException(nameof(key)))));
 
-    /// <summary>Start-up validation: each moderator needs a name and a 64-digit hex hash.</summary>
+    private static ModeratorRole RoleOf(ModeratorKey key) =>
+        string.IsNullOrWhiteSpace(key.Role) ? ModeratorRole.Admin
+        : ModeratorRoleNames.TryParse(key.Role, out var role) ? role
+        : throw new InvalidOperationException($"'{key.Role}' is not a moderator role.");
+
+    /// <summary>Start-up validation: each moderator needs a name, a 64-digit hex hash and, if set, a known role.</summary>
     public static IEnumerable<string> Problems(ModeratorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -84,6 +93,11 @@ public sealed class ModeratorKeys
             if (hash.Length != 64 || !hash.All(char.IsAsciiHexDigit))
             {
                 yield return $"Moderation:Moderators:{i}:KeySha256 must be the 64-digit hex SHA-256 of the key (environment: Moderation__Moderators__{i}__KeySha256).";
+            }
+
+            if (!string.IsNullOrWhiteSpace(m.Role) && !ModeratorRoleNames.TryParse(m.Role, out _))
+            {
+                yield return $"Moderation:Moderators:{i}:Role must be '{ModeratorRoleNames.Moderator}' or '{ModeratorRoleNames.Admin}' (environment: Moderation__Moderators__{i}__Role).";
             }
         }
     }

@@ -26,6 +26,7 @@ public static class EndpointMap
         api.MapGet(Routes.ArticleComment, (HttpRequest r, string slug, string id, CommentStatusEndpoints e) => e.StatusAsync(r, slug, id)).WithName(FunctionNames.GetCommentStatus);
         api.MapPost(Routes.CommentReports, (HttpRequest r, string slug, string id, ReportEndpoints e) => e.ReportAsync(r, slug, id)).WithName(FunctionNames.ReportComment);
 
+        api.MapGet(Routes.SignedInModerator, (HttpRequest r, SignedInModeratorEndpoints e) => e.GetAsync(r)).WithName(FunctionNames.GetSignedInModerator);
         api.MapGet(Routes.ModerationComments, (HttpRequest r, ModerationEndpoints e) => e.ListAsync(r)).WithName(FunctionNames.ListModerationComments);
         api.MapPost(Routes.ApproveComment, (HttpRequest r, string slug, string id, ModerationEndpoints e) => e.ApproveAsync(r, slug, id)).WithName(FunctionNames.ApproveComment);
         api.MapPost(Routes.RejectComment, (HttpRequest r, string slug, string id, ModerationEndpoints e) => e.RejectAsync(r, slug, id)).WithName(FunctionNames.RejectComment);
@@ -56,6 +57,16 @@ public static class EndpointMap
         api.MapGet(Routes.Health, (HttpRequest r, HealthEndpoints e) => e.CheckAsync(r)).WithName(FunctionNames.Health);
         api.MapGet(Routes.UiFile, (HttpRequest r, string file, UiEndpoints e) => e.GetAsync(r, file)).WithName(FunctionNames.UiFile);
         api.MapGet(Routes.OpenApi, (HttpRequest r, OpenApiEndpoints e) => e.GetAsync(r)).WithName(FunctionNames.OpenApi);
+
+        // Last, once each endpoint has its name: the role that ModeratorRoutes declares for it (ModeratorAccess enforces it).
+        ((IEndpointConventionBuilder)api).Finally(endpoint =>
+        {
+            var name = endpoint.Metadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName;
+            if (name is not null && ModeratorRoutes.Required.TryGetValue(name, out var role))
+            {
+                endpoint.Metadata.Add(new RequiredModeratorRole(role));
+            }
+        });
         return api;
     }
 }

@@ -83,6 +83,44 @@ public sealed partial class ApiReferenceTests
         Assert.True(repeated.Length == 0, "docs/api.md lists these operations more than once:\n" + string.Join("\n", repeated));
     }
 
+    [Fact]
+    public void The_who_column_names_the_role_the_openapi_document_requires()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(RepositoryFile("src", "Commentary.Api", "OpenApi", "openapi.json")));
+        var required = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var item in path.Value.EnumerateObject().Where(i => HttpMethods.Contains(i.Name)))
+            {
+                // "public" without a security requirement; otherwise the role every alternative names (they agree).
+                var roles = item.Value.GetProperty("security").EnumerateArray()
+                    .SelectMany(r => r.EnumerateObject().SelectMany(scheme => scheme.Value.EnumerateArray().Select(role => role.GetString()!)))
+                    .Distinct(StringComparer.Ordinal).ToArray();
+                required[$"{item.Name.ToUpperInvariant()} {path.Name}"] = roles.Length == 0 ? "public" : Assert.Single(roles);
+            }
+        }
+
+        var wrong = new List<string>();
+        foreach (var line in File.ReadLines(RepositoryFile("docs", "api.md")))
+        {
+            var row = WhoCells().Match(line);
+            foreach (var operation in row.Success ? Operation().Matches(row.Groups["cell"].Value).AsEnumerable() : [])
+            {
+                var key = $"{operation.Groups["method"].Value} {operation.Groups["path"].Value}";
+                if (required.TryGetValue(key, out var role) && role != row.Groups["who"].Value.Trim())
+                {
+                    wrong.Add($"{key}: docs/api.md says {row.Groups["who"].Value.Trim()}, openapi.json requires {role}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    // A table row's first and second cells.
+    [GeneratedRegex(@"^\|(?<cell>(?:[^|\\]|\\.)*)\|(?<who>[^|]*)\|")]
+    private static partial Regex WhoCells();
+
     // A table row's first cell; "\|" inside a cell is an escaped bar, not the cell's end.
     [GeneratedRegex(@"^\|(?<cell>(?:[^|\\]|\\.)*)\|")]
     private static partial Regex FirstCell();

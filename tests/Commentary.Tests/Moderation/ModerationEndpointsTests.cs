@@ -49,7 +49,7 @@ public class ModerationEndpointsTests
             Moderators = [new ModeratorKey { Name = "Ann", KeySha256 = ModeratorKeys.HashOf(Key) }],
         }));
         var lockout = new ModeratorLockout(Options.Create(new LockoutOptions { FreeFailures = int.MaxValue }), TimeProvider.System);
-        var access = new ModeratorAccess(keys, new ClientAddress(configuration), lockout, new EndpointGuard(NullLogger<EndpointGuard>.Instance));
+        var access = new ModeratorAccess(keys, new Commentary.Api.Access.ModeratorTokens(Options.Create(new SignInOptions())), new ClientAddress(configuration), lockout, new EndpointGuard(NullLogger<EndpointGuard>.Instance));
         var settingsStore = new ModerationSettingsStore(storage);
         var crisis = new CrisisSupport(events, new ArticleStore(storage, NullLogger<ArticleStore>.Instance), new SmtpMailSender(Options.Create(new MailOptions())), TimeProvider.System);
         var policies = new PolicyProvider(settingsStore, TimeProvider.System, NullLogger<PolicyProvider>.Instance);

@@ -28,19 +28,19 @@ public class ModeratorKeysTests
     [Fact]
     public void A_bearer_header_with_the_right_key_names_the_moderator()
     {
-        Assert.Equal("Ann", Keys(Moderator("Ann", Key)).Authenticate("Bearer s3cret-key"));
+        Assert.Equal("Ann", Keys(Moderator("Ann", Key)).Authenticate("Bearer s3cret-key")?.Name);
     }
 
     [Fact]
     public void The_scheme_is_case_insensitive_and_surrounding_spaces_are_ignored()
     {
-        Assert.Equal("Ann", Keys(Moderator("Ann", Key)).Authenticate("bearer   s3cret-key "));
+        Assert.Equal("Ann", Keys(Moderator("Ann", Key)).Authenticate("bearer   s3cret-key ")?.Name);
     }
 
     [Fact]
     public void The_moderator_name_is_trimmed()
     {
-        Assert.Equal("Ann", Keys(new ModeratorKey { Name = "  Ann ", KeySha256 = ModeratorKeys.HashOf(Key) }).Authenticate("Bearer s3cret-key"));
+        Assert.Equal("Ann", Keys(new ModeratorKey { Name = "  Ann ", KeySha256 = ModeratorKeys.HashOf(Key) }).Authenticate("Bearer s3cret-key")?.Name);
     }
 
     [Theory]
@@ -66,8 +66,8 @@ public class ModeratorKeysTests
     {
         var keys = Keys(Moderator("Ann", "ann-key"), Moderator("Bob", "bob-key"));
 
-        Assert.Equal("Ann", keys.Authenticate("Bearer ann-key"));
-        Assert.Equal("Bob", keys.Authenticate("Bearer bob-key"));
+        Assert.Equal("Ann", keys.Authenticate("Bearer ann-key")?.Name);
+        Assert.Equal("Bob", keys.Authenticate("Bearer bob-key")?.Name);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class ModeratorKeysTests
     {
         var keys = Keys(new ModeratorKey { Name = "Ann", KeySha256 = ModeratorKeys.HashOf(Key).ToUpperInvariant() });
 
-        Assert.Equal("Ann", keys.Authenticate("Bearer s3cret-key"));
+        Assert.Equal("Ann", keys.Authenticate("Bearer s3cret-key")?.Name);
     }
 
     [Fact]
@@ -132,5 +132,39 @@ public class ModeratorKeysTests
         var options = new ModeratorOptions { Moderators = [new ModeratorKey { Name = "", KeySha256 = "nope" }] };
 
         Assert.Equal(2, ModeratorKeys.Problems(options).Count());
+    }
+
+    [Theory]
+    [InlineData(null, ModeratorRole.Admin)]
+    [InlineData("", ModeratorRole.Admin)]
+    [InlineData("admin", ModeratorRole.Admin)]
+    [InlineData("moderator", ModeratorRole.Moderator)]
+    [InlineData(" Moderator ", ModeratorRole.Moderator)]
+    public void A_key_has_its_configured_role_and_admin_when_none_is_set(string? role, ModeratorRole expected)
+    {
+        var keys = Keys(new ModeratorKey { Name = "Ann", KeySha256 = ModeratorKeys.HashOf(Key), Role = role });
+
+        Assert.Equal(new Moderator("Ann", expected), keys.Authenticate("Bearer s3cret-key"));
+    }
+
+    [Theory]
+    [InlineData("owner")]
+    [InlineData("Commentary.Admin")]
+    [InlineData("moderators")]
+    public void An_unknown_role_is_a_problem_naming_the_setting(string role)
+    {
+        var options = new ModeratorOptions { Moderators = [new ModeratorKey { Name = "Ann", KeySha256 = ModeratorKeys.HashOf(Key), Role = role }] };
+
+        var problem = Assert.Single(ModeratorKeys.Problems(options));
+        Assert.Contains("Moderation__Moderators__0__Role", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_admin_may_do_what_a_moderator_may_and_not_the_other_way_round()
+    {
+        Assert.True(new Moderator("A", ModeratorRole.Admin).May(ModeratorRole.Moderator));
+        Assert.True(new Moderator("A", ModeratorRole.Admin).May(ModeratorRole.Admin));
+        Assert.True(new Moderator("M", ModeratorRole.Moderator).May(ModeratorRole.Moderator));
+        Assert.False(new Moderator("M", ModeratorRole.Moderator).May(ModeratorRole.Admin));
     }
 }

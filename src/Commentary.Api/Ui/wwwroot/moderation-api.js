@@ -18,11 +18,22 @@ import { say } from './moderation-dom.js';
 // The API is one folder up from the page (/api/ui/moderation.html calls /api/moderation/...).
 const api = new URL('../', location.href);
 
-/** The key in use, or null when signed out. */
+/** The key in use, or null when signed out, and the role it has. */
 export const session = {
   /** @type {string | null} */
   key: null,
+  /** @type {'moderator' | 'admin'} */
+  role: 'moderator',
 };
+
+/**
+ * Whether the signed-in role may do what an element marked `data-needs="admin"` does. The page hides such elements
+ * from a moderator (by the body's data-role); the keyboard asks here.
+ * @param {HTMLElement | null | undefined} element
+ */
+export function mayUse(element) {
+  return !element || element.dataset.needs !== 'admin' || session.role === 'admin';
+}
 
 /** @type {(message: string) => void} */
 let signedOut = () => {};

@@ -105,12 +105,13 @@ export function elementFor(item, handlers) {
       type: 'button',
       class: action === 'approve' ? 'primary' : action === 'delete' ? 'danger-text' : '',
       'data-action': action,
+      'data-needs': action === 'delete' ? 'admin' : null,
       onclick: () => {
         if (action === 'reject') openReject(item);
         else if (action !== 'delete' || confirm(`Delete the comment by ${item.author} for good?`)) handlers.decide(item, action);
       },
     }, ACTION_WORDS[action].button)),
-  h('button', { type: 'button', class: 'quiet', 'data-action': 'ban', onclick: () => handlers.ban(item) }, 'Ban author…'));
+  h('button', { type: 'button', class: 'quiet', 'data-action': 'ban', 'data-needs': 'admin', onclick: () => handlers.ban(item) }, 'Ban author…'));
 
   item.noticeElement = h('p', { class: 'notice', role: 'note', hidden: true });
   const article = h('article', { class: 'card', tabindex: '-1', 'aria-label': `Comment by ${item.author} on ${item.slug}` },

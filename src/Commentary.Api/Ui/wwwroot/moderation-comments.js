@@ -1,7 +1,7 @@
 // @ts-check
 // The Pending, Approved and Rejected tabs: one panel that lists comments of a status, newest first with urgent ones on
 // top, and acts on them one by one or in bulk. Decisions are optimistic and rolled back when the API says no.
-import { attempt, loadList } from './moderation-api.js';
+import { attempt, loadList, session } from './moderation-api.js';
 import { ACTION_WORDS, commentPath, elementFor, openReject } from './moderation-card.js';
 import { $, removeFrom, say } from './moderation-dom.js';
 
@@ -187,7 +187,7 @@ export function move(step) {
  * @param {Action} action
  */
 export function allows(action) {
-  return LISTS[list.status].actions.includes(action);
+  return LISTS[list.status].actions.includes(action) && (action !== 'delete' || session.role === 'admin');
 }
 
 export { openReject };

@@ -50,6 +50,7 @@ export const ui = {
   key: /** @type {HTMLInputElement} */ ($('key')),
   keyError: $('key-error'),
   signOut: $('sign-out'),
+  signedInAs: $('signed-in-as'),
   queue: $('queue'),
   tabs: all('[role="tab"]'),
   status: $('status'),

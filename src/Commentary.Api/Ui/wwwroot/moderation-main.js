@@ -1,12 +1,13 @@
 // @ts-check
 // The moderation dashboard. Served at {api}/ui/moderation.html; it calls the moderation API one folder up with the
-// moderator's key, which lives in sessionStorage only (this tab, until it closes). This module signs in and out,
+// moderator's key, which lives in sessionStorage only (this tab, until it closes). This module signs in and out (asking
+// GET moderation/me whose key it is and what role it has; a moderator does not see what only an admin may do),
 // switches tabs and handles the keyboard; each tab is a module of its own:
 //   pending, approved, rejected: moderation-comments.js (with moderation-card.js for one comment)
 //   bans:     moderation-bans.js (the list, Lift) and moderation-ban-form.js (Add a ban)
 //   poison:   moderation-poison.js
 //   settings: moderation-settings.js (the settings as JSON, and the classifier in force)
-import { attempt, onKeyRefused, session } from './moderation-api.js';
+import { attempt, mayUse, onKeyRefused, session } from './moderation-api.js';
 import * as banForm from './moderation-ban-form.js';
 import * as bans from './moderation-bans.js';
 import * as comments from './moderation-comments.js';
@@ -41,7 +42,7 @@ const state = { view: 'pending' };
 async function signIn(key) {
   session.key = key;
   ui.keyError.textContent = '';
-  const answer = await attempt('GET', 'moderation/comments?status=pending&limit=1');
+  const answer = await attempt('GET', 'moderation/me');
   if (!answer) {
     ui.keyError.textContent = 'The API could not be reached. Check that it is running and try again.';
     session.key = null;
@@ -53,6 +54,15 @@ async function signIn(key) {
     ui.key.focus();
     return;
   }
+  if (!answer.ok) {
+    session.key = null;
+    ui.keyError.textContent = 'The API could not check the key just now. Try again in a moment.';
+    return;
+  }
+  session.role = answer.body.role === 'admin' ? 'admin' : 'moderator';
+  document.body.dataset.role = session.role;
+  ui.signedInAs.textContent = `${answer.body.name} (${session.role})`;
+  ui.signedInAs.hidden = false;
   sessionStorage.setItem(KEY_STORAGE, key);
   ui.key.value = '';
   ui.signIn.hidden = true;
@@ -65,6 +75,10 @@ async function signIn(key) {
 function signOut(message) {
   sessionStorage.removeItem(KEY_STORAGE);
   session.key = null;
+  session.role = 'moderator';
+  delete document.body.dataset.role;
+  ui.signedInAs.hidden = true;
+  ui.signedInAs.textContent = '';
   comments.reset();
   poison.reset();
   settings.reset();
@@ -119,11 +133,12 @@ function banFrom(item) {
 
 /** @param {KeyboardEvent} event */
 function onTabKey(event) {
-  const index = ui.tabs.indexOf(/** @type {HTMLElement} */ (event.target));
+  const tabs = ui.tabs.filter(mayUse);
+  const index = tabs.indexOf(/** @type {HTMLElement} */ (event.target));
   const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
   if (index < 0 || !step) return;
   event.preventDefault();
-  const next = ui.tabs[(index + step + ui.tabs.length) % ui.tabs.length];
+  const next = tabs[(index + step + tabs.length) % tabs.length];
   showView(/** @type {View} */ (next.dataset.view), true);
 }
 
@@ -143,7 +158,7 @@ function onShortcut(event) {
     case 'a': if (can('approve')) comments.decide(item, 'approve'); break;
     case 'r': if (can('reject')) comments.openReject(item); break;
     case 'x': if (item) comments.setSelected(item, !item.selected); break;
-    case 'b': if (item) banFrom(item); break;
+    case 'b': if (item && session.role === 'admin') banFrom(item); break;
     case '?': ui.help.showModal(); break;
     default: return;
   }
