@@ -35,6 +35,8 @@ public sealed class StorageClients
     public QueueClient AkismetWork => Queues.GetQueueClient(StorageNames.AkismetQueue);
     public QueueClient AkismetWorkPoison => Queues.GetQueueClient(StorageNames.AkismetPoisonQueue);
     public QueueClient ModelRetrain => Queues.GetQueueClient(StorageNames.ModelRetrainQueue);
+    public QueueClient Notifications => Queues.GetQueueClient(StorageNames.NotificationsQueue);
+    public QueueClient NotificationsPoison => Queues.GetQueueClient(StorageNames.NotificationsPoisonQueue);
     public TableClient Comments => Tables.GetTableClient(StorageNames.CommentsTable);
     public TableClient ModerationIndex => Tables.GetTableClient(StorageNames.ModerationIndexTable);
     public TableClient CommenterIndex => Tables.GetTableClient(StorageNames.CommenterIndexTable);
@@ -44,6 +46,8 @@ public sealed class StorageClients
     public TableClient SpamFingerprints => Tables.GetTableClient(StorageNames.SpamFingerprintsTable);
     public TableClient CommentHistory => Tables.GetTableClient(StorageNames.CommentHistoryTable);
     public TableClient Reports => Tables.GetTableClient(StorageNames.ReportsTable);
+    public TableClient NotificationDeliveries => Tables.GetTableClient(StorageNames.NotificationDeliveriesTable);
+    public TableClient NotificationDigests => Tables.GetTableClient(StorageNames.NotificationDigestsTable);
 
     /// <summary>Builds the clients from configuration, or explains exactly which setting is missing.</summary>
     public static StorageClients FromConfiguration(IConfiguration configuration, QueueMessageEncoding queueEncoding = SubmissionEncoding)

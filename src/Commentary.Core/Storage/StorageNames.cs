@@ -19,6 +19,11 @@ public static class StorageNames
     /// <summary>Requests to retrain the moderation model now (a moderator's <c>POST /moderation/model/retrain</c>).</summary>
     public const string ModelRetrainQueue = "model-retrain";
     public const string ModelRetrainPoisonQueue = ModelRetrainQueue + "-poison";
+
+    /// <summary>Notification events (the outbox): sent by the <c>SendNotifications</c> trigger, each at most once per recipient.</summary>
+    public const string NotificationsQueue = "notifications";
+    public const string NotificationsPoisonQueue = NotificationsQueue + "-poison";
+
     public const string CommentsTable = "Comments";
     public const string ModerationIndexTable = "ModerationIndex";
     public const string CommenterIndexTable = "CommenterIndex";
@@ -29,12 +34,22 @@ public static class StorageNames
     public const string CommentHistoryTable = "CommentHistory";
     public const string ReportsTable = "Reports";
 
+    /// <summary>One row per notification sent (or being sent) to one recipient: the dedupe that makes redelivery harmless.</summary>
+    public const string NotificationDeliveriesTable = "NotificationDeliveries";
+
+    /// <summary>Held comments waiting for the next digest, and the digests claimed from them.</summary>
+    public const string NotificationDigestsTable = "NotificationDigests";
+
     public static IReadOnlyList<string> Tables { get; } =
     [
         CommentsTable, ModerationIndexTable, CommenterIndexTable, IdempotencyKeysTable, RecentSignalsTable,
-        BansTable, SpamFingerprintsTable, CommentHistoryTable, ReportsTable,
+        BansTable, SpamFingerprintsTable, CommentHistoryTable, ReportsTable, NotificationDeliveriesTable, NotificationDigestsTable,
     ];
 
     public static IReadOnlyList<string> Containers { get; } = [ArticlesContainer, SettingsContainer, ModelsContainer];
-    public static IReadOnlyList<string> Queues { get; } = [SubmissionsQueue, SubmissionsPoisonQueue, AkismetQueue, AkismetPoisonQueue, ModelRetrainQueue, ModelRetrainPoisonQueue];
+    public static IReadOnlyList<string> Queues { get; } =
+    [
+        SubmissionsQueue, SubmissionsPoisonQueue, AkismetQueue, AkismetPoisonQueue, ModelRetrainQueue, ModelRetrainPoisonQueue,
+        NotificationsQueue, NotificationsPoisonQueue,
+    ];
 }
