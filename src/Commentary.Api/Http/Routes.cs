@@ -96,4 +96,6 @@ public static class FunctionNames
     public const string SweepStaleRows = nameof(SweepStaleRows);
     public const string RetrainModel = nameof(RetrainModel);
     public const string RetrainModelOnRequest = nameof(RetrainModelOnRequest);
+    public const string SendNotifications = nameof(SendNotifications);
+    public const string SendNotificationDigest = nameof(SendNotificationDigest);
 }

@@ -18,6 +18,14 @@ public static class NotificationServices
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationSettingsCheck>();
         services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<NotificationDeliveries>();
+        services.AddSingleton<HeldDigest>();
+        services.AddSingleton<NotificationDispatcher>();
+        services.AddSingleton<INotificationAudience, ModeratorAudience>();
+        services.TryAddSingleton<IMailSender, SmtpMailSender>();
+        // Webhooks are never followed elsewhere: a redirect is an answer like any other (and not a success).
+        services.AddHttpClient(ModeratorAudience.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
 
         // Signed Approve and Reject links are registered by their own feature; until then, messages carry none.
         services.TryAddSingleton<IModerationLinks, UnconfiguredModerationLinks>();
