@@ -140,6 +140,7 @@ var tableNames = [
   'SpamFingerprints'
   'CommentHistory'
   'Reports'
+  'Subscriptions'
 ]
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))

@@ -23,7 +23,8 @@ public static class CommentaryServices
             .AddArticles(configuration)
             .AddComments(configuration)
             .AddModeration(configuration)
-            .AddNotifications(configuration);
+            .AddNotifications(configuration)
+            .AddCommenterNotifications(configuration);
 
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton(_ => UiAssetCatalog.FromEmbeddedFiles());

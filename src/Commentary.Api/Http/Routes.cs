@@ -25,6 +25,10 @@ public static class Routes
     public const string Bans = "moderation/bans";
     public const string Ban = "moderation/bans/{banId}";
     public const string CommentReports = "articles/{slug}/comments/{id}/reports";
+
+    /// <summary>The pages behind the confirmation and unsubscribe links in commenters' mail (GET asks, POST acts); the link carries <c>?token=</c>.</summary>
+    public const string ConfirmSubscription = Core.Notifications.SubscriptionLinks.ConfirmRoute;
+    public const string Unsubscribe = Core.Notifications.SubscriptionLinks.UnsubscribeRoute;
     public const string Health = "health";
     public const string UiFile = "ui/{file}";
     public const string OpenApi = "openapi.json";
@@ -88,6 +92,10 @@ public static class FunctionNames
     public const string AddBan = nameof(AddBan);
     public const string RemoveBan = nameof(RemoveBan);
     public const string ReportComment = nameof(ReportComment);
+    public const string ShowSubscriptionConfirmation = nameof(ShowSubscriptionConfirmation);
+    public const string ConfirmSubscription = nameof(ConfirmSubscription);
+    public const string ShowUnsubscribe = nameof(ShowUnsubscribe);
+    public const string Unsubscribe = nameof(Unsubscribe);
     public const string Health = nameof(Health);
     public const string UiFile = nameof(UiFile);
     public const string OpenApi = nameof(OpenApi);

@@ -28,6 +28,7 @@ public sealed partial class CommentModerator(
     CommentaryMetrics metrics,
     AkismetScreening akismet,
     NotificationOutbox notifications,
+    CommenterSubscriptions subscriptions,
     TimeProvider clock,
     ILogger<CommentModerator> logger)
 {
@@ -47,6 +48,13 @@ public sealed partial class CommentModerator(
             LogPoisoned(logger, e.CommentId ?? "(unknown)", e.Message);
             metrics.Poisoned("malformed");
             return;
+        }
+
+        if (message.NotifyPublished || message.NotifyReplies)
+        {
+            // Recorded before the comment is stored, and again on a redelivery, so its first notification finds it.
+            await subscriptions.RecordAsync(
+                message.Email, message.Slug, message.Id, new SubscriptionChoice(message.NotifyPublished, message.NotifyReplies), message.Submitted, cancellationToken);
         }
 
         var existing = await comments.FindAsync(message.Slug, message.Id, cancellationToken);

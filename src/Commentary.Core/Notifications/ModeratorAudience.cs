@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 
 namespace Commentary.Core.Notifications;
@@ -83,23 +82,7 @@ public sealed class ModeratorAudience(
                     ["X-Commentary-Event"] = notification.Kind,
                 },
             };
-            try
-            {
-                await audience._mail.SendAsync(message, cancellationToken);
-                return DeliveryResult.Sent;
-            }
-            catch (MailDeliveryException e) when (e.InnerException is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 and < (SmtpStatusCode)600, ErrorCode: SmtpErrorCode.RecipientNotAccepted })
-            {
-                return DeliveryResult.Refused(e.Message);
-            }
-            catch (MailDeliveryException e)
-            {
-                return DeliveryResult.RetryLater(e.Message);
-            }
-            catch (MailNotConfiguredException e)
-            {
-                return DeliveryResult.Refused(e.Message);
-            }
+            return await audience._mail.SendAsDeliveryAsync(message, cancellationToken);
         }
     }
 

@@ -48,6 +48,7 @@ public sealed class StorageClients
     public TableClient Reports => Tables.GetTableClient(StorageNames.ReportsTable);
     public TableClient NotificationDeliveries => Tables.GetTableClient(StorageNames.NotificationDeliveriesTable);
     public TableClient NotificationDigests => Tables.GetTableClient(StorageNames.NotificationDigestsTable);
+    public TableClient Subscriptions => Tables.GetTableClient(StorageNames.SubscriptionsTable);
 
     /// <summary>Builds the clients from configuration, or explains exactly which setting is missing.</summary>
     public static StorageClients FromConfiguration(IConfiguration configuration, QueueMessageEncoding queueEncoding = SubmissionEncoding)

@@ -40,10 +40,14 @@ public static class StorageNames
     /// <summary>Held comments waiting for the next digest, and the digests claimed from them.</summary>
     public const string NotificationDigestsTable = "NotificationDigests";
 
+    /// <summary>Commenters' opt-ins, confirmations and unsubscribes, keyed by the keyed hash of the address (never the address).</summary>
+    public const string SubscriptionsTable = "Subscriptions";
+
     public static IReadOnlyList<string> Tables { get; } =
     [
         CommentsTable, ModerationIndexTable, CommenterIndexTable, IdempotencyKeysTable, RecentSignalsTable,
         BansTable, SpamFingerprintsTable, CommentHistoryTable, ReportsTable, NotificationDeliveriesTable, NotificationDigestsTable,
+        SubscriptionsTable,
     ];
 
     public static IReadOnlyList<string> Containers { get; } = [ArticlesContainer, SettingsContainer, ModelsContainer];
