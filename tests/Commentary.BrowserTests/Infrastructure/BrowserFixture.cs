@@ -13,7 +13,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public SelfHost Host { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
-    /// <summary>The SMTP server the host sends moderators' private replies to.</summary>
+    /// <summary>The SMTP server the host sends moderators' private replies and commenters' mail to.</summary>
     public SmtpTestServer Smtp { get; private set; } = null!;
 
     private IPlaywright _playwright = null!;
@@ -31,7 +31,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(20_000);
         Azurite = await AzuriteProcess.StartAsync();
         Smtp = SmtpTestServer.Start();
-        Host = await SelfHost.StartAsync(Azurite.ConnectionString, Smtp.Settings());
+        // With a public address and a link key, the site emails commenters who ask: the widget offers it.
+        var settings = Smtp.Settings();
+        settings["Notifications:PublicUrl"] = "http://127.0.0.1/api";
+        settings["Notifications:LinkSigningKey"] = "browser-test-link-signing-key-0123456789";
+        Host = await SelfHost.StartAsync(Azurite.ConnectionString, settings);
 
         // The tests seed the same sample threads over and over, all from 127.0.0.1; in production a repeated body is
         // rejected as a duplicate and many comments from one address are held, which is not what these tests are about.
