@@ -119,7 +119,7 @@ public sealed class WidgetTests(BrowserFixture fixture)
         var id = await reader.PendingIdAsync();
         await Expect(replies).Not.ToBeCheckedAsync();
 
-        var confirmation = await fixture.Smtp.WaitForAsync(email, m => m.Subject.StartsWith("Please confirm", StringComparison.Ordinal), "the confirmation mail");
+        var confirmation = await fixture.Smtp.WaitForAsync(email, m => (m.Subject ?? string.Empty).StartsWith("Please confirm", StringComparison.Ordinal), "the confirmation mail");
         Assert.Equal("List-Unsubscribe=One-Click", confirmation.Headers["List-Unsubscribe-Post"]);
         var subscriptions = _host.Services.GetRequiredService<Core.Notifications.CommenterSubscriptions>();
         var asked = Assert.Single(await subscriptions.ListAsync(email, CancellationToken.None), r => r.Kind == "comment");

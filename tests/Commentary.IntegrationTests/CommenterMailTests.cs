@@ -30,7 +30,7 @@ public sealed partial class CommenterMailTests(CommenterMailFixture fixture) : I
 
         // 1. Opting in: the confirmation mail, and nothing else, even when the comment is published meanwhile.
         var first = await PostAsync(slug, "Reader", reader, "My first thoughts on this article.", published: true, replies: true);
-        var confirmation = await _smtp.WaitForAsync(reader, m => m.Subject.StartsWith("Please confirm", StringComparison.Ordinal), "the confirmation mail");
+        var confirmation = await _smtp.WaitForAsync(reader, m => (m.Subject ?? string.Empty).StartsWith("Please confirm", StringComparison.Ordinal), "the confirmation mail");
         AssertOneClickUnsubscribe(confirmation);
         await PublishAsync(slug, first);
         await AssertNothingMoreAsync(reader, 1);
@@ -57,14 +57,14 @@ public sealed partial class CommenterMailTests(CommenterMailFixture fixture) : I
         // 3. A comment asked about after confirming: "published", with one-click unsubscribe.
         var second = await PostAsync(slug, "Reader", reader, "A second comment, asked about after confirming.", published: true, replies: true);
         await PublishAsync(slug, second);
-        var published = await _smtp.WaitForAsync(reader, m => m.Subject.Contains("is published", StringComparison.Ordinal), "the published mail");
+        var published = await _smtp.WaitForAsync(reader, m => (m.Subject ?? string.Empty).Contains("is published", StringComparison.Ordinal), "the published mail");
         AssertOneClickUnsubscribe(published);
         Assert.Contains("A second comment, asked about after confirming.", published.TextBody, StringComparison.Ordinal);
 
         // 4. Someone replies: the reply mail names them and quotes them, and never shows their address.
         var reply = await PostAsync(slug, "Rowan Replier", replier, "I read your second comment and agree.", parentId: second);
         await PublishAsync(slug, reply);
-        var replied = await _smtp.WaitForAsync(reader, m => m.Subject.Contains("replied", StringComparison.Ordinal), "the reply mail");
+        var replied = await _smtp.WaitForAsync(reader, m => (m.Subject ?? string.Empty).Contains("replied", StringComparison.Ordinal), "the reply mail");
         AssertOneClickUnsubscribe(replied);
         Assert.StartsWith("Rowan Replier replied to your comment", replied.Subject, StringComparison.Ordinal);
         Assert.Contains("I read your second comment and agree.", replied.TextBody, StringComparison.Ordinal);
@@ -92,7 +92,7 @@ public sealed partial class CommenterMailTests(CommenterMailFixture fixture) : I
         var slug = await _host.AddArticleAsync("mail-unconfirmed");
         var reader = Address("unconfirmed");
         var first = await PostAsync(slug, "Quiet Reader", reader, "Please tell me when this is published.", published: true, replies: true);
-        await _smtp.WaitForAsync(reader, m => m.Subject.StartsWith("Please confirm", StringComparison.Ordinal), "the confirmation mail");
+        await _smtp.WaitForAsync(reader, m => (m.Subject ?? string.Empty).StartsWith("Please confirm", StringComparison.Ordinal), "the confirmation mail");
         await PublishAsync(slug, first);
         var reply = await PostAsync(slug, "Someone", Address("someone"), "A reply the reader never hears of.", parentId: first);
         await PublishAsync(slug, reply);
@@ -103,7 +103,7 @@ public sealed partial class CommenterMailTests(CommenterMailFixture fixture) : I
     public async Task Unsubscribing_from_one_article_stops_its_mail_and_a_reply_to_oneself_is_never_sent()
     {
         var (slug, reader, comment) = await ConfirmedReaderAsync("mail-thread");
-        var published = await _smtp.WaitForAsync(reader, m => m.Subject.Contains("is published", StringComparison.Ordinal), "the published mail");
+        var published = await _smtp.WaitForAsync(reader, m => (m.Subject ?? string.Empty).Contains("is published", StringComparison.Ordinal), "the published mail");
 
         // The reader answering themselves is not news to them.
         var own = await PostAsync(slug, "Reader", reader, "Answering my own comment.", parentId: comment);
@@ -135,7 +135,7 @@ public sealed partial class CommenterMailTests(CommenterMailFixture fixture) : I
         var slug = await _host.AddArticleAsync("mail-erase");
         var reader = Address("erase");
         await PostAsync(slug, "Erased Reader", reader, "Tell me about replies, please.", published: false, replies: true);
-        await _smtp.WaitForAsync(reader, m => m.Subject.StartsWith("Please confirm", StringComparison.Ordinal), "the confirmation mail");
+        await _smtp.WaitForAsync(reader, m => (m.Subject ?? string.Empty).StartsWith("Please confirm", StringComparison.Ordinal), "the confirmation mail");
 
         var export = await _host.GetModeratorJsonAsync($"moderation/commenters/{Uri.EscapeDataString(reader)}");
         var kinds = export["subscriptions"]!.AsArray().Select(s => s!["kind"]!.GetValue<string>()).Order().ToArray();
@@ -154,7 +154,7 @@ public sealed partial class CommenterMailTests(CommenterMailFixture fixture) : I
     public async Task Bad_links_and_bad_posts_change_nothing_and_answer_pages()
     {
         var (_, reader, _) = await ConfirmedReaderAsync("mail-bad");
-        var published = await _smtp.WaitForAsync(reader, m => m.Subject.Contains("is published", StringComparison.Ordinal), "the published mail");
+        var published = await _smtp.WaitForAsync(reader, m => (m.Subject ?? string.Empty).Contains("is published", StringComparison.Ordinal), "the published mail");
         var unsubscribe = new Uri(published.Headers["List-Unsubscribe"]!.Trim('<', '>')).PathAndQuery;
         var token = TokenOf(unsubscribe);
         var tampered = unsubscribe.Replace(token, token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1], StringComparison.Ordinal);
@@ -215,7 +215,7 @@ public sealed partial class CommenterMailTests(CommenterMailFixture fixture) : I
         var slug = await _host.AddArticleAsync(prefix);
         var reader = Address(prefix);
         var first = await PostAsync(slug, "Reader", reader, "Opting in with my first comment.", published: true, replies: false);
-        var confirmation = await _smtp.WaitForAsync(reader, m => m.Subject.StartsWith("Please confirm", StringComparison.Ordinal), "the confirmation mail");
+        var confirmation = await _smtp.WaitForAsync(reader, m => (m.Subject ?? string.Empty).StartsWith("Please confirm", StringComparison.Ordinal), "the confirmation mail");
         var confirm = LinkIn(confirmation, SubscriptionLinks.ConfirmRoute);
         using (var confirmed = await PostFormAsync(confirm, new Dictionary<string, string> { ["token"] = TokenOf(confirm) }))
         {
@@ -223,10 +223,10 @@ public sealed partial class CommenterMailTests(CommenterMailFixture fixture) : I
         }
 
         await PublishAsync(slug, first);
-        await _smtp.WaitForAsync(reader, m => m.TextBody.Contains("Opting in with my first comment.", StringComparison.Ordinal), "the first published mail");
+        await _smtp.WaitForAsync(reader, m => (m.TextBody ?? string.Empty).Contains("Opting in with my first comment.", StringComparison.Ordinal), "the first published mail");
         var comment = await PostAsync(slug, "Reader", reader, "The comment whose replies I want to hear about.", published: true, replies: true);
         await PublishAsync(slug, comment);
-        await _smtp.WaitForAsync(reader, m => m.TextBody.Contains("The comment whose replies I want to hear about.", StringComparison.Ordinal), "the second published mail");
+        await _smtp.WaitForAsync(reader, m => (m.TextBody ?? string.Empty).Contains("The comment whose replies I want to hear about.", StringComparison.Ordinal), "the second published mail");
         return (slug, reader, comment);
     }
 
@@ -256,7 +256,7 @@ public sealed partial class CommenterMailTests(CommenterMailFixture fixture) : I
         await DrainedAsync();
         var sentinel = await _host.AddArticleAsync("sentinel");
         await PublishAsync(sentinel, await PostAsync(sentinel, "Sentinel", Address("sentinel"), "A comment whose notice closes the wait."));
-        await _smtp.WaitForAsync(CommenterMailFixture.Moderator, m => m.Subject.Contains(sentinel, StringComparison.Ordinal), "the sentinel mail");
+        await _smtp.WaitForAsync(CommenterMailFixture.Moderator, m => (m.Subject ?? string.Empty).Contains(sentinel, StringComparison.Ordinal), "the sentinel mail");
         await DrainedAsync();
         Assert.Equal(expected, _smtp.ReceivedFor(address).Count);
     }
@@ -287,7 +287,7 @@ public sealed partial class CommenterMailTests(CommenterMailFixture fixture) : I
     /// <summary>The path and query of the first link in the message's text that goes to <paramref name="route"/>.</summary>
     private static string LinkIn(MimeMessage message, string route)
     {
-        var link = Links().Matches(message.TextBody).Select(m => new Uri(m.Value)).First(u => (u.AbsolutePath + u.Query).Contains(route, StringComparison.Ordinal));
+        var link = Links().Matches(message.TextBody ?? string.Empty).Select(m => new Uri(m.Value)).First(u => (u.AbsolutePath + u.Query).Contains(route, StringComparison.Ordinal));
         return link.PathAndQuery;
     }
 
