@@ -300,36 +300,16 @@ public sealed partial class CommenterMailTests(CommenterMailFixture fixture) : I
 }
 
 /// <summary>Its own Azurite, a real SMTP server, and a host that mails commenters (and a moderator, for sentinels) through it.</summary>
-public sealed class CommenterMailFixture : IAsyncLifetime
+public sealed class CommenterMailFixture : MailHostFixture
 {
     public const string Moderator = "moderator@example.org";
 
-    public AzuriteProcess Azurite { get; private set; } = null!;
-    public SmtpTestServer Smtp { get; private set; } = null!;
-    public SelfHost Host { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override void AddSettings(IDictionary<string, string?> settings)
     {
-        Azurite = await AzuriteProcess.StartAsync();
-        Smtp = SmtpTestServer.Start();
-        var settings = Smtp.Settings();
         settings["Notifications:PublicUrl"] = "http://127.0.0.1/api";
         settings["Notifications:LinkSigningKey"] = "integration-test-link-signing-key-0123456789";
         settings["Notifications:ModeratorEmails"] = Moderator;
         settings["Notifications:EmailEvents"] = NotificationKinds.Published;
-        Host = await SelfHost.StartAsync(Azurite.ConnectionString, settings);
-        await Host.UseModerationSettingsAsync(s =>
-        {
-            s.Flood.MaxRecentFromIp = 100_000;
-            s.Duplicates.Enabled = false;
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        await Smtp.DisposeAsync();
-        await Azurite.DisposeAsync();
     }
 }
 
