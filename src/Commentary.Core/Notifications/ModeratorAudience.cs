@@ -111,7 +111,7 @@ public sealed class ModeratorAudience(
         {
             var notice = audience.Notice(notification, name);
             var now = audience._clock.GetUtcNow();
-            var body = endpoint.Format switch
+            var body = endpoint.FormatKind switch
             {
                 WebhookFormat.Slack => notice.SlackPayload(),
                 WebhookFormat.Teams => notice.TeamsPayload(),

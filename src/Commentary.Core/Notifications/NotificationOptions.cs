@@ -165,11 +165,16 @@ public sealed class NotificationOptions
             yield return $"{setting}:Url must be https (plain http is allowed only for a loopback address in development), not '{url.Scheme}://{url.Host}'.";
         }
 
+        if (endpoint.FormatKind is null)
+        {
+            yield return $"{setting}:Format must be standard, slack or teams, not \"{endpoint.Format}\".";
+        }
+
         if (!string.IsNullOrEmpty(endpoint.Secret) && WebhookSignature.SecretBytes(endpoint.Secret) is null)
         {
             yield return $"{setting}:Secret must be \"whsec_\" and the base64 of 24 to 64 random bytes.";
         }
-        else if (string.IsNullOrEmpty(endpoint.Secret) && endpoint.Format == WebhookFormat.Standard)
+        else if (string.IsNullOrEmpty(endpoint.Secret) && endpoint.FormatKind == WebhookFormat.Standard)
         {
             yield return $"{setting}:Secret is needed for the standard format: receivers check each call's signature with it (\"whsec_\" and base64).";
         }
@@ -205,7 +210,13 @@ public sealed class WebhookEndpointOptions
     /// <summary>The URL to POST to (a secret itself for Slack and Teams: keep it in app settings or Key Vault).</summary>
     public string? Url { get; set; }
 
-    public WebhookFormat Format { get; set; } = WebhookFormat.Standard;
+    /// <summary><c>standard</c> (the default), <c>slack</c> or <c>teams</c>.</summary>
+    public string? Format { get; set; }
+
+    /// <summary>The format, or null when <see cref="Format"/> names none.</summary>
+    public WebhookFormat? FormatKind => string.IsNullOrWhiteSpace(Format)
+        ? WebhookFormat.Standard
+        : Enum.TryParse<WebhookFormat>(Format.Trim(), ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !char.IsDigit(Format.Trim()[0]) ? kind : null;
 
     /// <summary>The Standard Webhooks signing secret, <c>whsec_</c> and base64; every call is signed with it when set.</summary>
     public string? Secret { get; set; }
