@@ -59,7 +59,10 @@ public sealed class NotificationOptions
     public TimeSpan DigestInterval => DigestMinutes > 0 ? TimeSpan.FromMinutes(DigestMinutes) : TimeSpan.Zero;
 
     /// <summary>True when a moderators' channel is configured (mail to moderators, or a webhook).</summary>
-    public bool HasModeratorChannels => ModeratorAddresses.Count > 0 || Webhooks.Count > 0;
+    public bool HasModeratorChannels => ModeratorAddresses.Count > 0 || ActiveWebhooks.Any();
+
+    /// <summary>The endpoints with a URL: one whose URL is empty (a template's placeholder) is off.</summary>
+    public IEnumerable<KeyValuePair<string, WebhookEndpointOptions>> ActiveWebhooks => Webhooks.Where(w => w.Value is { IsOn: true });
 
     /// <summary>The wait before retry number <paramref name="attempt"/> (1 for the first).</summary>
     public TimeSpan RetryDelay(int attempt)
@@ -134,7 +137,7 @@ public sealed class NotificationOptions
             yield return "Notifications:WebhookTimeout must be more than 0 and at most 2 minutes.";
         }
 
-        foreach (var (name, endpoint) in options.Webhooks)
+        foreach (var (name, endpoint) in options.ActiveWebhooks)
         {
             foreach (var problem in WebhookProblems(name, endpoint, development))
             {
@@ -156,7 +159,7 @@ public sealed class NotificationOptions
             yield break;
         }
 
-        if (string.IsNullOrWhiteSpace(endpoint.Url) || !Uri.TryCreate(endpoint.Url, UriKind.Absolute, out var url))
+        if (!Uri.TryCreate(endpoint.Url, UriKind.Absolute, out var url))
         {
             yield return $"{setting}:Url must be an absolute https:// address.";
         }
@@ -223,6 +226,9 @@ public sealed class WebhookEndpointOptions
 
     /// <summary>The events the endpoint takes, comma-separated; <c>comment.urgent, comment.held</c> unless set.</summary>
     public string? Events { get; set; }
+
+    /// <summary>False while <see cref="Url"/> is empty: the endpoint is off, whatever else is set.</summary>
+    public bool IsOn => !string.IsNullOrWhiteSpace(Url);
 
     public IReadOnlyList<string> EventKinds => string.IsNullOrWhiteSpace(Events) ? NotificationKinds.ModeratorDefaults : NotificationOptions.SplitList(Events);
 }
