@@ -35,6 +35,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>Every message that arrived, in order, whether or not a test read it with <see cref="NextForAsync"/>.</summary>
+    public IReadOnlyList<MimeMessage> All => [.. _all];
+
     /// <summary>The application settings that send mail here.</summary>
     public IDictionary<string, string?> Settings(string from = "Commentary <comments@example.org>") => new Dictionary<string, string?>
     {
@@ -43,6 +46,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
         ["Mail:From"] = from,
         ["Mail:Security"] = "None",
     };
+
+    /// <summary>A server on <paramref name="port"/>: a stopped server started again where the app expects it.</summary>
+    public static SmtpTestServer StartOn(int port) => new(port);
 
     public static SmtpTestServer Start()
     {

@@ -15,7 +15,9 @@ public static class NotificationServices
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section)).ValidateOnStart();
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section))
+            .PostConfigure(options => options.PublicUrl ??= PlatformAddress(configuration[WebsiteHostNameSetting]))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationSettingsCheck>();
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<NotificationDeliveries>();
@@ -31,6 +33,13 @@ public static class NotificationServices
         services.TryAddSingleton<IModerationLinks, UnconfiguredModerationLinks>();
         return services;
     }
+
+    /// <summary>The App Service platform's setting with the site's own host name.</summary>
+    public const string WebsiteHostNameSetting = "WEBSITE_HOSTNAME";
+
+    /// <summary>In Azure, without <c>Notifications__PublicUrl</c>, links start with the site's own address.</summary>
+    internal static Uri? PlatformAddress(string? hostName) =>
+        string.IsNullOrWhiteSpace(hostName) || hostName.Contains('/', StringComparison.Ordinal) ? null : new Uri($"https://{hostName.Trim()}/api");
 
     /// <summary>
     /// The start-up check: each problem named with its setting. Plain-http webhooks to loopback pass only in

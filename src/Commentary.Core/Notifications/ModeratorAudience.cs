@@ -34,7 +34,7 @@ public sealed class ModeratorAudience(
         // A digest is for whoever takes held comments.
         var kind = notification.Kind == NotificationKinds.HeldDigest ? NotificationKinds.Held : notification.Kind;
         var addresses = _options.EmailEventKinds.Contains(kind) ? _options.ModeratorAddresses : [];
-        var endpoints = _options.Webhooks.Where(w => w.Value.EventKinds.Contains(kind)).ToList();
+        var endpoints = _options.ActiveWebhooks.Where(w => w.Value.EventKinds.Contains(kind)).ToList();
         if (addresses.Count == 0 && endpoints.Count == 0)
         {
             return ValueTask.FromResult<IReadOnlyList<NotificationDelivery>>([]);
@@ -94,7 +94,7 @@ public sealed class ModeratorAudience(
         {
             var notice = audience.Notice(notification, name);
             var now = audience._clock.GetUtcNow();
-            var body = endpoint.Format switch
+            var body = endpoint.FormatKind switch
             {
                 WebhookFormat.Slack => notice.SlackPayload(),
                 WebhookFormat.Teams => notice.TeamsPayload(),

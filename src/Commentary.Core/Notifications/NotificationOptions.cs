@@ -59,7 +59,10 @@ public sealed class NotificationOptions
     public TimeSpan DigestInterval => DigestMinutes > 0 ? TimeSpan.FromMinutes(DigestMinutes) : TimeSpan.Zero;
 
     /// <summary>True when a moderators' channel is configured (mail to moderators, or a webhook).</summary>
-    public bool HasModeratorChannels => ModeratorAddresses.Count > 0 || Webhooks.Count > 0;
+    public bool HasModeratorChannels => ModeratorAddresses.Count > 0 || ActiveWebhooks.Any();
+
+    /// <summary>The endpoints with a URL: one whose URL is empty (a template's placeholder) is off.</summary>
+    public IEnumerable<KeyValuePair<string, WebhookEndpointOptions>> ActiveWebhooks => Webhooks.Where(w => w.Value is { IsOn: true });
 
     /// <summary>The wait before retry number <paramref name="attempt"/> (1 for the first).</summary>
     public TimeSpan RetryDelay(int attempt)
@@ -134,7 +137,7 @@ public sealed class NotificationOptions
             yield return "Notifications:WebhookTimeout must be more than 0 and at most 2 minutes.";
         }
 
-        foreach (var (name, endpoint) in options.Webhooks)
+        foreach (var (name, endpoint) in options.ActiveWebhooks)
         {
             foreach (var problem in WebhookProblems(name, endpoint, development))
             {
@@ -156,7 +159,7 @@ public sealed class NotificationOptions
             yield break;
         }
 
-        if (string.IsNullOrWhiteSpace(endpoint.Url) || !Uri.TryCreate(endpoint.Url, UriKind.Absolute, out var url))
+        if (!Uri.TryCreate(endpoint.Url, UriKind.Absolute, out var url))
         {
             yield return $"{setting}:Url must be an absolute https:// address.";
         }
@@ -165,11 +168,16 @@ public sealed class NotificationOptions
             yield return $"{setting}:Url must be https (plain http is allowed only for a loopback address in development), not '{url.Scheme}://{url.Host}'.";
         }
 
+        if (endpoint.FormatKind is null)
+        {
+            yield return $"{setting}:Format must be standard, slack or teams, not \"{endpoint.Format}\".";
+        }
+
         if (!string.IsNullOrEmpty(endpoint.Secret) && WebhookSignature.SecretBytes(endpoint.Secret) is null)
         {
             yield return $"{setting}:Secret must be \"whsec_\" and the base64 of 24 to 64 random bytes.";
         }
-        else if (string.IsNullOrEmpty(endpoint.Secret) && endpoint.Format == WebhookFormat.Standard)
+        else if (string.IsNullOrEmpty(endpoint.Secret) && endpoint.FormatKind == WebhookFormat.Standard)
         {
             yield return $"{setting}:Secret is needed for the standard format: receivers check each call's signature with it (\"whsec_\" and base64).";
         }
@@ -205,13 +213,22 @@ public sealed class WebhookEndpointOptions
     /// <summary>The URL to POST to (a secret itself for Slack and Teams: keep it in app settings or Key Vault).</summary>
     public string? Url { get; set; }
 
-    public WebhookFormat Format { get; set; } = WebhookFormat.Standard;
+    /// <summary><c>standard</c> (the default), <c>slack</c> or <c>teams</c>.</summary>
+    public string? Format { get; set; }
+
+    /// <summary>The format, or null when <see cref="Format"/> names none.</summary>
+    public WebhookFormat? FormatKind => string.IsNullOrWhiteSpace(Format)
+        ? WebhookFormat.Standard
+        : Enum.TryParse<WebhookFormat>(Format.Trim(), ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !char.IsDigit(Format.Trim()[0]) ? kind : null;
 
     /// <summary>The Standard Webhooks signing secret, <c>whsec_</c> and base64; every call is signed with it when set.</summary>
     public string? Secret { get; set; }
 
     /// <summary>The events the endpoint takes, comma-separated; <c>comment.urgent, comment.held</c> unless set.</summary>
     public string? Events { get; set; }
+
+    /// <summary>False while <see cref="Url"/> is empty: the endpoint is off, whatever else is set.</summary>
+    public bool IsOn => !string.IsNullOrWhiteSpace(Url);
 
     public IReadOnlyList<string> EventKinds => string.IsNullOrWhiteSpace(Events) ? NotificationKinds.ModeratorDefaults : NotificationOptions.SplitList(Events);
 }
