@@ -128,7 +128,7 @@ public class NotificationOptionsTests
         Assert.Empty(NotificationOptions.Problems(options, development: false));
         Assert.Equal(["mods@example.org", "Lead <lead@example.org>"], options.ModeratorAddresses);
         Assert.Equal(WebhookFormat.Slack, options.Webhooks["slack"].FormatKind);
-        Assert.Equal([TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4)], new[] { 1, 2, 3 }.Select(options.RetryDelay));
+        Assert.Equal([TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4)], Enumerable.Range(1, 3).Select(options.RetryDelay));
         Assert.Equal(TimeSpan.FromHours(2), options.RetryDelay(30));
         Assert.Equal(new Uri("https://comments.example.org/api/ui/moderation.html#comment/hello/01HV3Z8Y9K2M4N6P8Q0R2S4T6V"), options.DashboardLink("hello", "01HV3Z8Y9K2M4N6P8Q0R2S4T6V"));
     }
@@ -237,7 +237,7 @@ public class ModeratorNoticeTests
         Assert.EndsWith("Reject/hello-world/01HV3Z8Y9K2M4N6P8Q0R2S4T01?to=mods%40example.org", standard["data"]!["rejectUrl"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var slack = JsonNode.Parse(notice.SlackPayload())!;
-        Assert.Contains("&lt;script&gt;", slack.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", notice.SlackPayload(), StringComparison.Ordinal);
         var buttons = slack["blocks"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]!.AsArray();
         Assert.Equal(["Open in the dashboard", "Approve", "Reject"], buttons.Select(b => b!["text"]!["text"]!.GetValue<string>()));
 
