@@ -26,6 +26,8 @@ var result = args.FirstOrDefault() switch
     "raw-drain" => await Draining.RawLoopAsync(storage, options["prefix"], int.Parse(options["count"], System.Globalization.CultureInfo.InvariantCulture)),
     "seed-storage" => await Seeding.CreateStorageAsync(storage),
     "crisis-latency" => await CrisisLatency.RunAsync(storage, api, int.Parse(options.GetValueOrDefault("count", "40"), System.Globalization.CultureInfo.InvariantCulture)),
-    _ => throw new ArgumentException("Modes: seed, blob-get, api-get, blob-miss, api-miss, table-page, table-page-cold, api-page-cold, enqueue, api-post, fill-queue, watch-drain, raw-drain, seed-storage, crisis-latency."),
+    "alert-latency" => await AlertLatency.RunAsync(storage, api, int.Parse(options.GetValueOrDefault("count", "40"), System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(options["hook-port"], System.Globalization.CultureInfo.InvariantCulture), int.Parse(options["smtp-port"], System.Globalization.CultureInfo.InvariantCulture), options["secret"]),
+    _ => throw new ArgumentException("Modes: seed, blob-get, api-get, blob-miss, api-miss, table-page, table-page-cold, api-page-cold, enqueue, api-post, fill-queue, watch-drain, raw-drain, seed-storage, crisis-latency, alert-latency."),
 };
 Console.WriteLine(result);

@@ -19,7 +19,8 @@ public sealed class ModeratorNotice
     /// <summary>How many comments a Slack or Teams digest lists one by one (their messages have size limits); mail and our JSON list all.</summary>
     public const int ChatDigestItems = 15;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Payloads are read by programs, never put into HTML as they are: non-ASCII text stays readable.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private ModeratorNotice(NotificationEvent notification, IReadOnlyList<NoticeItem> items, Uri? home)
     {
