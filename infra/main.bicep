@@ -128,6 +128,46 @@ param mailPassword string = ''
 @description('StartTls (upgrade on 587) or Tls (TLS from the first byte, usually 465).')
 param mailSecurity string = 'StartTls'
 
+@description('Moderators\' email addresses for alerts (urgent comments at once, held ones in digests), separated by commas. Needs mailHost and mailFrom. Empty sends no mail alerts.')
+param moderatorEmails string = ''
+
+@description('Minutes between digests of held comments (0 sends one message per comment). Urgent comments never wait.')
+param notificationDigestMinutes string = '15'
+
+@allowed([
+  ''
+  'true'
+  'false'
+])
+@description('Offer commenters mail about their comments (double opt-in): empty offers it whenever mail and the link-signing key are set, "false" never, "true" insists (start-up names what is missing).')
+param commenterEmails string = ''
+
+@description('The public address of the API that links in messages start with, e.g. "https://comments.example.org/api". Empty uses the Function App\'s own address.')
+param notificationPublicUrl string = ''
+
+@secure()
+@description('Optional key (at least 32 characters: openssl rand -hex 32) that signs the Approve and Reject links in moderators\' messages. Empty: messages carry only the dashboard link.')
+param notificationLinkSigningKey string = ''
+
+@secure()
+@description('Optional webhook URL for moderators\' alerts (a Slack incoming webhook, a Teams Workflows webhook, or your own https endpoint). Empty calls none.')
+param moderatorWebhookUrl string = ''
+
+@allowed([
+  'standard'
+  'slack'
+  'teams'
+])
+@description('What moderatorWebhookUrl is sent: standard (our JSON, signed per Standard Webhooks), slack or teams.')
+param moderatorWebhookFormat string = 'slack'
+
+@secure()
+@description('The Standard Webhooks signing secret for moderatorWebhookUrl ("whsec_" and base64 of 32 random bytes). Needed for the standard format.')
+param moderatorWebhookSecret string = ''
+
+@description('The events moderatorWebhookUrl takes, separated by commas. Empty means comment.urgent and comment.held.')
+param moderatorWebhookEvents string = ''
+
 // The resource names the application uses: they must equal src/Commentary.Core/Storage/StorageNames.cs,
 // which a test checks against the compiled template.
 var articlesContainerName = 'articles'
@@ -138,6 +178,8 @@ var queueNames = [
   'akismet-work-poison'
   'model-retrain'
   'model-retrain-poison'
+  'notifications'
+  'notifications-poison'
 ]
 var tableNames = [
   'Comments'
@@ -151,6 +193,9 @@ var tableNames = [
   'Reports'
   'UsedModerationLinks'
   'Tombstones'
+  'NotificationDeliveries'
+  'NotificationDigests'
+  'Subscriptions'
 ]
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -175,6 +220,9 @@ var secretNames = {
   ipHashKey: 'ip-hash-key'
   akismetApiKey: 'akismet-api-key'
   mailPassword: 'mail-password'
+  linkSigningKey: 'notification-link-signing-key'
+  webhookUrl: 'moderator-webhook-url'
+  webhookSecret: 'moderator-webhook-secret'
 }
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -278,6 +326,9 @@ module keyVault 'app/keyvault.bicep' = {
     ipHashKey: ipHashKey
     akismetApiKey: akismetApiKey
     mailPassword: mailPassword
+    linkSigningKey: notificationLinkSigningKey
+    webhookUrl: moderatorWebhookUrl
+    webhookSecret: moderatorWebhookSecret
   }
 }
 
@@ -336,6 +387,15 @@ module api 'app/api.bicep' = {
     mailFrom: mailFrom
     mailUserName: mailUserName
     mailSecurity: mailSecurity
+    moderatorEmails: moderatorEmails
+    notificationDigestMinutes: notificationDigestMinutes
+    commenterEmails: commenterEmails
+    notificationPublicUrl: notificationPublicUrl
+    linkSigningKeyStored: !empty(notificationLinkSigningKey)
+    webhookUrlStored: !empty(moderatorWebhookUrl)
+    webhookSecretStored: !empty(moderatorWebhookSecret)
+    moderatorWebhookFormat: moderatorWebhookFormat
+    moderatorWebhookEvents: moderatorWebhookEvents
     maximumInstanceCount: maximumInstanceCount
     subnetId: vnetEnabled ? network!.outputs.appSubnetId : ''
   }

@@ -57,6 +57,31 @@ param mailUserName string = ''
 ])
 param mailSecurity string = 'StartTls'
 
+@description('Moderators\' addresses for alerts, separated by commas; empty sends none.')
+param moderatorEmails string = ''
+
+param notificationDigestMinutes string = '15'
+
+@description('Offer commenters mail about their comments: empty when possible, "true" or "false".')
+param commenterEmails string = ''
+
+@description('The API\'s public address for links in messages; empty uses the site\'s own (WEBSITE_HOSTNAME).')
+param notificationPublicUrl string = ''
+
+@description('Whether a link-signing key, a webhook URL and its signing secret were stored in the vault.')
+param linkSigningKeyStored bool = false
+param webhookUrlStored bool = false
+param webhookSecretStored bool = false
+
+@allowed([
+  'standard'
+  'slack'
+  'teams'
+])
+param moderatorWebhookFormat string = 'slack'
+
+param moderatorWebhookEvents string = ''
+
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int
@@ -77,6 +102,9 @@ var secretReferences = {
   ipHashKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.ipHashKey})'
   akismetApiKey: akismetKeyStored ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.akismetApiKey})' : ''
   mailPassword: mailPasswordStored ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.mailPassword})' : ''
+  linkSigningKey: linkSigningKeyStored ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.linkSigningKey})' : ''
+  webhookUrl: webhookUrlStored ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.webhookUrl})' : ''
+  webhookSecret: webhookSecretStored ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.webhookSecret})' : ''
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
@@ -232,6 +260,45 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Network__TrustedProxies__3'
           value: '10.0.0.0/8'
+        }
+        // Moderators' alerts (docs/notifications.md): mail through the Mail__ settings above, and one webhook. An empty
+        // public address means the site's own (https://{WEBSITE_HOSTNAME}/api); an empty webhook URL calls none.
+        {
+          name: 'Notifications__PublicUrl'
+          value: notificationPublicUrl
+        }
+        {
+          name: 'Notifications__ModeratorEmails'
+          value: moderatorEmails
+        }
+        {
+          name: 'Notifications__DigestMinutes'
+          value: notificationDigestMinutes
+        }
+        // Commenters who ask are mailed when their comment is published or answered (empty: whenever possible).
+        {
+          name: 'Notifications__CommenterEmails'
+          value: commenterEmails
+        }
+        {
+          name: 'Notifications__LinkSigningKey'
+          value: secretReferences.linkSigningKey
+        }
+        {
+          name: 'Notifications__Webhooks__moderators__Url'
+          value: secretReferences.webhookUrl
+        }
+        {
+          name: 'Notifications__Webhooks__moderators__Format'
+          value: moderatorWebhookFormat
+        }
+        {
+          name: 'Notifications__Webhooks__moderators__Secret'
+          value: secretReferences.webhookSecret
+        }
+        {
+          name: 'Notifications__Webhooks__moderators__Events'
+          value: moderatorWebhookEvents
         }
       ]
     }

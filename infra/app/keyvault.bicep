@@ -19,6 +19,15 @@ param akismetApiKey string
 @secure()
 param mailPassword string
 
+@secure()
+param linkSigningKey string = ''
+
+@secure()
+param webhookUrl string = ''
+
+@secure()
+param webhookSecret string = ''
+
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
@@ -38,7 +47,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-@description('The names of the secrets: moderatorKeySha256, ipHashKey, akismetApiKey and mailPassword.')
+@description('The names of the secrets: moderatorKeySha256, ipHashKey, akismetApiKey, mailPassword, linkSigningKey, webhookUrl and webhookSecret.')
 param secretNames object
 
 resource moderatorKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
@@ -70,6 +79,30 @@ resource mailPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if 
   name: secretNames.mailPassword
   properties: {
     value: mailPassword
+  }
+}
+
+resource linkSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(linkSigningKey)) {
+  parent: vault
+  name: secretNames.linkSigningKey
+  properties: {
+    value: linkSigningKey
+  }
+}
+
+resource webhookUrlSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(webhookUrl)) {
+  parent: vault
+  name: secretNames.webhookUrl
+  properties: {
+    value: webhookUrl
+  }
+}
+
+resource webhookSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(webhookSecret)) {
+  parent: vault
+  name: secretNames.webhookSecret
+  properties: {
+    value: webhookSecret
   }
 }
 

@@ -4,6 +4,8 @@
 #   DURATION=10 CONNECTIONS=16 RUNS=3 DRAIN_COUNT=2000 STARTS=5 CRISIS_COUNT=40 scripts/bench/run.sh
 # The crisis figure (POST of a crisis comment → resources in its status answer, p95) has no baseline, only a goal; it
 # is written to its own block of docs/benchmarks.md whenever it is taken, also in a partial run (FIGURES=crisis).
+# The alert figure (POST of a crisis comment → the moderators' alert at a webhook receiver and an SMTP server, p95) is
+# written to its own block the same way (FIGURES=alert, ALERT_COUNT=40).
 # FIGURES=miss,page-cold (any of warm, miss, page, page-cold, post, drain, startup; default all) takes only those
 # figures and prints their rows without touching docs/benchmarks.md: for quick, targeted runs while iterating.
 set -euo pipefail
@@ -17,7 +19,8 @@ runs="${RUNS:-3}"
 drain_count="${DRAIN_COUNT:-2000}"
 starts="${STARTS:-5}"
 crisis_count="${CRISIS_COUNT:-40}"
-all_figures="warm,miss,page,page-cold,post,drain,startup,crisis"
+alert_count="${ALERT_COUNT:-40}"
+all_figures="warm,miss,page,page-cold,post,drain,startup,crisis,alert"
 figures="${FIGURES:-$all_figures}"
 for figure in ${figures//,/ }; do
   case ",$all_figures," in *",$figure,"*) ;; *) echo "Unknown figure '$figure'; FIGURES takes: $all_figures" >&2; exit 2 ;; esac
@@ -92,6 +95,9 @@ wrk_run() { # url → "req/s p50_ms p99_ms requests"
 }
 rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 
+needs_seed=false
+for figure in warm miss page page-cold post; do want "$figure" && needs_seed=true; done
+if $needs_seed; then
 echo "Seeding (an article of realistic size, 10,000 approved comments on one article)..."
 start_server AzureWebJobsStorage="$AzureWebJobsStorage"
 main_pid=$server_pid; main_port=$server_port
@@ -148,6 +154,7 @@ for run in $(seq 1 "$runs"); do
   base_post+=("$(driver enqueue)")
 done
 stop_server "$main_pid"
+fi
 
 # Each side of each drain run (and the crisis figure) starts on a fresh, empty Azurite: its in-memory tables answer
 # more slowly as they grow, so whichever side ran second would otherwise pay for the rows the first one left (and the
@@ -201,6 +208,38 @@ $crisis_table"
   cp "$work/benchmarks-crisis.md" docs/benchmarks.md
 fi
 
+if want alert; then
+  echo "Moderators' alerts: $alert_count crisis comments, one at a time, to a webhook receiver and an SMTP server..."
+  fresh_azurite
+  hook_port=$(free_port); smtp_port=$(free_port)
+  secret="whsec_$(head -c 32 /dev/urandom | base64)"
+  alert_log="$work/alert.txt"
+  # The self-host first: it sends nothing until a comment comes, and the driver's receivers listen before it posts.
+  start_server AzureWebJobsStorage="$AzureWebJobsStorage" ASPNETCORE_ENVIRONMENT=Development \
+    Mail__Host=127.0.0.1 Mail__Port="$smtp_port" Mail__Security=None Mail__From="bench@example.org" \
+    Notifications__PublicUrl="http://127.0.0.1/api" Notifications__ModeratorEmails="mods@example.org" \
+    Notifications__Webhooks__bench__Url="http://127.0.0.1:$hook_port/hooks/bench" Notifications__Webhooks__bench__Secret="$secret"
+  dotnet "$driver_dll" alert-latency api="http://127.0.0.1:$server_port" count="$alert_count" hook-port="$hook_port" \
+    smtp-port="$smtp_port" secret="$secret" >"$alert_log" 2>&1 || { cat "$alert_log" >&2; exit 1; }
+  stop_server "$server_pid"
+  alert_result=$(sed -nE 's/^RESULT //p' "$alert_log")
+  afield() { sed -nE "s/.*(^| )$1=([0-9.]+).*/\2/p" <<<"$alert_result"; }
+  alert_table=$(printf '%s\n' "| figure | p50, s | p95, s | max, s | goal | result |" "| --- | --- | --- | --- | --- | --- |" \
+    "$(awk -v a="$(afield webhook_p50)" -v b="$(afield webhook_p95)" -v c="$(afield webhook_max)" 'BEGIN { printf "| POST of a crisis comment → signed alert at the webhook receiver | %.2f | %.2f | %.2f | p95 ≤ 10 s | %s |", a, b, c, (b <= 10) ? "met" : "**missed**" }')" \
+    "$(awk -v a="$(afield mail_p50)" -v b="$(afield mail_p95)" -v c="$(afield mail_max)" 'BEGIN { printf "| POST of a crisis comment → alert mail at the SMTP server | %.2f | %.2f | %.2f | p95 ≤ 10 s | %s |", a, b, c, (b <= 10) ? "met" : "**missed**" }')")
+  alert_block="Run on $(date -u +%Y-%m-%dT%H:%MZ): $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; $alert_count samples, one at a time; host.json polling as shipped; bad signatures: $(afield bad_signatures).
+
+$alert_table"
+  echo
+  echo "$alert_table"
+  {
+    sed -n '1,/^<!-- alert -->$/p' docs/benchmarks.md
+    printf '\n%s\n\n' "$alert_block"
+    sed -n '/^<!-- end of alert -->$/,$p' docs/benchmarks.md
+  } >"$work/benchmarks-alert.md"
+  cp "$work/benchmarks-alert.md" docs/benchmarks.md
+fi
+
 startup_ms() { # dll [env...]
   local dll="$1" port start; shift
   port=$(free_port)
@@ -246,8 +285,8 @@ raw="Raw runs — warm GET ours: ${ours_warm[*]} / blob: ${base_warm[*]}; miss o
 page warm ours: ${ours_page[*]} / table: ${base_page[*]}; page cold ours: ${ours_page_cold[*]} / table: ${base_page_cold[*]};
 POST ours: ${ours_post[*]} / enqueue: ${base_post[*]}; drain ours: ${ours_drain[*]} / raw: ${base_drain[*]};
 start-up ms ours: ${ours_start[*]} / bare: ${base_start[*]}."
-if [ "$figures" = "crisis" ]; then
-  echo "Wrote the crisis figure to docs/benchmarks.md."
+if [ "$figures" = "crisis" ] || [ "$figures" = "alert" ] || [ "$figures" = "crisis,alert" ] || [ "$figures" = "alert,crisis" ]; then
+  echo "Wrote the $figures figure to docs/benchmarks.md."
   exit 0
 fi
 if [ "$figures" != "$all_figures" ]; then

@@ -3,6 +3,7 @@ using Commentary.Api.Comments;
 using Commentary.Api.Health;
 using Commentary.Api.Hosting;
 using Commentary.Api.Moderation;
+using Commentary.Api.Notifications;
 using Commentary.Api.OpenApi;
 using Commentary.Api.Protection;
 using Commentary.Api.Ui;
@@ -21,7 +22,9 @@ public static class CommentaryServices
             .AddProtection(configuration)
             .AddArticles(configuration)
             .AddComments(configuration)
-            .AddModeration(configuration);
+            .AddModeration(configuration)
+            .AddNotifications(configuration)
+            .AddCommenterNotifications(configuration);
 
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton(_ => UiAssetCatalog.FromEmbeddedFiles());

@@ -38,6 +38,8 @@ public static class CommentaryServer
         builder.Services.AddHostedService<ModerateCommentWorker>();
         builder.Services.AddHostedService<AkismetQueueWorker>();
         builder.Services.AddHostedService<RetrainQueueWorker>();
+        builder.Services.AddHostedService<NotificationQueueWorker>();
+        builder.Services.AddHostedService<NotificationDigestWorker>();
         builder.Services.AddOptions<SweepOptions>().Bind(builder.Configuration.GetSection(SweepOptions.Section))
             .Validate(o => o.FirstSweepAfter >= TimeSpan.Zero && o.SweepEvery > TimeSpan.Zero, "Maintenance:SweepEvery must be positive.")
             .Validate(o => o.FirstRetrainAfter >= TimeSpan.Zero && o.RetrainEvery > TimeSpan.Zero, "Maintenance:RetrainEvery must be positive.").ValidateOnStart();

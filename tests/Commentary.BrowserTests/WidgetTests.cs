@@ -102,6 +102,33 @@ public sealed class WidgetTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_email_me_boxes_start_unticked_and_a_ticked_one_is_posted_and_brings_the_confirmation_mail()
+    {
+        var slug = await _host.AddArticleAsync("notify");
+        await using var context = await fixture.NewContextAsync();
+        var reader = await ReaderPage.OpenAsync(context, slug);
+        var published = reader.Widget.GetByLabel("Email me when my comment is published");
+        var replies = reader.Widget.GetByLabel("Email me when someone replies to my comment");
+        await Expect(published).Not.ToBeCheckedAsync();
+        await Expect(replies).Not.ToBeCheckedAsync();
+
+        var email = Seeding.NewEmail();
+        await reader.FillAsync("Eli", email, "Please tell me when someone answers this.");
+        await replies.CheckAsync();
+        await reader.PostAsync();
+        var id = await reader.PendingIdAsync();
+        await Expect(replies).Not.ToBeCheckedAsync();
+
+        var confirmation = await fixture.Smtp.WaitForAsync(email, m => (m.Subject ?? string.Empty).StartsWith("Please confirm", StringComparison.Ordinal), "the confirmation mail");
+        Assert.Equal("List-Unsubscribe=One-Click", confirmation.Headers["List-Unsubscribe-Post"]);
+        var subscriptions = _host.Services.GetRequiredService<Core.Notifications.CommenterSubscriptions>();
+        var asked = Assert.Single(await subscriptions.ListAsync(email, CancellationToken.None), r => r.Kind == "comment");
+        Assert.Equal(id, asked.CommentId);
+        Assert.False(asked.Published);
+        Assert.True(asked.Replies);
+    }
+
+    [Fact]
     public async Task A_post_retried_after_its_answer_was_lost_is_stored_once_and_awaits_moderation()
     {
         var slug = await _host.AddArticleAsync("retry");

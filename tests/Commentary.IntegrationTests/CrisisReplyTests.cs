@@ -100,29 +100,7 @@ public sealed class CrisisReplyTests(CrisisFixture fixture) : IClassFixture<Cris
 }
 
 /// <summary>Its own Azurite, a real SMTP server, and a host that sends mail to it, with resources for the US and for German.</summary>
-public sealed class CrisisFixture : IAsyncLifetime
+public sealed class CrisisFixture : MailHostFixture
 {
-    public AzuriteProcess Azurite { get; private set; } = null!;
-    public SmtpTestServer Smtp { get; private set; } = null!;
-    public SelfHost Host { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Azurite = await AzuriteProcess.StartAsync();
-        Smtp = SmtpTestServer.Start();
-        Host = await SelfHost.StartAsync(Azurite.ConnectionString, Smtp.Settings());
-        await Host.UseModerationSettingsAsync(s =>
-        {
-            s.Flood.MaxRecentFromIp = 100_000;
-            s.Duplicates.Enabled = false;
-            CrisisResourceSamples.Configure(s);
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        await Smtp.DisposeAsync();
-        await Azurite.DisposeAsync();
-    }
+    protected override void Configure(Core.Moderation.Policy.ModerationSettings settings) => CrisisResourceSamples.Configure(settings);
 }

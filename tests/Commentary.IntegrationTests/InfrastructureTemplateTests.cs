@@ -6,6 +6,7 @@ using Commentary.Core.Access;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Akismet;
+using Commentary.Core.Notifications;
 using Commentary.Core.Privacy;
 using Commentary.Core.Storage;
 using Commentary.IntegrationTests.Infrastructure;
@@ -67,6 +68,15 @@ public sealed class InfrastructureTemplateTests
             SignInOptions.Section.Replace(":", "__", StringComparison.Ordinal) + "__Authority",
             SignInOptions.Section.Replace(":", "__", StringComparison.Ordinal) + "__ClientId",
             SignInOptions.Section.Replace(":", "__", StringComparison.Ordinal) + "__Audience",
+            $"{NotificationOptions.Section}__PublicUrl",
+            $"{NotificationOptions.Section}__ModeratorEmails",
+            $"{NotificationOptions.Section}__DigestMinutes",
+            $"{NotificationOptions.Section}__LinkSigningKey",
+            $"{CommenterMailOptions.Section}__CommenterEmails",
+            $"{NotificationOptions.Section}__Webhooks__moderators__Url",
+            $"{NotificationOptions.Section}__Webhooks__moderators__Format",
+            $"{NotificationOptions.Section}__Webhooks__moderators__Secret",
+            $"{NotificationOptions.Section}__Webhooks__moderators__Events",
         ];
 
         Assert.Empty(required.Except(settings.Keys, StringComparer.Ordinal));
@@ -336,6 +346,9 @@ public sealed class InfrastructureTemplateTests
             IpAddressHasher.Setting.Replace(":", "__", StringComparison.Ordinal),
             AkismetOptions.Section.Replace(":", "__", StringComparison.Ordinal) + "__ApiKey",
             "Mail__Password",
+            "Notifications__LinkSigningKey",
+            "Notifications__Webhooks__moderators__Url",
+            "Notifications__Webhooks__moderators__Secret",
         ];
         foreach (var name in secrets)
         {
@@ -357,7 +370,7 @@ public sealed class InfrastructureTemplateTests
         var role = System.Text.RegularExpressions.Regex.Match(reader["properties"]?["roleDefinitionId"]?.GetValue<string>() ?? string.Empty, @"variables\('(?<v>[^']+)'\)\)\]\z");
         Assert.Equal("4633458b-17de-408a-b874-0445c86b69e6", vaultTemplate.Json["variables"]?[role.Groups["v"].Value]?.GetValue<string>());
         Assert.Equal("[parameters('identityPrincipalId')]", reader["properties"]?["principalId"]?.GetValue<string>());
-        Assert.Equal(4, vaultTemplate.ResourcesOfType("Microsoft.KeyVault/vaults/secrets").Count());
+        Assert.Equal(7, vaultTemplate.ResourcesOfType("Microsoft.KeyVault/vaults/secrets").Count());
     }
 
     [Fact]

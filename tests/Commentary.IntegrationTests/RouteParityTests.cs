@@ -32,7 +32,8 @@ public sealed class RouteParityTests(StorageFixture fixture)
 
         // Every function name we define, but the queue and timer triggers, is an HTTP function in the build.
         var httpFunctions = typeof(FunctionNames).GetFields().Select(f => (string)f.GetValue(null)!)
-            .Where(n => n is not (FunctionNames.ModerateComment or FunctionNames.AkismetWork or FunctionNames.SweepStaleRows or FunctionNames.RetrainModel or FunctionNames.RetrainModelOnRequest))
+            .Where(n => n is not (FunctionNames.ModerateComment or FunctionNames.AkismetWork or FunctionNames.SweepStaleRows or FunctionNames.RetrainModel or FunctionNames.RetrainModelOnRequest
+                or FunctionNames.SendNotifications or FunctionNames.SendNotificationDigest))
             .Order(StringComparer.Ordinal);
         Assert.Equal(httpFunctions, declared.Select(d => d.Split(' ')[0]).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(declared, mapped);
@@ -49,12 +50,14 @@ public sealed class RouteParityTests(StorageFixture fixture)
         Assert.Equal(
             [(FunctionNames.AkismetWork, StorageNames.AkismetQueue, StorageNames.ConnectionSetting),
              (FunctionNames.ModerateComment, StorageNames.SubmissionsQueue, StorageNames.ConnectionSetting),
-             (FunctionNames.RetrainModelOnRequest, StorageNames.ModelRetrainQueue, StorageNames.ConnectionSetting)],
+             (FunctionNames.RetrainModelOnRequest, StorageNames.ModelRetrainQueue, StorageNames.ConnectionSetting),
+             (FunctionNames.SendNotifications, StorageNames.NotificationsQueue, StorageNames.ConnectionSetting)],
             queueTriggers.OrderBy(t => t.Name, StringComparer.Ordinal));
         var workers = fixture.Host.Services.GetServices<IHostedService>().ToArray();
         Assert.Contains(workers, s => s is ModerateCommentWorker);
         Assert.Contains(workers, s => s is AkismetQueueWorker);
         Assert.Contains(workers, s => s is RetrainQueueWorker);
+        Assert.Contains(workers, s => s is NotificationQueueWorker);
     }
 
     [Fact]
@@ -66,10 +69,11 @@ public sealed class RouteParityTests(StorageFixture fixture)
             .ToArray();
 
         Assert.Equal(
-            [(FunctionNames.RetrainModel, "0 41 3 * * *"), (FunctionNames.SweepStaleRows, "0 17 3 * * *")],
+            [(FunctionNames.RetrainModel, "0 41 3 * * *"), (FunctionNames.SendNotificationDigest, "20 * * * * *"), (FunctionNames.SweepStaleRows, "0 17 3 * * *")],
             timers.OrderBy(t => t.Name, StringComparer.Ordinal));
         var workers = fixture.Host.Services.GetServices<IHostedService>().ToArray();
         Assert.Contains(workers, s => s is Commentary.Server.Maintenance.SweepWorker);
         Assert.Contains(workers, s => s is Commentary.Server.Maintenance.RetrainWorker);
+        Assert.Contains(workers, s => s is NotificationDigestWorker);
     }
 }

@@ -40,10 +40,11 @@ public sealed class SelfHost : IAsyncDisposable
     public StorageClients Storage => Services.GetRequiredService<StorageClients>();
 
     public static async Task<SelfHost> StartAsync(
-        string connectionString, IDictionary<string, string?>? settings = null, bool waitForStorage = true, StorageClients? storage = null)
+        string connectionString, IDictionary<string, string?>? settings = null, bool waitForStorage = true, StorageClients? storage = null, string? environment = null)
     {
         var logs = new CapturedLogs();
-        var app = CommentaryServer.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        string[] args = environment is null ? ["--urls", "http://127.0.0.1:0"] : ["--urls", "http://127.0.0.1:0", "--environment", environment];
+        var app = CommentaryServer.Build(args, builder =>
         {
             var values = new Dictionary<string, string?>
             {
@@ -66,6 +67,7 @@ public sealed class SelfHost : IAsyncDisposable
             }
 
             builder.Configuration.AddInMemoryCollection(values);
+
             if (storage is not null)
             {
                 builder.Services.AddSingleton(storage);

@@ -28,7 +28,9 @@ var result = args.FirstOrDefault() switch
     "import-file" => Importing.WriteExport(options["path"], Count("count", 10_000), Count("articles", 20)),
     "raw-import" => await Importing.RawLoopAsync(storage, Count("count", 10_000), Count("articles", 20)),
     "crisis-latency" => await CrisisLatency.RunAsync(storage, api, int.Parse(options.GetValueOrDefault("count", "40"), System.Globalization.CultureInfo.InvariantCulture)),
-    _ => throw new ArgumentException("Modes: seed, blob-get, api-get, blob-miss, api-miss, table-page, table-page-cold, api-page-cold, enqueue, api-post, fill-queue, watch-drain, raw-drain, seed-storage, crisis-latency, import-file, raw-import."),
+    "alert-latency" => await AlertLatency.RunAsync(storage, api, int.Parse(options.GetValueOrDefault("count", "40"), System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(options["hook-port"], System.Globalization.CultureInfo.InvariantCulture), int.Parse(options["smtp-port"], System.Globalization.CultureInfo.InvariantCulture), options["secret"]),
+    _ => throw new ArgumentException("Modes: seed, blob-get, api-get, blob-miss, api-miss, table-page, table-page-cold, api-page-cold, enqueue, api-post, fill-queue, watch-drain, raw-drain, seed-storage, crisis-latency, alert-latency, import-file, raw-import."),
 };
 Console.WriteLine(result);
 

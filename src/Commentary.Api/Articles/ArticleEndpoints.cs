@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Commentary.Api.Http;
 using Commentary.Core.Articles;
 using Commentary.Core.Comments;
+using Commentary.Core.Notifications;
 
 namespace Commentary.Api.Articles;
 
@@ -12,12 +13,13 @@ public sealed record ArticleSummary(
 
 public sealed record ArticleList(IReadOnlyList<ArticleSummary> Items, string? ContinuationToken);
 
+/// <param name="EmailNotifications">The site emails commenters who ask: the comment form may offer it.</param>
 public sealed record ArticleDetail(
     string Slug, string Title, string Author, DateTimeOffset Published, DateTimeOffset? Updated,
-    string? Summary, IReadOnlyList<string> Tags, string Html, bool CommentsOpen, int CommentCount);
+    string? Summary, IReadOnlyList<string> Tags, string Html, bool CommentsOpen, int CommentCount, bool EmailNotifications);
 
 /// <summary><c>GET /articles</c> and <c>GET /articles/{slug}</c>.</summary>
-public sealed class ArticleEndpoints(ArticleStore articles, CommentPageCache comments, EndpointGuard guard)
+public sealed class ArticleEndpoints(ArticleStore articles, CommentPageCache comments, SubscriptionLinks subscriptionLinks, EndpointGuard guard)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
@@ -76,10 +78,11 @@ public sealed class ArticleEndpoints(ArticleStore articles, CommentPageCache com
         }
 
         var a = stored.Article;
-        // The answer includes the comment count, so the ETag covers it as well as the article's version.
+        // The answer includes the comment count and whether mail is offered, so the ETag covers them as well as the article's version.
+        var mail = subscriptionLinks.IsEnabled;
         var answer = JsonAnswer.Of(
-            new ArticleDetail(a.Slug, a.Title, a.Author, a.Published, a.Updated, a.Summary, a.Tags, a.Html, a.CommentsOpen, count),
-            HttpCaching.ETagOf(stored.ETag, count.ToString(CultureInfo.InvariantCulture)));
+            new ArticleDetail(a.Slug, a.Title, a.Author, a.Published, a.Updated, a.Summary, a.Tags, a.Html, a.CommentsOpen, count, mail),
+            HttpCaching.ETagOf(stored.ETag, count.ToString(CultureInfo.InvariantCulture), mail ? "mail" : "no-mail"));
         _answers.AddOrUpdate(stored, new CountedAnswer(count, answer));
         return answer;
     }

@@ -116,6 +116,8 @@ public sealed class CommentEndpoints(ArticleStore articles, CommentPageCache pag
             SubmissionOutcomeKind.ParentNotPublished => Problems.Invalid("parentId", "You can only reply to a published comment on this article."),
             SubmissionOutcomeKind.InvalidKey => Problems.Invalid(IdempotencyKeyHeader, "An Idempotency-Key is 1 to 255 visible ASCII characters."),
             SubmissionOutcomeKind.KeyReused => Problems.IdempotencyKeyReused(),
+            SubmissionOutcomeKind.MailUnavailable => Problems.Invalid(
+                validation.Submission!.NotifyPublished ? "notifyPublished" : "notifyReplies", "This site does not send email about comments; post without asking for it."),
             _ => throw new System.Diagnostics.UnreachableException($"No answer for the submission outcome {outcome.Kind}."),
         };
     });

@@ -29,6 +29,9 @@ public static class Routes
 
     /// <summary>The page behind an Approve or Reject link in a notification (GET asks, POST acts); the link carries <c>?token=</c>.</summary>
     public const string ModerationLink = Core.Notifications.ModerationLinks.Route;
+    /// <summary>The pages behind the confirmation and unsubscribe links in commenters' mail (GET asks, POST acts); the link carries <c>?token=</c>.</summary>
+    public const string ConfirmSubscription = Core.Notifications.SubscriptionLinks.ConfirmRoute;
+    public const string Unsubscribe = Core.Notifications.SubscriptionLinks.UnsubscribeRoute;
     public const string Health = "health";
     public const string UiFile = "ui/{file}";
     public const string OpenApi = "openapi.json";
@@ -95,6 +98,10 @@ public static class FunctionNames
     public const string ReportComment = nameof(ReportComment);
     public const string ConfirmModerationLink = nameof(ConfirmModerationLink);
     public const string FollowModerationLink = nameof(FollowModerationLink);
+    public const string ShowSubscriptionConfirmation = nameof(ShowSubscriptionConfirmation);
+    public const string ConfirmSubscription = nameof(ConfirmSubscription);
+    public const string ShowUnsubscribe = nameof(ShowUnsubscribe);
+    public const string Unsubscribe = nameof(Unsubscribe);
     public const string Health = nameof(Health);
     public const string UiFile = nameof(UiFile);
     public const string OpenApi = nameof(OpenApi);
@@ -103,4 +110,6 @@ public static class FunctionNames
     public const string SweepStaleRows = nameof(SweepStaleRows);
     public const string RetrainModel = nameof(RetrainModel);
     public const string RetrainModelOnRequest = nameof(RetrainModelOnRequest);
+    public const string SendNotifications = nameof(SendNotifications);
+    public const string SendNotificationDigest = nameof(SendNotificationDigest);
 }

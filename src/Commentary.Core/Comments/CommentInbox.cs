@@ -30,6 +30,9 @@ public enum SubmissionOutcomeKind
 
     /// <summary>The idempotency key was used, within its lifetime, for a different comment.</summary>
     KeyReused,
+
+    /// <summary>The reader asked for mail, and this site sends commenters none (<see cref="Notifications.SubscriptionLinks.IsEnabled"/>).</summary>
+    MailUnavailable,
 }
 
 public sealed record SubmissionOutcome(SubmissionOutcomeKind Kind, string? CommentId = null);
@@ -47,6 +50,7 @@ public sealed class CommentInbox(
     IpAddressHasher ipHasher,
     IOptions<AkismetOptions> akismet,
     CommentaryMetrics metrics,
+    Notifications.SubscriptionLinks subscriptionLinks,
     TimeProvider clock)
 {
     /// <summary>How much of a browser header a message carries: enough for the spam check, and a message stays small.</summary>
@@ -57,6 +61,11 @@ public sealed class CommentInbox(
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(sender);
+        if (submission.WantsMail && !subscriptionLinks.IsEnabled)
+        {
+            return new SubmissionOutcome(SubmissionOutcomeKind.MailUnavailable);
+        }
+
         var article = await articles.FindAsync(slug, cancellationToken);
         if (article is null)
         {
@@ -110,6 +119,8 @@ public sealed class CommentInbox(
                 submission.Body, submission.ParentId, ipHasher.Hash(sender.Address), clock.GetUtcNow())
             {
                 Client = akismet.Value.IsEnabled ? ClientDetailsOf(sender) : null,
+                NotifyPublished = submission.NotifyPublished,
+                NotifyReplies = submission.NotifyReplies,
             },
             cancellationToken);
         metrics.Accepted(slug);

@@ -24,6 +24,12 @@ public sealed class IdempotencyKeys(StorageClients storage, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var canonical = string.Join('\u001f', slug, submission.Author, submission.Email, submission.Website, submission.Body, submission.ParentId);
+        if (submission.WantsMail)
+        {
+            // Asking for mail makes a different request; without it, the hash is what it always was.
+            canonical += $"\u001fnotify:{submission.NotifyPublished}:{submission.NotifyReplies}";
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 

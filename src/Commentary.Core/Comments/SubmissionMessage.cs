@@ -24,6 +24,14 @@ public sealed record SubmissionMessage(
     /// </summary>
     public ClientDetails? Client { get; init; }
 
+    /// <summary>The reader asked to be emailed when the comment is published (recorded by the worker, <c>Subscriptions</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool NotifyPublished { get; init; }
+
+    /// <summary>The reader asked to be emailed when someone replies to the comment.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool NotifyReplies { get; init; }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

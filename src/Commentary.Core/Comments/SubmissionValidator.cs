@@ -78,7 +78,11 @@ public static class SubmissionValidator
 
         return errors.Count > 0
             ? ValidationResult.Invalid(errors)
-            : ValidationResult.Valid(new ValidSubmission(author, email, website.Length == 0 ? null : website, body!, parentId.Length == 0 ? null : parentId));
+            : ValidationResult.Valid(new ValidSubmission(author, email, website.Length == 0 ? null : website, body!, parentId.Length == 0 ? null : parentId)
+            {
+                NotifyPublished = submission.NotifyPublished == true,
+                NotifyReplies = submission.NotifyReplies == true,
+            });
     }
 
     private static string Clean(string? value) => value?.Trim() ?? string.Empty;

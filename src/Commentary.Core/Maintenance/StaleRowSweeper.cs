@@ -9,16 +9,27 @@ using Microsoft.Extensions.Logging;
 namespace Commentary.Core.Maintenance;
 
 /// <summary>What one sweep removed.</summary>
-public sealed record SweepResult(int RecentSignals, int IdempotencyKeys);
+public sealed record SweepResult(int RecentSignals, int IdempotencyKeys)
+{
+    /// <summary>Notification delivery rows (the dedupe) older than <see cref="StaleRowSweeper.DeliveryRetention"/>.</summary>
+    public int NotificationDeliveries { get; init; }
+}
 
 /// <summary>
 /// Table Storage has no expiry, so rows that only matter for a while are deleted here, once a day: recent-signal rows
 /// older than the longest window a rule looks back (the duplicate day or the flood window, whichever is longer, plus an
-/// hour), and idempotency records past their 24 hours. Comments, their history, bans and reports are never touched.
+/// hour), idempotency records past their 24 hours, and notification delivery rows past 30 days. Comments, their
+/// history, bans and reports are never touched.
 /// </summary>
 public sealed partial class StaleRowSweeper(StorageClients storage, PolicyProvider policies, TimeProvider clock, ILogger<StaleRowSweeper> logger)
 {
     private static readonly TimeSpan Margin = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long a notification's delivery rows are kept: longer than any retry (<c>Notifications__RetryFor</c> is at
+    /// most days) and any redelivery, after which no copy of the event can come again.
+    /// </summary>
+    public static readonly TimeSpan DeliveryRetention = TimeSpan.FromDays(30);
 
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
@@ -31,8 +42,11 @@ public sealed partial class StaleRowSweeper(StorageClients storage, PolicyProvid
         var keys = await DeleteAsync(
             storage.IdempotencyKeys, TableClient.CreateQueryFilter($"Created lt {now - IdempotencyKeys.Lifetime - Margin}"), cancellationToken);
 
+        var deliveries = await DeleteAsync(
+            storage.NotificationDeliveries, TableClient.CreateQueryFilter($"Timestamp lt {now - DeliveryRetention}"), cancellationToken);
+
         LogSwept(logger, signals, keys);
-        return new SweepResult(signals, keys);
+        return new SweepResult(signals, keys) { NotificationDeliveries = deliveries };
     }
 
     /// <summary>How long a recent-signal row is kept: the longest look-back of the duplicate and flood rules, and an hour.</summary>

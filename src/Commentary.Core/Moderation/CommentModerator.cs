@@ -2,6 +2,7 @@ using Commentary.Core.Comments;
 using Commentary.Core.Moderation.Akismet;
 using Commentary.Core.Moderation.Classifier;
 using Commentary.Core.Moderation.Policy;
+using Commentary.Core.Notifications;
 using Commentary.Core.Storage;
 using Commentary.Core.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,8 @@ public sealed partial class CommentModerator(
     CommentEvents events,
     CommentaryMetrics metrics,
     AkismetScreening akismet,
+    NotificationOutbox notifications,
+    CommenterSubscriptions subscriptions,
     TimeProvider clock,
     ILogger<CommentModerator> logger)
 {
@@ -47,11 +50,25 @@ public sealed partial class CommentModerator(
             return;
         }
 
+        if (message.NotifyPublished || message.NotifyReplies)
+        {
+            // Recorded before the comment is stored, and again on a redelivery, so its first notification finds it.
+            await subscriptions.RecordAsync(
+                message.Email, message.Slug, message.Id, new SubscriptionChoice(message.NotifyPublished, message.NotifyReplies), message.Submitted, cancellationToken);
+        }
+
         var existing = await comments.FindAsync(message.Slug, message.Id, cancellationToken);
         if (existing is not null)
         {
             await writer.ReassertAsync(existing, CommentOrigin.Submission, cancellationToken);
             await MendHistoryAsync(message, existing, cancellationToken);
+            if (existing.ModeratedBy is null or PolicyActor)
+            {
+                // The first delivery may have died before its notifications were queued. Queued again under the same
+                // event ids, they are sent to no one twice; once a moderator has acted, the decision is old news.
+                await notifications.EnqueueAsync(NotificationEvents.ForDecision(existing), cancellationToken);
+            }
+
             LogRedelivered(logger, message.Id, message.Slug);
             return;
         }
@@ -101,7 +118,10 @@ public sealed partial class CommentModerator(
         var (stored, inserted) = await writer.InsertAsync(comment, CommentOrigin.Submission, cancellationToken);
         if (inserted)
         {
-            await RecordHistoryAsync(message, stored, decidedAt, cancellationToken);
+            // One queue send, beside the history write: moderators hear of a crisis comment without the worker waiting longer.
+            await Task.WhenAll(
+                RecordHistoryAsync(message, stored, decidedAt, cancellationToken),
+                notifications.EnqueueAsync(NotificationEvents.ForDecision(stored), cancellationToken));
             metrics.Decided(stored, clock.GetUtcNow());
             LogDecided(logger, stored.Id, stored.Slug, stored.Status.ToWire(), stored.Score, string.Join("; ", stored.Reasons.Select(r => r.Rule)));
         }

@@ -1,5 +1,6 @@
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation.Akismet;
+using Commentary.Core.Notifications;
 using Microsoft.Extensions.Logging;
 
 namespace Commentary.Core.Moderation;
@@ -13,6 +14,7 @@ public sealed partial class ModerationActions(
     CommentEvents events,
     ReaderReports reports,
     AkismetFeedback akismet,
+    NotificationOutbox notifications,
     TimeProvider clock,
     ILogger<ModerationActions> logger)
 {
@@ -56,8 +58,11 @@ public sealed partial class ModerationActions(
         var outcome = await writer.ChangeStatusAsync(slug, id, change, cancellationToken);
         if (outcome.Kind == StoreOutcomeKind.Changed)
         {
-            await events.AppendAsync(slug, id, new CommentEvent(change.At, eventKind, change.Moderator, why), cancellationToken);
-            await akismet.NoteAsync(outcome.Comment!, eventKind, cancellationToken);
+            // The history, Akismet's lesson and the notifications (one queue send) at once: the moderator waits for the slowest only.
+            await Task.WhenAll(
+                events.AppendAsync(slug, id, new CommentEvent(change.At, eventKind, change.Moderator, why), cancellationToken),
+                akismet.NoteAsync(outcome.Comment!, eventKind, cancellationToken),
+                notifications.TryEnqueueAsync(NotificationEvents.ForChange(outcome.Comment!), cancellationToken));
             LogChanged(logger, id, slug, change.Status.ToWire(), change.Moderator, change.Note ?? string.Empty);
         }
 

@@ -6,7 +6,14 @@ using MimeKit;
 namespace Commentary.Core.Notifications;
 
 /// <summary>One message to one person, as plain text and HTML.</summary>
-public sealed record MailMessage(string To, string? ToName, string Subject, string Text, string Html);
+public sealed record MailMessage(string To, string? ToName, string Subject, string Text, string Html)
+{
+    /// <summary>
+    /// Extra header fields (<c>Auto-Submitted</c>, <c>List-Unsubscribe</c>…). <c>Message-ID</c> here replaces the one
+    /// MimeKit would make: a notification sent again under the same id is recognised as the same message.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+}
 
 /// <summary>Sends mail. <see cref="IsConfigured"/> is false when the site has no mail settings; sending then throws.</summary>
 public interface IMailSender
@@ -68,6 +75,18 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender
         mime.To.Add(new MailboxAddress(message.ToName ?? string.Empty, message.To));
         mime.Subject = message.Subject;
         mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
+        foreach (var (name, value) in message.Headers ?? new Dictionary<string, string>())
+        {
+            if (string.Equals(name, "Message-ID", StringComparison.OrdinalIgnoreCase))
+            {
+                mime.MessageId = value.Trim('<', '>', ' ');
+            }
+            else
+            {
+                mime.Headers.Replace(name, value);
+            }
+        }
+
         return mime;
     }
 

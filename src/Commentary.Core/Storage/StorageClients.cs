@@ -35,6 +35,8 @@ public sealed class StorageClients
     public QueueClient AkismetWork => Queues.GetQueueClient(StorageNames.AkismetQueue);
     public QueueClient AkismetWorkPoison => Queues.GetQueueClient(StorageNames.AkismetPoisonQueue);
     public QueueClient ModelRetrain => Queues.GetQueueClient(StorageNames.ModelRetrainQueue);
+    public QueueClient Notifications => Queues.GetQueueClient(StorageNames.NotificationsQueue);
+    public QueueClient NotificationsPoison => Queues.GetQueueClient(StorageNames.NotificationsPoisonQueue);
     public TableClient Comments => Tables.GetTableClient(StorageNames.CommentsTable);
     public TableClient ModerationIndex => Tables.GetTableClient(StorageNames.ModerationIndexTable);
     public TableClient CommenterIndex => Tables.GetTableClient(StorageNames.CommenterIndexTable);
@@ -46,6 +48,9 @@ public sealed class StorageClients
     public TableClient Reports => Tables.GetTableClient(StorageNames.ReportsTable);
     public TableClient UsedModerationLinks => Tables.GetTableClient(StorageNames.UsedModerationLinksTable);
     public TableClient Tombstones => Tables.GetTableClient(StorageNames.TombstonesTable);
+    public TableClient NotificationDeliveries => Tables.GetTableClient(StorageNames.NotificationDeliveriesTable);
+    public TableClient NotificationDigests => Tables.GetTableClient(StorageNames.NotificationDigestsTable);
+    public TableClient Subscriptions => Tables.GetTableClient(StorageNames.SubscriptionsTable);
 
     /// <summary>Builds the clients from configuration, or explains exactly which setting is missing.</summary>
     /// <param name="patience">How long to wait for one request and how often to try it again; by default what a request path can afford.</param>

@@ -19,6 +19,11 @@ public static class StorageNames
     /// <summary>Requests to retrain the moderation model now (a moderator's <c>POST /moderation/model/retrain</c>).</summary>
     public const string ModelRetrainQueue = "model-retrain";
     public const string ModelRetrainPoisonQueue = ModelRetrainQueue + "-poison";
+
+    /// <summary>Notification events (the outbox): sent by the <c>SendNotifications</c> trigger, each at most once per recipient.</summary>
+    public const string NotificationsQueue = "notifications";
+    public const string NotificationsPoisonQueue = NotificationsQueue + "-poison";
+
     public const string CommentsTable = "Comments";
     public const string ModerationIndexTable = "ModerationIndex";
     public const string CommenterIndexTable = "CommenterIndex";
@@ -35,12 +40,25 @@ public static class StorageNames
     /// <summary>Records of deleted comments and erased commenters, which every import honours.</summary>
     public const string TombstonesTable = "Tombstones";
 
+    /// <summary>One row per notification sent (or being sent) to one recipient: the dedupe that makes redelivery harmless.</summary>
+    public const string NotificationDeliveriesTable = "NotificationDeliveries";
+    /// <summary>Held comments waiting for the next digest, and the digests claimed from them.</summary>
+    public const string NotificationDigestsTable = "NotificationDigests";
+
+    /// <summary>Commenters' opt-ins, confirmations and unsubscribes, keyed by the keyed hash of the address (never the address).</summary>
+    public const string SubscriptionsTable = "Subscriptions";
+
     public static IReadOnlyList<string> Tables { get; } =
     [
         CommentsTable, ModerationIndexTable, CommenterIndexTable, IdempotencyKeysTable, RecentSignalsTable,
         BansTable, SpamFingerprintsTable, CommentHistoryTable, ReportsTable, UsedModerationLinksTable, TombstonesTable,
+        NotificationDeliveriesTable, NotificationDigestsTable, SubscriptionsTable,
     ];
 
     public static IReadOnlyList<string> Containers { get; } = [ArticlesContainer, SettingsContainer, ModelsContainer];
-    public static IReadOnlyList<string> Queues { get; } = [SubmissionsQueue, SubmissionsPoisonQueue, AkismetQueue, AkismetPoisonQueue, ModelRetrainQueue, ModelRetrainPoisonQueue];
+    public static IReadOnlyList<string> Queues { get; } =
+    [
+        SubmissionsQueue, SubmissionsPoisonQueue, AkismetQueue, AkismetPoisonQueue, ModelRetrainQueue, ModelRetrainPoisonQueue,
+        NotificationsQueue, NotificationsPoisonQueue,
+    ];
 }

@@ -3,6 +3,7 @@ using Commentary.Api.Comments;
 using Commentary.Api.Health;
 using Commentary.Api.Http;
 using Commentary.Api.Moderation;
+using Commentary.Api.Notifications;
 using Commentary.Api.OpenApi;
 using Commentary.Api.Ui;
 
@@ -53,6 +54,11 @@ public static class EndpointMap
         api.MapPut(Routes.ModerationSettings, (HttpRequest r, ModerationSettingsEndpoints e) => e.PutAsync(r)).WithName(FunctionNames.PutModerationSettings);
         api.MapGet(Routes.ModerationModel, (HttpRequest r, ModelEndpoints e) => e.GetAsync(r)).WithName(FunctionNames.GetModerationModel);
         api.MapPost(Routes.RetrainModerationModel, (HttpRequest r, ModelEndpoints e) => e.RetrainAsync(r)).WithName(FunctionNames.RetrainModerationModel);
+
+        api.MapGet(Routes.ConfirmSubscription, (HttpRequest r, SubscriptionEndpoints e) => e.ShowConfirmAsync(r)).WithName(FunctionNames.ShowSubscriptionConfirmation);
+        api.MapPost(Routes.ConfirmSubscription, (HttpRequest r, SubscriptionEndpoints e) => e.ConfirmAsync(r)).WithName(FunctionNames.ConfirmSubscription);
+        api.MapGet(Routes.Unsubscribe, (HttpRequest r, SubscriptionEndpoints e) => e.ShowUnsubscribeAsync(r)).WithName(FunctionNames.ShowUnsubscribe);
+        api.MapPost(Routes.Unsubscribe, (HttpRequest r, SubscriptionEndpoints e) => e.UnsubscribeAsync(r)).WithName(FunctionNames.Unsubscribe);
 
         api.MapGet(Routes.Health, (HttpRequest r, HealthEndpoints e) => e.CheckAsync(r)).WithName(FunctionNames.Health);
         api.MapGet(Routes.UiFile, (HttpRequest r, string file, UiEndpoints e) => e.GetAsync(r, file)).WithName(FunctionNames.UiFile);

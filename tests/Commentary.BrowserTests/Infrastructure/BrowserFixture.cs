@@ -13,7 +13,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public SelfHost Host { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
-    /// <summary>The SMTP server the host sends moderators' private replies to.</summary>
+    /// <summary>The SMTP server the host sends moderators' private replies and commenters' mail to.</summary>
     public SmtpTestServer Smtp { get; private set; } = null!;
 
     private IPlaywright _playwright = null!;
@@ -31,6 +31,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(20_000);
         Azurite = await AzuriteProcess.StartAsync();
         Smtp = SmtpTestServer.Start();
+        // With a public address and a link key, notifications carry Approve and Reject links, and the site emails
+        // commenters who ask: the widget offers it.
         Host = await SelfHost.StartAsync(Azurite.ConnectionString, ModerationLinkCalls.WithLinks(Smtp.Settings()));
 
         // The tests seed the same sample threads over and over, all from 127.0.0.1; in production a repeated body is

@@ -201,6 +201,8 @@
 
       this.say('');
       this.open = article.body.commentsOpen === true;
+      // The site emails commenters who ask: only then does the form offer it.
+      this.mail = article.body.emailNotifications === true;
       this.addPage(page.body);
       if (this.open) {
         this.buildForm();
@@ -354,6 +356,17 @@
       this.cancel = h('button', { type: 'button', class: 'cm-link-button', onclick: () => this.cancelReply(true) }, 'Cancel reply');
       this.replyNote = h('p', { class: 'cm-replying', hidden: true }, 'Replying to ', this.replyName, '. ', this.cancel);
       this.remember = h('input', { type: 'checkbox', id: 'cm-remember' });
+      // Off by default, and asked again for every comment; the first time, the address must confirm by email.
+      this.notify = this.mail ? {
+        notifyPublished: h('input', { type: 'checkbox', id: 'cm-notify-published', 'aria-describedby': 'cm-notify-note' }),
+        notifyReplies: h('input', { type: 'checkbox', id: 'cm-notify-replies', 'aria-describedby': 'cm-notify-note' }),
+      } : null;
+      const notify = this.notify ? h('div', { class: 'cm-notify' },
+        h('div', { class: 'cm-check' }, this.notify.notifyPublished,
+          h('label', { for: 'cm-notify-published' }, 'Email me when my comment is published')),
+        h('div', { class: 'cm-check' }, this.notify.notifyReplies,
+          h('label', { for: 'cm-notify-replies' }, 'Email me when someone replies to my comment')),
+        h('p', { class: 'cm-note', id: 'cm-notify-note' }, 'The first time, we email you a link to confirm your address. Every email has a link to stop them.')) : null;
       this.submitButton = h('button', { type: 'submit', class: 'cm-button cm-submit' }, 'Post comment');
       this.formStatus = h('p', { class: 'cm-form-status', role: 'status' });
 
@@ -374,6 +387,7 @@
         trap,
         this.field('body', 'Comment', h('textarea', { rows: '5', maxlength: '5000', required: true }), {}),
         h('div', { class: 'cm-check' }, this.remember, h('label', { for: 'cm-remember' }, 'Remember my name, email and website on this device')),
+        notify,
         h('div', { class: 'cm-actions' }, this.submitButton),
         this.formStatus);
 
@@ -415,6 +429,13 @@
       const values = {};
       for (const name of FIELDS) values[name] = this.inputs[name].value.trim();
       return values;
+    }
+
+    // The reader's mail choices for this comment, sent only where the site offers mail.
+    choices() {
+      const choices = {};
+      for (const [name, box] of Object.entries(this.notify || {})) choices[name] = box.checked;
+      return choices;
     }
 
     clearErrors() {
@@ -469,14 +490,15 @@
       // One key per draft, kept for every retry of the same text: a POST whose answer was lost, or that was answered
       // "try again" after the server had taken it, is then recognised and answered with the first one's id instead
       // of being stored twice (which the duplicate rule would reject). Changing the text makes a new draft.
-      const draft = JSON.stringify([this.slug, parentId, values]);
+      const choices = this.choices();
+      const draft = JSON.stringify([this.slug, parentId, values, choices]);
       if (!this.draft || this.draft.text !== draft) this.draft = { text: draft, key: newKey() };
       let answer;
       try {
         answer = await this.call(`articles/${this.slug}/comments`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', 'Idempotency-Key': this.draft.key },
-          body: JSON.stringify({ ...values, website: values.website || null, parentId }),
+          body: JSON.stringify({ ...values, website: values.website || null, parentId, ...choices }),
         });
       } catch {
         answer = null;
@@ -539,6 +561,7 @@
       rememberedReader.save(this.remember.checked ? { author: values.author, email: values.email, website: values.website } : null);
       const item = this.addComment({ id, parentId: this.parentId, author: values.author, website: values.website, body: values.body, created: new Date().toISOString() }, true);
       this.inputs.body.value = '';
+      for (const box of Object.values(this.notify || {})) box.checked = false;
       if (this.parentId) this.cancelReply(false);
       this.formStatus.textContent = 'Thank you. Your comment is awaiting moderation and will appear once a moderator approves it.';
       if (poll) this.poll(item, id, 0, Date.now());

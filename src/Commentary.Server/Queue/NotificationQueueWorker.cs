@@ -1,0 +1,41 @@
+using Commentary.Api.Hosting;
+using Commentary.Core.Notifications;
+using Commentary.Core.Storage;
+using Commentary.Server.Maintenance;
+using Microsoft.Extensions.Options;
+
+namespace Commentary.Server.Queue;
+
+/// <summary>The self-host's <c>SendNotifications</c> trigger on <c>notifications</c>.</summary>
+public sealed class NotificationQueueWorker(
+    IConfiguration configuration,
+    IOptions<QueueTriggerOptions> options,
+    NotificationDispatcher dispatcher,
+    StorageInitializer storageInitializer,
+    ILogger<NotificationQueueWorker> logger) : QueueTriggerWorker(configuration, options, storageInitializer, logger)
+{
+    protected override string QueueName => StorageNames.NotificationsQueue;
+
+    /// <summary>A message may wait on several slow channels (SMTP's 20 s time-out each, in parallel): long enough for them all.</summary>
+    protected override TimeSpan ProcessingLease => TimeSpan.FromMinutes(2);
+
+    protected override Task HandleMessageAsync(string text, CancellationToken cancellationToken) => dispatcher.HandleAsync(text, cancellationToken);
+
+    protected override string CommentIdOf(string text) => NotificationMessage.CommentIdsOf(text);
+}
+
+/// <summary>
+/// The self-host's stand-in for the <c>SendNotificationDigest</c> timer: checks a few times per digest interval (at
+/// most every minute, at least every second) whether the oldest held comment has waited long enough.
+/// </summary>
+public sealed class NotificationDigestWorker(HeldDigest digest, StorageInitializer storageInitializer, IOptions<NotificationOptions> options, ILogger<NotificationDigestWorker> logger)
+    : PeriodicJob(storageInitializer, logger)
+{
+    protected override string Name => "Sending the digest of held comments";
+
+    protected override TimeSpan FirstRunAfter => TimeSpan.FromSeconds(1);
+
+    protected override TimeSpan Every => TimeSpan.FromTicks(Math.Clamp(options.Value.DigestInterval.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => digest.RunAsync(cancellationToken);
+}
