@@ -24,6 +24,7 @@ public static class NotificationServices
         services.AddSingleton<HeldDigest>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<INotificationAudience, ModeratorAudience>();
+        services.AddSingleton<INotificationInterest, ModeratorInterest>();
         services.TryAddSingleton<IMailSender, SmtpMailSender>();
         // Webhooks are never followed elsewhere: a redirect is an answer like any other (and not a success).
         services.AddHttpClient(ModeratorAudience.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)

@@ -16,6 +16,27 @@ public interface INotificationAudience
     ValueTask<IReadOnlyList<NotificationDelivery>> PlanAsync(NotificationEvent notification, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Whether anyone may want an event of a kind: the outbox queues nothing nobody listens for, so a site without
+/// notifications pays no queue send per comment. Each audience registers one (as a singleton) next to itself; it must
+/// be cheap (no storage calls) and say yes when in doubt.
+/// </summary>
+public interface INotificationInterest
+{
+    bool Wants(string kind);
+}
+
+/// <summary>The moderators want the kinds their configured channels take.</summary>
+public sealed class ModeratorInterest(Microsoft.Extensions.Options.IOptions<NotificationOptions> options) : INotificationInterest
+{
+    public bool Wants(string kind)
+    {
+        var settings = options.Value;
+        return (settings.ModeratorAddresses.Count > 0 && settings.EmailEventKinds.Contains(kind))
+            || settings.ActiveWebhooks.Any(w => w.Value.EventKinds.Contains(kind));
+    }
+}
+
 /// <summary>One message to one recipient over one channel.</summary>
 public abstract class NotificationDelivery
 {

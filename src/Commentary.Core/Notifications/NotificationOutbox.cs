@@ -7,13 +7,19 @@ namespace Commentary.Core.Notifications;
 /// The producer side of the <c>notifications</c> queue. Each happening is one queue send, whatever its events and
 /// however many recipients they have; the sending itself happens in the <c>SendNotifications</c> trigger.
 /// </summary>
-public sealed partial class NotificationOutbox(StorageClients storage, TimeProvider clock, ILogger<NotificationOutbox> logger)
+public sealed partial class NotificationOutbox(
+    StorageClients storage, IEnumerable<INotificationInterest> interests, TimeProvider clock, ILogger<NotificationOutbox> logger)
 {
-    /// <summary>Queues the events in one message; storage failures are thrown, so a queue trigger's message is retried.</summary>
+    private readonly INotificationInterest[] _interests = [.. interests];
+
+    /// <summary>
+    /// Queues the events in one message, unless no one wants any of them (<see cref="INotificationInterest"/>).
+    /// Storage failures are thrown, so a queue trigger's message is retried.
+    /// </summary>
     public async Task EnqueueAsync(IReadOnlyList<NotificationEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        if (events.Count > 0)
+        if (events.Any(e => _interests.Any(i => i.Wants(e.Kind))))
         {
             await SendAsync(new NotificationMessage { Events = events }, TimeSpan.Zero, cancellationToken);
         }

@@ -6,7 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace Commentary.Server.Queue;
 
-/// <summary>The self-host's <c>SendNotifications</c> trigger on <c>notifications</c>.</summary>
+/// <summary>
+/// The self-host's <c>SendNotifications</c> trigger on <c>notifications</c>. A message's channels are called in
+/// parallel, so the usual lease covers the slowest (SMTP's 20 s time-out); one that runs out only makes a second
+/// delivery find the first one's claims and try again later.
+/// </summary>
 public sealed class NotificationQueueWorker(
     IConfiguration configuration,
     IOptions<QueueTriggerOptions> options,
@@ -15,9 +19,6 @@ public sealed class NotificationQueueWorker(
     ILogger<NotificationQueueWorker> logger) : QueueTriggerWorker(configuration, options, storageInitializer, logger)
 {
     protected override string QueueName => StorageNames.NotificationsQueue;
-
-    /// <summary>A message may wait on several slow channels (SMTP's 20 s time-out each, in parallel): long enough for them all.</summary>
-    protected override TimeSpan ProcessingLease => TimeSpan.FromMinutes(2);
 
     protected override Task HandleMessageAsync(string text, CancellationToken cancellationToken) => dispatcher.HandleAsync(text, cancellationToken);
 

@@ -43,7 +43,7 @@ public class ModerationEndpointsTests
         var writer = new CommentWriter(comments, index, commenters, new RecentSignals(storage, commenters), new CommentPageCache(comments, Freshness.Never), new Tombstones(storage), TimeProvider.System);
         var actions = new ModerationActions(writer, events, new ReaderReports(storage),
             new AkismetFeedback(new AkismetWorkSender(storage), Options.Create(new AkismetOptions()), NullLogger<AkismetFeedback>.Instance),
-            new NotificationOutbox(storage, TimeProvider.System, NullLogger<NotificationOutbox>.Instance),
+            new NotificationOutbox(storage, [], TimeProvider.System, NullLogger<NotificationOutbox>.Instance),
             TimeProvider.System, NullLogger<ModerationActions>.Instance);
         var keys = new ModeratorKeys(Options.Create(new ModeratorOptions
         {
