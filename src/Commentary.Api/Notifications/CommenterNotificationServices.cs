@@ -19,6 +19,7 @@ public static class CommenterNotificationServices
         services.AddSingleton<SubscriptionLinks>();
         services.AddSingleton<SubscriptionRequests>();
         services.AddSingleton<INotificationAudience, CommenterAudience>();
+        services.AddSingleton<INotificationInterest, CommenterInterest>();
         services.AddSingleton<SubscriptionEndpoints>();
         return services;
     }

@@ -119,3 +119,10 @@ public sealed class CommenterAudience(
         }
     }
 }
+
+/// <summary>Commenters may want the kinds <see cref="CommenterAudience"/> plans mail for, whenever commenters' mail is on.</summary>
+public sealed class CommenterInterest(SubscriptionLinks links) : INotificationInterest
+{
+    public bool Wants(string kind) =>
+        links.IsEnabled && kind is NotificationKinds.Urgent or NotificationKinds.Held or NotificationKinds.Published or NotificationKinds.Replied;
+}
