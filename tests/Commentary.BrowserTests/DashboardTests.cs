@@ -35,6 +35,26 @@ public sealed class DashboardTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_notifications_link_opens_its_comment_in_its_own_list_with_focus()
+    {
+        var slug = await _host.AddArticleAsync("linked");
+        var linked = await _host.ApprovedCommentAsync(slug, "Noor", "The comment a notification pointed a moderator at.");
+        await _host.PendingCommentAsync(slug, "Ines", "Another comment, waiting in the pending list.");
+        await using var context = await fixture.NewContextAsync();
+        var dashboard = new DashboardPage(await context.NewPageAsync());
+
+        await dashboard.Page.GotoAsync($"moderation.html#comment/{slug}/{linked}");
+        await dashboard.SignInAsync(SelfHost.ModeratorKey);
+
+        await Expect(dashboard.Tab("Approved")).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(dashboard.Item(linked)).ToBeVisibleAsync();
+        Assert.True(await dashboard.Item(linked).EvaluateAsync<bool>("item => item.contains(document.activeElement)"));
+
+        await dashboard.Page.GotoAsync($"moderation.html#comment/{slug}/01ARZ3NDEKTSV4RRFFQ69G5FAV");
+        await Expect(dashboard.Page.Locator("#status")).ToContainTextAsync("deleted");
+    }
+
+    [Fact]
     public async Task A_moderator_role_key_sees_only_what_the_role_may_do_and_an_admin_key_sees_everything()
     {
         var slug = await _host.AddArticleAsync("role-view");

@@ -88,6 +88,36 @@ export async function show(status) {
   await load(false);
 }
 
+/**
+ * One comment's record, as a notification's link names it; null (and a word to the moderator) when it cannot be read.
+ * @param {string} slug
+ * @param {string} id
+ * @returns {Promise<Item | null>}
+ */
+export async function find(slug, id) {
+  const answer = await attempt('GET', commentPath(/** @type {Item} */ ({ slug, id })));
+  if (!answer || !answer.ok || !(answer.body.status in LISTS)) {
+    say(answer && answer.status === 404 ? 'The comment that link names was deleted.' : 'The comment that link names could not be loaded.');
+    return null;
+  }
+  return { ...answer.body, selected: false, notice: null, element: null };
+}
+
+/**
+ * Brings a comment found with find() into the list now shown (its own status's) and gives it focus: first, when the
+ * list's first page does not hold it.
+ * @param {Item} found
+ */
+export function focusOn(found) {
+  let item = list.items.find((shown) => shown.slug === found.slug && shown.id === found.id);
+  if (!item) {
+    item = found;
+    list.items = [found, ...list.items];
+    renderList();
+  }
+  focusItem(item);
+}
+
 /** Forgets every comment shown (on signing out). */
 export function reset() {
   list.items = [];

@@ -3,7 +3,8 @@
 // moderator's key, which lives in sessionStorage only (this tab, until it closes). This module signs in and out (asking
 // GET moderation/me whose key it is and what role it has; a moderator does not see what only an admin may do),
 // switches tabs and handles the keyboard; each tab is a module of its own:
-//   pending, approved, rejected: moderation-comments.js (with moderation-card.js for one comment)
+//   pending, approved, rejected: moderation-comments.js (with moderation-card.js for one comment); a notification's
+//   link, #comment/{slug}/{id}, opens that comment in its list
 //   bans:     moderation-bans.js (the list, Lift) and moderation-ban-form.js (Add a ban)
 //   poison:   moderation-poison.js
 //   settings: moderation-settings.js (the settings as JSON, and the classifier in force)
@@ -68,7 +69,21 @@ async function signIn(key) {
   ui.signIn.hidden = true;
   ui.queue.hidden = false;
   ui.signOut.hidden = false;
-  await showView('pending', false);
+  if (!(await showLinked())) await showView('pending', false);
+}
+
+/**
+ * Opens the comment a notification links to, `moderation.html#comment/{slug}/{id}`: its list, with it in focus.
+ * @returns {Promise<boolean>} whether the address named one that was found
+ */
+async function showLinked() {
+  const match = /^#comment\/([^/]+)\/([^/]+)$/.exec(location.hash);
+  if (!match || !session.key) return false;
+  const found = await comments.find(decodeURIComponent(match[1]), decodeURIComponent(match[2]));
+  if (!found) return false;
+  await showView(/** @type {View} */ (found.status), false);
+  comments.focusOn(found);
+  return true;
 }
 
 /** @param {string} [message] why, when the API refused the key; none when the moderator signed out */
@@ -190,6 +205,8 @@ for (const tab of ui.tabs) {
   tab.addEventListener('keydown', onTabKey);
 }
 document.addEventListener('keydown', onShortcut);
+// Another notification's link opened in this tab while signed in.
+window.addEventListener('hashchange', () => { showLinked(); });
 
 const saved = sessionStorage.getItem(KEY_STORAGE);
 if (saved) signIn(saved);
