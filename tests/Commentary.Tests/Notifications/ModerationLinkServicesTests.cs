@@ -3,6 +3,8 @@ using Commentary.Core.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Commentary.Tests.Notifications;
@@ -17,11 +19,23 @@ public class ModerationLinkServicesTests
         public Uri? Create(ModerationLinkAction action, string slug, string commentId, string etag, string moderator) => null;
     }
 
+    /// <summary>What a host provides: the notification settings check asks whether this is development.</summary>
+    private sealed class Production : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Production;
+
+        public string ApplicationName { get; set; } = "Commentary.Tests";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings, Action<IServiceCollection>? before = null, Action<IServiceCollection>? after = null)
     {
         settings["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IHostEnvironment, Production>();
         before?.Invoke(services);
         services.AddCommentary(configuration);
         after?.Invoke(services);
