@@ -13,12 +13,15 @@ public sealed record MappedModeratorRoute(string Name, string Method, string Rou
 {
     /// <summary>
     /// Every route under <c>/api/moderation/</c> in the self-host's endpoint data source, one per method, with the role
-    /// its metadata declares (null where it declares none).
+    /// its metadata declares (null where it declares none). The page behind the Approve and Reject links
+    /// (<see cref="Commentary.Api.Http.Routes.ModerationLink"/>) lives there too but is authorised by its signed token,
+    /// not by a moderator's credentials, so it is left out (ModerationLinkTests hold it).
     /// </summary>
     public static IReadOnlyList<MappedModeratorRoute> Of(SelfHost host) =>
         host.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/moderation/", StringComparison.Ordinal))
+            .Where(e => e.RoutePattern.RawText!.TrimStart('/') != "api/" + Commentary.Api.Http.Routes.ModerationLink)
             .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m => new MappedModeratorRoute(
                 e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName,
                 m,
