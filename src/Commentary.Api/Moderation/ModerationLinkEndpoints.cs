@@ -45,11 +45,9 @@ public sealed class ModerationLinkEndpoints(ModerationByLink links, ModerationLi
 
     public Task<IResult> ActAsync(HttpRequest request) => RunAsync(request, async cancellationToken =>
     {
-        // Our own page posts from our own origin; a form on another site that somehow holds a token may not.
-        var site = request.Headers["Sec-Fetch-Site"].ToString();
-        if (site.Length > 0 && site is not ("same-origin" or "none"))
+        if (PageAnswers.FromAnotherSite(request))
         {
-            return Text(StatusCodes.Status403Forbidden, "Not from this site", "This form can only be sent from its own page. Open the link from your message again.");
+            return PageAnswers.NotFromThisSite((status, title, text) => Text(status, title, text));
         }
 
         var (form, refused) = await ReadFormAsync(request, cancellationToken);
@@ -78,20 +76,8 @@ public sealed class ModerationLinkEndpoints(ModerationByLink links, ModerationLi
         return outcome.Kind == LinkOutcomeKind.Done ? Html(StatusCodes.Status200OK, ModerationLinkPages.Done(outcome.Comment!, _stylesheets)) : Refusal(outcome);
     });
 
-    private async Task<IResult> RunAsync(HttpRequest request, Func<CancellationToken, Task<IResult>> endpoint)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var headers = request.HttpContext.Response.Headers;
-        headers.CacheControl = "no-store";
-        headers.ContentSecurityPolicy = PagePolicy;
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.XFrameOptions = "DENY";
-        var result = await guard.RunAsync(request, endpoint);
-        // The guard's answers (a storage outage, the unexpected) are problems; a person reading a page gets a page.
-        return result is ProblemHttpResult problem
-            ? Text(problem.StatusCode, problem.ProblemDetails.Title ?? "Something went wrong", problem.ProblemDetails.Detail ?? string.Empty)
-            : result;
-    }
+    private Task<IResult> RunAsync(HttpRequest request, Func<CancellationToken, Task<IResult>> endpoint) =>
+        PageAnswers.RunAsync(guard, request, PagePolicy, endpoint, (status, title, text) => Text(status, title, text));
 
     private IResult Refusal(LinkOutcome outcome)
     {

@@ -29,11 +29,9 @@ public sealed class SubscriptionEndpoints(SubscriptionRequests requests, Endpoin
 
     public Task<IResult> ConfirmAsync(HttpRequest request) => RunAsync(request, async cancellationToken =>
     {
-        // Our page posts from our own origin; another site's form that somehow holds a token may not confirm for someone.
-        var site = request.Headers["Sec-Fetch-Site"].ToString();
-        if (site.Length > 0 && site is not ("same-origin" or "none"))
+        if (PageAnswers.FromAnotherSite(request))
         {
-            return Text(StatusCodes.Status403Forbidden, "Not from this site", "This form can only be sent from its own page. Open the link from your message again.");
+            return PageAnswers.NotFromThisSite(Text);
         }
 
         var (form, refused) = await ReadFormAsync(request, cancellationToken);
@@ -79,20 +77,8 @@ public sealed class SubscriptionEndpoints(SubscriptionRequests requests, Endpoin
         return query.Length > 0 ? query : form[SubscriptionLinks.TokenField].ToString();
     }
 
-    private async Task<IResult> RunAsync(HttpRequest request, Func<CancellationToken, Task<IResult>> endpoint)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var headers = request.HttpContext.Response.Headers;
-        headers.CacheControl = "no-store";
-        headers.ContentSecurityPolicy = SubscriptionPages.Policy;
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.XFrameOptions = "DENY";
-        var result = await guard.RunAsync(request, endpoint);
-        // The guard's answers (a storage outage, the unexpected) are problems; a person reading a page gets a page.
-        return result is ProblemHttpResult problem
-            ? Text(problem.StatusCode, problem.ProblemDetails.Title ?? "Something went wrong", problem.ProblemDetails.Detail ?? string.Empty)
-            : result;
-    }
+    private Task<IResult> RunAsync(HttpRequest request, Func<CancellationToken, Task<IResult>> endpoint) =>
+        PageAnswers.RunAsync(guard, request, SubscriptionPages.Policy, endpoint, Text);
 
     private static IResult Refusal(SubscriptionRequestResult result) => result.Outcome switch
     {
