@@ -23,6 +23,14 @@ public static class ModelEvaluation
     public const double ToxicHoldBudget = 0.016;
     public const double CrisisLegitimateBudget = 0.004;
 
+    /// <summary>
+    /// The share of legitimate validation comments the toxic score's lower threshold for comments that name a group may
+    /// newly hold. With the toxic budget alone, severe abuse (threats, identity hate) was published four times as often
+    /// as the goal allows, and most of it was hostility towards a people or an identity scored between 0.5 and the
+    /// toxic threshold.
+    /// </summary>
+    public const double NamedGroupBudget = 0.008;
+
     /// <summary>The share of everyday (non-crisis) posts the crisis score may make urgent.</summary>
     public const double CrisisEverydayBudget = 0.04;
 
@@ -97,6 +105,9 @@ public static class ModelEvaluation
             .Where(v => v.Example.Class == TextClass.Legitimate && Outcome(rules.Decide(Input(v.Example.Text))) == OutcomeTable.Published)
             .Select(v => v.Scores).ToList();
         var everyday = validation.Where(v => v.Example.Class == TextClass.Everyday).Select(v => v.Scores).ToList();
+        var publishedNamingGroup = validation
+            .Where(v => v.Example.Class == TextClass.Legitimate && rules.NamesGroup(v.Example.Text) && Outcome(rules.Decide(Input(v.Example.Text))) == OutcomeTable.Published)
+            .Select(v => v.Scores).ToList();
         if (published.Count == 0)
         {
             throw new InvalidOperationException("The validation split has no legitimate comments to choose thresholds on.");
@@ -109,12 +120,15 @@ public static class ModelEvaluation
             return new ScoreThresholds { HoldAt = hold, RejectAt = reject };
         }
 
+        var toxic = Choose(ClassifierScore.Toxic, budgets.Toxic);
+        var namedGroupHold = Lowest(t => t >= toxic.HoldAt ||
+            (double)publishedNamingGroup.Count(s => s.Toxic >= t && s.Toxic < toxic.HoldAt) / published.Count <= budgets.NamedGroup);
         var crisisHold = Lowest(t => Share(published, ClassifierScore.Crisis, t) <= budgets.Crisis);
         var crisisUrgent = Lowest(t => t >= crisisHold && (everyday.Count == 0 || Share(everyday, ClassifierScore.Crisis, t) <= budgets.CrisisEveryday));
         return new ClassifierSettings
         {
             Spam = Choose(ClassifierScore.Spam, budgets.Spam),
-            Toxic = Choose(ClassifierScore.Toxic, budgets.Toxic),
+            Toxic = new ToxicThresholds { HoldAt = toxic.HoldAt, RejectAt = toxic.RejectAt, NamedGroupHoldAt = Math.Min(namedGroupHold, toxic.HoldAt) },
             Crisis = new CrisisThresholds { HoldAt = crisisHold, UrgentAt = crisisUrgent },
         };
     }
@@ -202,9 +216,9 @@ public static class ModelEvaluation
 /// may spend: of the legitimate comments the rules would publish, what each score may hold, and of everyday posts,
 /// what the crisis score may make urgent.
 /// </summary>
-public sealed record ThresholdBudgets(double Spam, double Toxic, double Crisis, double CrisisEveryday)
+public sealed record ThresholdBudgets(double Spam, double Toxic, double Crisis, double CrisisEveryday, double NamedGroup = ModelEvaluation.NamedGroupBudget)
 {
-    public static ThresholdBudgets Default { get; } = new(ModelEvaluation.SpamHoldBudget, ModelEvaluation.ToxicHoldBudget, ModelEvaluation.CrisisLegitimateBudget, ModelEvaluation.CrisisEverydayBudget);
+    public static ThresholdBudgets Default { get; } = new(ModelEvaluation.SpamHoldBudget, ModelEvaluation.ToxicHoldBudget, ModelEvaluation.CrisisLegitimateBudget, ModelEvaluation.CrisisEverydayBudget, ModelEvaluation.NamedGroupBudget);
 }
 
 /// <summary>How many texts of each class the policy published, held, held as urgent and rejected.</summary>

@@ -9,7 +9,8 @@ namespace Commentary.Core.Moderation.Policy;
 /// </summary>
 internal static class ClassifierRules
 {
-    public static void Check(ClassifierSettings c, ClassifierVerdict? verdict, DecisionBuilder decision)
+    /// <param name="groupsNamed">The group terms the body names, as a moderator reads them; null when it names none.</param>
+    public static void Check(ClassifierSettings c, ClassifierVerdict? verdict, string? groupsNamed, DecisionBuilder decision)
     {
         if (verdict is null || !(c.Spam.Enabled || c.Toxic.Enabled || c.Crisis.Enabled))
         {
@@ -35,6 +36,13 @@ internal static class ClassifierRules
             decision.Hold(ModerationRules.CrisisClassifier,
                 Say($"crisis score {scores.Crisis:F2} (threshold {c.Crisis.HoldAt:F2} to hold, urgent from {c.Crisis.UrgentAt:F2}) — model {verdict.ModelVersion}. It may be a cry for help: held for a person to read."),
                 ScoreWeights.CrisisLanguage);
+        }
+
+        if (c.Toxic.Enabled && groupsNamed is not null && scores.Toxic >= c.Toxic.NamedGroupHoldAt && scores.Toxic < c.Toxic.HoldAt)
+        {
+            decision.Hold(ModerationRules.ToxicClassifier,
+                Say($"toxic score {scores.Toxic:0.00##} in a comment that names a group ({groupsNamed}); threshold {c.Toxic.NamedGroupHoldAt:0.00##} to hold when a group is named, {c.Toxic.HoldAt:0.00##} otherwise — model {verdict.ModelVersion}"),
+                scores.Toxic * ScoreWeights.Classifier);
         }
 
         CheckScore(ModerationRules.ToxicClassifier, "toxic", scores.Toxic, c.Toxic, verdict.ModelVersion, decision);

@@ -49,6 +49,7 @@ public sealed class ModerationPolicy
             .Add(TermList.SpamPhrase, s.SpamPhrases.Enabled ? s.SpamPhrases.Terms : [])
             .Add(TermList.Crisis, s.CrisisLanguage.Enabled ? s.CrisisLanguage.Terms : [])
             .Add(TermList.AuthorKeyword, s.SuspiciousAuthor.Enabled ? s.SuspiciousAuthor.Keywords : [])
+            .Add(TermList.Group, s.GroupTerms.Enabled ? s.GroupTerms.Terms : [])
             .Build();
         var domains = new DomainReader(s.Links.TopLevelDomains, s.Links.WordLikeTopLevelDomains);
         _links = new LinkCounter(domains);
@@ -77,7 +78,7 @@ public sealed class ModerationPolicy
         CheckPersonalData(body.Plain, input.Body, decision);
         CheckEmail(input.Email, decision);
         CheckSignals(input, decision);
-        ClassifierRules.Check(_settings.Classifier, input.Classifier, decision);
+        ClassifierRules.Check(_settings.Classifier, input.Classifier, GroupsNamed(work.Hits), decision);
         return decision.Build();
     }
 
@@ -131,8 +132,24 @@ public sealed class ModerationPolicy
         return Found(hits, TermList.AuthorKeyword);
     }
 
+    /// <summary>Whether a comment's body names a group of people (for choosing the toxic score's lower threshold).</summary>
+    internal bool NamesGroup(string body)
+    {
+        var work = t_workspace ??= new Workspace();
+        work.Hits.Clear();
+        _terms.FindAll(work.Body.Fold(body), work.Hits, TermField.Body);
+        return Found(work.Hits, TermList.Group, bodyOnly: true).Count > 0;
+    }
+
+    /// <summary>The groups of people the body names ("albanians", "gay"), as the toxic score's lower threshold reads them; null when none.</summary>
+    private string? GroupsNamed(TermHits hits)
+    {
+        var groups = Found(hits, TermList.Group, bodyOnly: true);
+        return groups.Count == 0 ? null : groups.Listed;
+    }
+
     /// <summary>The distinct terms of one list that were found, and how to name them to a moderator.</summary>
-    private TermsFound Found(TermHits hits, TermList list)
+    private TermsFound Found(TermHits hits, TermList list, bool bodyOnly = false)
     {
         var distinct = 0;
         StringBuilder? listed = null;
@@ -140,7 +157,7 @@ public sealed class ModerationPolicy
         {
             var (termId, field) = hits[i];
             var term = _terms.Terms[termId];
-            if (term.List != list)
+            if (term.List != list || (bodyOnly && field != TermField.Body))
             {
                 continue;
             }

@@ -30,6 +30,12 @@ public sealed class ModerationSettings
 
     public TermListSettings BlockedTerms { get; set; } = new();
     public TermListSettings SuspectTerms { get; set; } = new();
+
+    /// <summary>
+    /// Words that name a group of people (peoples, faiths, sexual orientations, gender identities, disabilities). Naming
+    /// one is never a reason on its own; with it the toxic score holds from its lower <c>namedGroupHoldAt</c>.
+    /// </summary>
+    public TermListSettings GroupTerms { get; set; } = new();
     public LinkSettings Links { get; set; } = new();
     public SpamPhraseSettings SpamPhrases { get; set; } = new();
     public ShoutingSettings Shouting { get; set; } = new();

@@ -151,14 +151,14 @@ public sealed class ClassifierSettings
     public ScoreThresholds Spam { get; set; } = new() { HoldAt = 0.04, RejectAt = 0.81 };
 
     /// <summary>Insults, threats, identity hate, harassment.</summary>
-    public ScoreThresholds Toxic { get; set; } = new() { HoldAt = 0.88, RejectAt = 0.999 };
+    public ToxicThresholds Toxic { get; set; } = new() { HoldAt = 0.88, RejectAt = 0.999 };
 
     /// <summary>Self-harm or suicide risk: never rejected, only held (as urgent from its higher threshold).</summary>
     public CrisisThresholds Crisis { get; set; } = new() { HoldAt = 0.25, UrgentAt = 0.58 };
 }
 
 /// <summary>A score that holds a comment from one threshold and rejects it from a higher one.</summary>
-public sealed class ScoreThresholds
+public class ScoreThresholds
 {
     public bool Enabled { get; set; } = true;
 
@@ -166,6 +166,17 @@ public sealed class ScoreThresholds
 
     /// <summary>Above <see cref="HoldAt"/>; 1 means the score never rejects (a probability never reaches 1).</summary>
     public double RejectAt { get; set; } = 1;
+}
+
+/// <summary>
+/// The toxic score's thresholds, and a lower one for a comment that names a group of people (a word of
+/// <see cref="ModerationSettings.GroupTerms"/>): hostility aimed at a people, a faith or an identity is the abuse a
+/// general toxicity score most often underrates, and the group's name is what tells it apart.
+/// </summary>
+public sealed class ToxicThresholds : ScoreThresholds
+{
+    /// <summary>Acts only below <see cref="ScoreThresholds.HoldAt"/>: at or above that (1, say) it changes nothing.</summary>
+    public double NamedGroupHoldAt { get; set; } = 0.41;
 }
 
 /// <summary>

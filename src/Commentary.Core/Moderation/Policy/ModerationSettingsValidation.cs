@@ -23,6 +23,7 @@ internal static class ModerationSettingsValidation
 
         CheckTerms(problems, scratch, "blockedTerms", settings.BlockedTerms?.Terms);
         CheckTerms(problems, scratch, "suspectTerms", settings.SuspectTerms?.Terms);
+        CheckTerms(problems, scratch, "groupTerms", settings.GroupTerms?.Terms);
         CheckTerms(problems, scratch, "crisisLanguage", settings.CrisisLanguage?.Terms);
 
         if (Present(problems, "links", settings.Links) is { } links)
@@ -93,6 +94,10 @@ internal static class ModerationSettingsValidation
         {
             CheckScore(problems, "classifier.spam", classifier.Spam);
             CheckScore(problems, "classifier.toxic", classifier.Toxic);
+            if (classifier.Toxic is { } toxic)
+            {
+                Share(problems, "classifier.toxic.namedGroupHoldAt", toxic.NamedGroupHoldAt);
+            }
             if (Present(problems, "classifier.crisis", classifier.Crisis) is { } crisis)
             {
                 Share(problems, "classifier.crisis.holdAt", crisis.HoldAt);

@@ -8,6 +8,7 @@ internal enum TermList : byte
     SpamPhrase,
     Crisis,
     AuthorKeyword,
+    Group,
 }
 
 /// <summary>A configured term as the moderator wrote it, and the list it belongs to.</summary>

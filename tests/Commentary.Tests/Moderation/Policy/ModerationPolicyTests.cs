@@ -386,6 +386,52 @@ public class ModerationPolicyTests
         Assert.Equal(CommentStatus.Approved, Default.Decide(Input("<img src=x onerror=alert(1)> <script>alert(2)</script>")).Status);
     }
 
+    public static TheoryData<string, string, double, string, CommentStatus> NamedGroupCases => new()
+    {
+        // why, body, toxic score, author, expected
+        { "hostility towards a people is held from the lower threshold", "Albanians are all liars and thieves.", 0.6, "Ann", CommentStatus.Pending },
+        { "the same score with no group named is published", "You are all liars and thieves.", 0.6, "Ann", CommentStatus.Approved },
+        { "naming a group with a mild score is published", "As a gay man I found this article kind.", 0.2, "Ann", CommentStatus.Approved },
+        { "a group in the author's name is not a group the body names", "You are all liars and thieves.", 0.6, "Gay Times", CommentStatus.Approved },
+        { "a two-word group term counts", "White people ruin everything here.", 0.5, "Ann", CommentStatus.Pending },
+    };
+
+    [Theory]
+    [MemberData(nameof(NamedGroupCases))]
+    public void The_toxic_score_holds_from_a_lower_threshold_when_the_body_names_a_group(string why, string body, double toxic, string author, CommentStatus expected)
+    {
+        var decision = Default.Decide(Input(body, author: author, classifier: Scored(toxic: toxic)));
+
+        Assert.True(expected == decision.Status, why);
+        if (expected == CommentStatus.Pending)
+        {
+            var reason = Assert.Single(decision.Reasons);
+            Assert.Equal(ModerationRules.ToxicClassifier, reason.Rule);
+            Assert.Contains("names a group", reason.Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("group terms off")]
+    [InlineData("toxic score off")]
+    [InlineData("lower threshold at the toxic threshold")]
+    public void The_lower_threshold_for_named_groups_can_be_switched_off(string how)
+    {
+        var policy = Policy(s =>
+        {
+            switch (how)
+            {
+                case "group terms off": s.GroupTerms.Enabled = false; break;
+                case "toxic score off": s.Classifier.Toxic.Enabled = false; break;
+                default: s.Classifier.Toxic.NamedGroupHoldAt = s.Classifier.Toxic.HoldAt; break;
+            }
+        });
+
+        var decision = policy.Decide(Input("Albanians are all liars and thieves.", classifier: Scored(toxic: 0.6)));
+
+        Assert.Equal(CommentStatus.Approved, decision.Status);
+    }
+
     [Fact]
     public void Deciding_is_safe_from_many_threads_at_once()
     {

@@ -116,6 +116,7 @@ public class ModerationSettingsTests
         settings.Flood.MaxRecentFromIp = -1;
         settings.PersonalData.PhoneMinDigits = 3;
         settings.SuspiciousAuthor.MaxWords = 0;
+        settings.Classifier.Toxic.NamedGroupHoldAt = 1.5;
 
         var problems = settings.Problems();
 
@@ -123,12 +124,13 @@ public class ModerationSettingsTests
         {
             "links.holdAt", "links.rejectAt", "spamPhrases.rejectAt", "shouting.capitalShare", "mostlyLink.linkShare",
             "repeatedCharacters.runLength", "flood.maxRecentFromIp", "personalData.phoneMinDigits", "suspiciousAuthor.maxWords",
+            "classifier.toxic.namedGroupHoldAt",
         })
         {
             Assert.Contains(problems, p => p.StartsWith(path + " ", StringComparison.Ordinal));
         }
 
-        Assert.Equal(9, problems.Count);
+        Assert.Equal(10, problems.Count);
     }
 
     [Theory]
