@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
+using Commentary.Api.Http;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
 using Commentary.Core.Notifications;
@@ -19,7 +19,6 @@ public static class ModerationLinkPages
 
     public const string ContentType = "text/html; charset=utf-8";
 
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
 
     /// <summary>The question before anything happens: what the comment says, why it was held, and the button.</summary>
     public static string Confirmation(ModerationLink link, Comment comment, IReadOnlyList<string> stylesheets, string token, string? error = null)
@@ -118,24 +117,8 @@ public static class ModerationLinkPages
 
     private static string When(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
-    private static string E(string? text) => Encoder.Encode(text ?? string.Empty);
+    private static string E(string? text) => HtmlPage.Encode(text);
 
     private static string Page(string title, IReadOnlyList<string> stylesheets, string main) =>
-        $"""
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="robots" content="noindex, nofollow">
-        <title>{E(title)}</title>
-        {string.Concat(stylesheets.Select(s => $"<link rel=\"stylesheet\" href=\"{E(s)}\">"))}
-        </head>
-        <body>
-        <main>
-        {main}
-        </main>
-        </body>
-        </html>
-        """;
+        HtmlPage.Document(title, string.Concat(stylesheets.Select(s => $"<link rel=\"stylesheet\" href=\"{E(s)}\">")), main);
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
+using Commentary.Api.Http;
 using Commentary.Core.Notifications;
 
 namespace Commentary.Api.Notifications;
@@ -23,8 +23,6 @@ public static class SubscriptionPages
         + "button{font:inherit;padding:.6rem 1.2rem;border:0;border-radius:.3rem;background:#1b5e9f;color:#fff;cursor:pointer}"
         + "button:focus-visible{outline:3px solid #f0b400;outline-offset:2px}"
         + "@media (prefers-color-scheme:dark){body{background:#161616;color:#eee}button{background:#4a90d9;color:#000}}";
-
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
 
     /// <summary>
     /// The pages' Content-Security-Policy: nothing but the inline style (by its hash), and a form that may post only
@@ -64,25 +62,8 @@ public static class SubscriptionPages
         + (oneClick ? $"<input type=\"hidden\" name=\"{OneClickField}\" value=\"{OneClickValue}\">" : string.Empty)
         + $"<button type=\"submit\">{E(label)}</button></form>";
 
-    private static string E(string? text) => Encoder.Encode(text ?? string.Empty);
+    private static string E(string? text) => HtmlPage.Encode(text);
 
     private static string Page(string title, string main) =>
-        $"""
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="robots" content="noindex, nofollow">
-        <title>{E(title)}</title>
-        <style>{Style}</style>
-        </head>
-        <body>
-        <main>
-        <h1>{E(title)}</h1>
-        {main}
-        </main>
-        </body>
-        </html>
-        """;
+        HtmlPage.Document(title, $"<style>{Style}</style>", $"<h1>{E(title)}</h1>{main}");
 }
