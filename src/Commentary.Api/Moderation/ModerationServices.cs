@@ -18,11 +18,18 @@ namespace Commentary.Api.Moderation;
 /// <summary>Moderation: who may moderate, the policy and its live settings, the worker's stage, and the moderators' routes.</summary>
 public static class ModerationServices
 {
+    /// <summary>ASP.NET Core's switch that stops a lone authentication scheme from becoming the default.</summary>
+    public const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
+
     public static IServiceCollection AddModeration(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCheckedOptions<ModeratorOptions>(configuration, ModeratorOptions.Section, ModeratorKeys.Problems);
         services.AddSingleton<ModeratorKeys>();
         services.AddCheckedOptions<SignInOptions>(configuration, SignInOptions.Section, SignInOptions.Problems);
+        // The token scheme is only ever asked by ModeratorAccess, never as a default: with one scheme registered ASP.NET
+        // Core would make it the default, and the authentication middleware that WebApplication adds by itself would then
+        // run the JWT handler on every request (public reads included, and on a moderator's key as if it were a token).
+        AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
         services.AddAuthentication().AddJwtBearer(ModeratorTokens.Scheme, _ => { });
         services.AddOptions<JwtBearerOptions>(ModeratorTokens.Scheme).Configure<IOptions<SignInOptions>>((bearer, signIn) => ModeratorTokens.Configure(bearer, signIn.Value));
         services.AddSingleton<ModeratorTokens>();
