@@ -17,6 +17,7 @@ public partial class MessageTableTests
     private static readonly Dictionary<string, (string English, Func<string, bool> Uses)> Tables = new(StringComparer.Ordinal)
     {
         ["embed"] = ("embed.js", name => name == "embed.js"),
+        ["moderation"] = ("moderation-i18n.js", name => (name.StartsWith("moderation", StringComparison.Ordinal) && name.EndsWith(".js", StringComparison.Ordinal)) || name == "moderation.html"),
     };
 
     /// <summary>The plural categories of Unicode CLDR, the ones <c>Intl.PluralRules.select</c> answers with.</summary>
@@ -49,12 +50,13 @@ public partial class MessageTableTests
             : Placeholder().Matches(value.GetValue<string>()).Select(m => m.Value);
 
     [Fact]
-    public void The_widget_ships_all_seven_languages()
+    public void The_widget_ships_seven_languages_and_the_dashboard_German_and_Arabic()
     {
         var languages = Catalog.Names.Select(n => LanguageFile().Match(n)).Where(m => m.Success)
             .GroupBy(m => m.Groups["table"].Value).ToDictionary(g => g.Key, g => g.Select(m => m.Groups["language"].Value).ToHashSet());
 
         Assert.Superset(new HashSet<string> { "de", "fr", "es", "nl", "pt", "ar" }, languages["embed"]);
+        Assert.Superset(new HashSet<string> { "de", "ar" }, languages["moderation"]);
     }
 
     [Theory]
@@ -112,16 +114,63 @@ public partial class MessageTableTests
     }
 
     [Fact]
+    public void The_widget_and_the_dashboard_look_messages_up_with_the_same_function()
+    {
+        // The widget is one classic script that other sites embed, so it cannot import the dashboard's module; both hold
+        // the same text, compared here once indented alike.
+        Assert.Equal(Function("embed.js", "function t("), Function("moderation-i18n.js", "function t("));
+    }
+
+    [Fact]
+    public void The_dashboard_knows_exactly_the_languages_that_are_served()
+    {
+        Assert.Equal(ServedLanguages("moderation"), ListedLanguages("moderation-i18n.js"));
+    }
+
+    [Fact]
     public void The_widget_knows_exactly_the_languages_that_are_served_at_their_current_versions()
     {
-        var code = Text("embed.js");
+        Assert.Equal(ServedLanguages("embed"), ListedLanguages("embed.js"));
+    }
+
+    /// <summary>The languages a script names in its <c>LANGUAGES</c> table, each with the version it links to.</summary>
+    private static List<KeyValuePair<string, string>> ListedLanguages(string script)
+    {
+        var code = Text(script);
         var block = code[code.IndexOf("const LANGUAGES = {", StringComparison.Ordinal)..];
         block = block[..block.IndexOf("};", StringComparison.Ordinal)];
-        var listed = LanguageVersion().Matches(block).ToDictionary(m => m.Groups["language"].Value, m => m.Groups["version"].Value);
-        var served = Catalog.Names.Select(n => LanguageFile().Match(n)).Where(m => m.Success && m.Groups["table"].Value == "embed")
-            .ToDictionary(m => m.Groups["language"].Value, m => Catalog.TryGet(m.Value, out var asset) ? asset.Version : string.Empty);
+        return [.. LanguageVersion().Matches(block).ToDictionary(m => m.Groups["language"].Value, m => m.Groups["version"].Value).OrderBy(p => p.Key, StringComparer.Ordinal)];
+    }
 
-        Assert.Equal(served.OrderBy(p => p.Key, StringComparer.Ordinal), listed.OrderBy(p => p.Key, StringComparer.Ordinal));
+    private static List<KeyValuePair<string, string>> ServedLanguages(string table) =>
+        [.. Catalog.Names.Select(n => LanguageFile().Match(n)).Where(m => m.Success && m.Groups["table"].Value == table)
+            .ToDictionary(m => m.Groups["language"].Value, m => Catalog.TryGet(m.Value, out var asset) ? asset.Version : string.Empty)
+            .OrderBy(p => p.Key, StringComparer.Ordinal)];
+
+    /// <summary>A function with its JSDoc, each line without its indentation and without <c>export</c>.</summary>
+    private static string Function(string script, string signature)
+    {
+        var lines = Text(script).Split('\n');
+        var start = Array.FindIndex(lines, l => l.Contains(signature, StringComparison.Ordinal));
+        Assert.True(start > 0, $"{script} has {signature}");
+        var docStart = Array.FindLastIndex(lines, start, l => l.Trim() == "/**");
+        var end = Array.FindIndex(lines, start, l => l.TrimEnd() == lines[start][..(lines[start].Length - lines[start].TrimStart().Length)] + "}");
+        return string.Join('\n', lines[docStart..(end + 1)].Select(l => l.Trim().Replace("export function", "function", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [MemberData(nameof(LanguageFiles))]
+    public void A_buttons_visible_word_is_part_of_its_spoken_name(string file)
+    {
+        // The Reply button shows "reply" and is named "replyTo" for screen readers; speech-input users say what they
+        // see, so the name must contain the visible word (axe: label-content-name-mismatch).
+        if (!file.StartsWith("embed.", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var table = JsonNode.Parse(Text(file))!;
+        Assert.Contains(table["reply"]!.GetValue<string>(), table["replyTo"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -418,7 +418,8 @@
         ? h('a', { class: 'cm-author', href: website, rel: 'nofollow ugc noopener' }, comment.author)
         : h('span', { class: 'cm-author' }, comment.author);
       const time = h('time', { datetime: created.toISOString(), title: exactTime(created, this.locale) }, relativeTime(created, this.locale));
-      const body = h('div', { class: 'cm-body' });
+      // Each comment keeps its own direction: an English comment under an Arabic widget still reads left to right.
+      const body = h('div', { class: 'cm-body', dir: 'auto' });
       if (pending) {
         body.append(...paragraphs(comment.body));
       } else {
