@@ -36,9 +36,29 @@ public sealed partial class UiServingTests(StorageFixture fixture)
     }
 
     [Theory]
+    [InlineData("de", "Kommentare")]
+    [InlineData("ar", "التعليقات")]
+    public async Task A_language_file_is_served_at_the_version_the_widget_names_as_JSON_other_sites_may_read(string language, string title)
+    {
+        using var widget = await _host.Client.GetAsync("ui/embed.js");
+        var version = Regex.Match(await widget.Content.ReadAsStringAsync(), $@"\b{language}: '(?<version>[0-9a-f]+)'");
+        Assert.True(version.Success, $"embed.js names the version of embed.{language}.json");
+
+        using var file = await _host.Client.GetAsync($"ui/embed.{language}.json?v={version.Groups["version"].Value}");
+
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("application/json", file.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("immutable", file.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("cross-origin", file.Headers.GetValues("Cross-Origin-Resource-Policy").Single());
+        var table = System.Text.Json.Nodes.JsonNode.Parse(await file.Content.ReadAsStringAsync())!;
+        Assert.Equal(title, table["title"]!.GetValue<string>());
+    }
+
+    [Theory]
     [InlineData("ui/appsettings.json")]
     [InlineData("ui/..%2F..%2Fappsettings.json")]
     [InlineData("ui/Commentary.Api.dll")]
+    [InlineData("ui/embed.xx.json")]
     public async Task Nothing_but_the_ui_files_can_be_fetched(string path)
     {
         using var response = await _host.Client.GetAsync(path);

@@ -30,6 +30,7 @@ public sealed partial class UiAssetCatalog
         [".js"] = "text/javascript; charset=utf-8",
         [".css"] = "text/css; charset=utf-8",
         [".svg"] = "image/svg+xml",
+        [".json"] = "application/json; charset=utf-8",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private readonly FrozenDictionary<string, UiAsset> _assets;

@@ -49,13 +49,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (storage, cache) for one reader or moderator.</summary>
-    public Task<IBrowserContext> NewContextAsync(ColorScheme scheme = ColorScheme.Light, int width = 1100, int height = 900) =>
+    public Task<IBrowserContext> NewContextAsync(ColorScheme scheme = ColorScheme.Light, int width = 1100, int height = 900,
+        string locale = "en-GB") =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = UiAddress,
             ColorScheme = scheme,
             ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "en-GB",
+            Locale = locale,
             TimezoneId = "UTC",
         });
 

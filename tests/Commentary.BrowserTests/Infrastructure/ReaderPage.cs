@@ -50,11 +50,13 @@ public sealed class ReaderPage
     public ILocator Support => Page.Locator(".cm-support");
 
     /// <summary>Opens the article and waits until the widget has loaded its comments and shown the form or the closed note.</summary>
-    public static async Task<ReaderPage> OpenAsync(IBrowserContext context, string slug, int? pageSize = null, string? country = null)
+    public static async Task<ReaderPage> OpenAsync(IBrowserContext context, string slug, int? pageSize = null, string? country = null,
+        string? lang = null)
     {
         var reader = new ReaderPage(await context.NewPageAsync());
         await reader.Page.GotoAsync($"demo.html?article={slug}" + (pageSize is null ? string.Empty : $"&pageSize={pageSize}")
-            + (country is null ? string.Empty : $"&country={country}"));
+            + (country is null ? string.Empty : $"&country={country}")
+            + (lang is null ? string.Empty : $"&lang={Uri.EscapeDataString(lang)}"));
         await Expect(reader.Page.Locator("form.cm-form, .cm-closed")).ToBeVisibleAsync();
         return reader;
     }

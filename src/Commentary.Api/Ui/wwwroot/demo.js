@@ -14,6 +14,8 @@
   widget.setAttribute('data-article', slug);
   if (query.has('pageSize')) widget.setAttribute('data-page-size', query.get('pageSize'));
   if (query.has('country')) widget.setAttribute('data-country', query.get('country'));
+  // ?lang=de shows the widget in another language, as a site would with data-lang (docs/widget.md).
+  if (query.has('lang')) widget.setAttribute('data-lang', query.get('lang'));
 
   const title = document.getElementById('article-title');
   const meta = document.getElementById('article-meta');

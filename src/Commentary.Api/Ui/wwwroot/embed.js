@@ -21,6 +21,130 @@
   const FIELDS = ['author', 'email', 'website', 'body'];
   const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
+  // English is built in; each other language is a small file fetched only by pages that ask for it (docs/widget.md).
+  // The versions make each file's URL change with its text, so browsers may cache it for good.
+  const LANGUAGES = {
+    de: '{{version:embed.de.json}}',
+    fr: '{{version:embed.fr.json}}',
+    es: '{{version:embed.es.json}}',
+    nl: '{{version:embed.nl.json}}',
+    pt: '{{version:embed.pt.json}}',
+    ar: '{{version:embed.ar.json}}',
+  };
+  // Strict JSON between the braces, so a test can read the keys and compare every language file with them. A value
+  // that is an object is chosen by Intl.PluralRules ("one", "other", …); {name} is filled in by t().
+  const EN = {
+    "dir": "ltr",
+    "title": "Comments",
+    "noComments": "No comments yet",
+    "count": { "one": "{count} comment", "other": "{count} comments" },
+    "more": "Show more comments",
+    "notSetUp": "Comments are not set up on this page: data-api and data-article are needed.",
+    "loading": "Loading comments…",
+    "loadOffline": "Comments could not be loaded. Check your connection and try again.",
+    "unavailable": "Comments are not available for this page.",
+    "loadFailed": "Comments could not be loaded right now.",
+    "closed": "Comments are closed.",
+    "retry": "Try again",
+    "loadingMore": "Loading more comments…",
+    "loadedMore": { "one": "{count} more comment loaded.", "other": "{count} more comments loaded." },
+    "moreFailed": "More comments could not be loaded. Please try again.",
+    "commentBy": "Comment by {name}",
+    "awaiting": "Awaiting moderation",
+    "reply": "Reply",
+    "replyTo": "Reply to {name}",
+    "optional": "(optional)",
+    "leaveComment": "Leave a comment",
+    "cancelReply": "Cancel reply",
+    "replyingTo": "Replying to {name}.",
+    "notifyPublished": "Email me when my comment is published",
+    "notifyReplies": "Email me when someone replies to my comment",
+    "notifyNote": "The first time, we email you a link to confirm your address. Every email has a link to stop them.",
+    "post": "Post comment",
+    "trap": "Leave this field empty",
+    "name": "Name",
+    "email": "Email",
+    "emailNote": "Never shown to anyone; used only to recognise you.",
+    "website": "Website",
+    "comment": "Comment",
+    "remember": "Remember my name, email and website on this device",
+    "fixFields": "Some fields need a change; each one says what.",
+    "authorRequired": "Please give a name.",
+    "authorLong": "A name can be at most {max} characters.",
+    "authorInvalid": "A name cannot contain control or invisible formatting characters.",
+    "emailRequired": "Please give an email address; it is never shown.",
+    "emailInvalid": "This does not look like an email address.",
+    "websiteLong": "A website address can be at most {max} characters.",
+    "websiteInvalid": "A website must be an http:// or https:// address.",
+    "bodyShort": "A comment needs at least {min} characters.",
+    "bodyLong": "A comment can be at most {max} characters.",
+    "bodyInvalid": "A comment cannot contain control characters or invisible text-direction and zero-width marks.",
+    "formInvalid": "Something in the form is not right.",
+    "pleaseWait": { "one": "Please wait {count} second before trying again; your comment is still here.", "other": "Please wait {count} seconds before trying again; your comment is still here." },
+    "posting": "Posting your comment…",
+    "unreachable": "We could not reach the comment server. Your comment is still here; please try again.",
+    "tooLarge": "This comment is too long to send.",
+    "busy": "Lots of comments are arriving right now. Please try again {when}; your comment is still here.",
+    "paused": "Comments are taking a short break. Please try again {when}; your comment is still here.",
+    "inMoment": "in a moment",
+    "inSeconds": { "one": "in {count} second", "other": "in {count} seconds" },
+    "inMinutes": { "one": "in about {count} minute", "other": "in about {count} minutes" },
+    "gone": "This article can no longer be found, so the comment was not posted.",
+    "serverError": "Something went wrong on our side. Your comment is still here; please try again shortly.",
+    "thanks": "Thank you. Your comment is awaiting moderation and will appear once a moderator approves it.",
+    "closedOnPost": "Comments are closed on this article, so your comment was not posted.",
+    "call": "Call {number}",
+    "text": "Text {number}",
+    "visit": "Visit {site}",
+    "supportNote": "A person on our team will read your comment. Until then, only you can see it.",
+    "personWillRead": "A person will read this",
+    "publishedStatus": "Your comment has been published.",
+    "declined": "This comment was not published. Thank you for taking the time to write; moderators keep the conversation close to the article.",
+    "notPublished": "Not published",
+    "declinedStatus": "Your comment was not published."
+  };
+  let messages = EN;
+  let locale = 'en';
+
+  // The reader's language: data-lang on the widget's element, else the page's <html lang>; "de-AT" uses the German
+  // table and Austrian dates. A language we do not ship, or one whose file cannot be fetched, is English: never an error.
+  async function chooseLanguage(root, base) {
+    const tag = (root.getAttribute('data-lang') || document.documentElement.lang || '').trim().replace('_', '-');
+    const language = tag.split('-')[0].toLowerCase();
+    const own = language === 'en' || Object.prototype.hasOwnProperty.call(LANGUAGES, language);
+    if (!own) return;
+    try {
+      if (language !== 'en') {
+        const response = await fetch(new URL(`ui/embed.${language}.json?v=${LANGUAGES[language]}`, base), { credentials: 'omit' });
+        if (!response.ok) return;
+        messages = await response.json();
+      }
+      // Intl refuses a malformed tag with an exception; the bare language is then good enough for dates.
+      locale = Intl.DateTimeFormat.supportedLocalesOf([tag]).length ? tag : language;
+    } catch {
+      locale = messages === EN ? 'en' : language;
+    }
+  }
+
+  /**
+   * A message in the reader's language, English where the language lacks it; {name} placeholders take values, and
+   * numbers are written the reader's way. A table value that is an object is chosen by the plural rule of {count}.
+   * @param {string} key a key of EN
+   * @param {Record<string, string | number>} [values]
+   * @returns {string}
+   */
+  function t(key, values) {
+    let text = Object.prototype.hasOwnProperty.call(messages, key) ? messages[key] : EN[key];
+    if (typeof text === 'object') {
+      const forms = text;
+      text = forms[new Intl.PluralRules(locale).select(Number(values && values.count))] || forms.other;
+    }
+    return String(text).replace(/\{(\w+)\}/g, (whole, name) => {
+      const value = values && values[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+    });
+  }
 
   // Builds an element. Children that are strings become text nodes, so no reader text is ever parsed as markup.
   function h(tag, props, ...children) {
@@ -76,8 +200,8 @@
   }
 
   function countText(total, locale) {
-    if (total === 0) return 'No comments yet';
-    return `${new Intl.NumberFormat(locale).format(total)} ${total === 1 ? 'comment' : 'comments'}`;
+    if (total === 0) return t('noComments');
+    return t('count', { count: total });
   }
 
   // An Idempotency-Key: random, and made in pages served over plain http too (where randomUUID is missing).
@@ -103,9 +227,9 @@
   }
 
   function waitText(seconds) {
-    if (seconds <= 0) return 'in a moment';
-    if (seconds < 90) return `in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
-    return `in about ${Math.round(seconds / 60)} minutes`;
+    if (seconds <= 0) return t('inMoment');
+    if (seconds < 90) return t('inSeconds', { count: seconds });
+    return t('inMinutes', { count: Math.round(seconds / 60) });
   }
 
   // The name, email and website are remembered only when the reader ticks the box, and forgotten when they untick it.
@@ -135,7 +259,9 @@
       const size = Number(root.getAttribute('data-page-size'));
       this.pageSize = Number.isInteger(size) && size >= 1 && size <= MAX_PAGE_SIZE ? size : DEFAULT_PAGE_SIZE;
       const lang = root.closest('[lang]');
-      this.locale = (lang && lang.getAttribute('lang')) || navigator.language;
+      // A hint for choosing crisis resources; the widget's own words and dates follow chooseLanguage.
+      this.hintLang = (lang && lang.getAttribute('lang')) || navigator.language;
+      this.locale = 'en';
       // The site owner may name the page's country, so crisis resources can be the right national ones.
       const country = root.getAttribute('data-country') || '';
       this.country = /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : '';
@@ -158,24 +284,26 @@
       }
     }
 
-    mount() {
-      this.title = h('h2', { class: 'cm-title', id: 'cm-title' }, 'Comments');
+    async mount() {
+      if (this.base) await chooseLanguage(this.root, this.base);
+      this.locale = locale;
+      this.title = h('h2', { class: 'cm-title', id: 'cm-title' }, t('title'));
       this.list = h('ol', { class: 'cm-list' });
-      this.more = h('button', { type: 'button', class: 'cm-button cm-more', hidden: true, onclick: () => this.loadMore() }, 'Show more comments');
+      this.more = h('button', { type: 'button', class: 'cm-button cm-more', hidden: true, onclick: () => this.loadMore() }, t('more'));
       this.status = h('p', { class: 'cm-status', role: 'status' });
       this.formHome = h('div', { class: 'cm-form-home' });
-      this.section = h('section', { class: 'cm', 'aria-labelledby': 'cm-title' }, this.title, this.list, this.more, this.status, this.formHome);
+      this.section = h('section', { class: 'cm', lang: locale, dir: t('dir'), 'aria-labelledby': 'cm-title' }, this.title, this.list, this.more, this.status, this.formHome);
       this.root.replaceChildren(this.section);
       setInterval(() => this.refreshTimes(), 60 * 1000);
       if (!this.base || !SLUG.test(this.slug)) {
-        this.say('Comments are not set up on this page: data-api and data-article are needed.');
+        this.say(t('notSetUp'));
         return;
       }
       this.load();
     }
 
     async load() {
-      this.say('Loading comments…');
+      this.say(t('loading'));
       this.formHome.replaceChildren();
       let article;
       let page;
@@ -185,17 +313,17 @@
           this.call(`articles/${this.slug}/comments?limit=${this.pageSize}`),
         ]);
       } catch {
-        this.offerRetry('Comments could not be loaded. Check your connection and try again.');
+        this.offerRetry(t('loadOffline'));
         return;
       }
 
       if (article.status === 404) {
-        this.say('Comments are not available for this page.');
+        this.say(t('unavailable'));
         return;
       }
 
       if (!article.ok || !page.ok) {
-        this.offerRetry('Comments could not be loaded right now.');
+        this.offerRetry(t('loadFailed'));
         return;
       }
 
@@ -207,13 +335,13 @@
       if (this.open) {
         this.buildForm();
       } else {
-        this.formHome.append(h('p', { class: 'cm-closed' }, 'Comments are closed.'));
+        this.formHome.append(h('p', { class: 'cm-closed' }, t('closed')));
       }
     }
 
     offerRetry(message) {
       this.say(message);
-      const retry = h('button', { type: 'button', class: 'cm-button', onclick: () => this.load() }, 'Try again');
+      const retry = h('button', { type: 'button', class: 'cm-button', onclick: () => this.load() }, t('retry'));
       this.formHome.replaceChildren(retry);
     }
 
@@ -250,16 +378,16 @@
     async loadMore() {
       if (!this.next || this.more.getAttribute('aria-disabled')) return;
       this.more.setAttribute('aria-disabled', 'true');
-      this.say('Loading more comments…');
+      this.say(t('loadingMore'));
       try {
         const page = await this.call(`articles/${this.slug}/comments?limit=${this.pageSize}&continuationToken=${encodeURIComponent(this.next)}`);
         if (!page.ok) throw new Error(String(page.status));
         const added = this.addPage(page.body);
-        this.say(`${added.length} more ${added.length === 1 ? 'comment' : 'comments'} loaded.`);
+        this.say(t('loadedMore', { count: added.length }));
         // The button vanishes after the last page; keep keyboard users where the new comments begin.
         if (this.more.hidden && added.length > 0) added[0].querySelector('article').focus();
       } catch {
-        this.say('More comments could not be loaded. Please try again.');
+        this.say(t('moreFailed'));
       } finally {
         this.more.removeAttribute('aria-disabled');
       }
@@ -290,7 +418,8 @@
         ? h('a', { class: 'cm-author', href: website, rel: 'nofollow ugc noopener' }, comment.author)
         : h('span', { class: 'cm-author' }, comment.author);
       const time = h('time', { datetime: created.toISOString(), title: exactTime(created, this.locale) }, relativeTime(created, this.locale));
-      const body = h('div', { class: 'cm-body' });
+      // Each comment keeps its own direction: an English comment under an Arabic widget still reads left to right.
+      const body = h('div', { class: 'cm-body', dir: 'auto' });
       if (pending) {
         body.append(...paragraphs(comment.body));
       } else {
@@ -298,10 +427,10 @@
         body.innerHTML = comment.html;
       }
 
-      const article = h('article', { class: 'cm-comment', tabindex: '-1', 'aria-label': `Comment by ${comment.author}` },
+      const article = h('article', { class: 'cm-comment', tabindex: '-1', 'aria-label': t('commentBy', { name: comment.author }) },
         h('header', { class: 'cm-meta' }, author, ' ', time), body);
       if (pending) {
-        article.append(h('p', { class: 'cm-badge' }, 'Awaiting moderation'));
+        article.append(h('p', { class: 'cm-badge' }, t('awaiting')));
       } else if (this.open) {
         article.append(this.replyButton(comment));
       }
@@ -312,9 +441,9 @@
       return h('button', {
         type: 'button',
         class: 'cm-link-button cm-reply',
-        'aria-label': `Reply to ${comment.author}`,
+        'aria-label': t('replyTo', { name: comment.author }),
         onclick: (event) => this.startReply(comment, event.currentTarget),
-      }, 'Reply');
+      }, t('reply'));
     }
 
     refreshTimes() {
@@ -334,7 +463,7 @@
       this.notes[name] = Boolean(note);
       this.describe(name);
       return h('div', { class: 'cm-field' },
-        h('label', { for: id }, label, options.optional ? h('span', { class: 'cm-optional' }, ' (optional)') : null),
+        h('label', { for: id }, label, options.optional ? h('span', { class: 'cm-optional' }, ` ${t('optional')}`) : null),
         input, note, error);
     }
 
@@ -351,10 +480,12 @@
       this.inputs = {};
       this.errors = {};
       this.notes = {};
-      this.formTitle = h('h3', { class: 'cm-form-title', id: 'cm-form-title' }, 'Leave a comment');
+      this.formTitle = h('h3', { class: 'cm-form-title', id: 'cm-form-title' }, t('leaveComment'));
       this.replyName = h('strong');
-      this.cancel = h('button', { type: 'button', class: 'cm-link-button', onclick: () => this.cancelReply(true) }, 'Cancel reply');
-      this.replyNote = h('p', { class: 'cm-replying', hidden: true }, 'Replying to ', this.replyName, '. ', this.cancel);
+      this.cancel = h('button', { type: 'button', class: 'cm-link-button', onclick: () => this.cancelReply(true) }, t('cancelReply'));
+      // The name's place in the sentence differs between languages, so the sentence is split where {name} stands.
+      this.replyNote = h('p', { class: 'cm-replying', hidden: true },
+        t('replyingTo').split('{name}').flatMap((part, i) => (i ? [this.replyName, part] : [part])), ' ', this.cancel);
       this.remember = h('input', { type: 'checkbox', id: 'cm-remember' });
       // Off by default, and asked again for every comment; the first time, the address must confirm by email.
       this.notify = this.mail ? {
@@ -363,30 +494,30 @@
       } : null;
       const notify = this.notify ? h('div', { class: 'cm-notify' },
         h('div', { class: 'cm-check' }, this.notify.notifyPublished,
-          h('label', { for: 'cm-notify-published' }, 'Email me when my comment is published')),
+          h('label', { for: 'cm-notify-published' }, t('notifyPublished'))),
         h('div', { class: 'cm-check' }, this.notify.notifyReplies,
-          h('label', { for: 'cm-notify-replies' }, 'Email me when someone replies to my comment')),
-        h('p', { class: 'cm-note', id: 'cm-notify-note' }, 'The first time, we email you a link to confirm your address. Every email has a link to stop them.')) : null;
-      this.submitButton = h('button', { type: 'submit', class: 'cm-button cm-submit' }, 'Post comment');
+          h('label', { for: 'cm-notify-replies' }, t('notifyReplies'))),
+        h('p', { class: 'cm-note', id: 'cm-notify-note' }, t('notifyNote'))) : null;
+      this.submitButton = h('button', { type: 'submit', class: 'cm-button cm-submit' }, t('post'));
       this.formStatus = h('p', { class: 'cm-form-status', role: 'status' });
 
       // Hidden from people (off screen, out of the tab order, hidden from screen readers) but not from robots that
       // fill every field. The API does not know about it: a filled trap means we quietly post nothing.
       this.trap = h('input', { type: 'text', id: 'cm-phone', name: 'phone', tabindex: '-1', autocomplete: 'off' });
       const trap = h('div', { class: 'cm-trap', 'aria-hidden': 'true' },
-        h('label', { for: 'cm-phone' }, 'Leave this field empty'), this.trap);
+        h('label', { for: 'cm-phone' }, t('trap')), this.trap);
 
       this.form = h('form', { class: 'cm-form', novalidate: true, 'aria-labelledby': 'cm-form-title', onsubmit: (event) => this.submit(event) },
         this.formTitle,
         this.replyNote,
         h('div', { class: 'cm-fields' },
-          this.field('author', 'Name', h('input', { type: 'text', autocomplete: 'name', maxlength: '80', required: true }), {}),
-          this.field('email', 'Email', h('input', { type: 'email', autocomplete: 'email', maxlength: '254', required: true }),
-            { note: 'Never shown to anyone; used only to recognise you.' }),
-          this.field('website', 'Website', h('input', { type: 'url', autocomplete: 'url', maxlength: '200', placeholder: 'https://' }), { optional: true })),
+          this.field('author', t('name'), h('input', { type: 'text', autocomplete: 'name', maxlength: '80', required: true }), {}),
+          this.field('email', t('email'), h('input', { type: 'email', autocomplete: 'email', maxlength: '254', required: true }),
+            { note: t('emailNote') }),
+          this.field('website', t('website'), h('input', { type: 'url', autocomplete: 'url', maxlength: '200', placeholder: 'https://' }), { optional: true })),
         trap,
-        this.field('body', 'Comment', h('textarea', { rows: '5', maxlength: '5000', required: true }), {}),
-        h('div', { class: 'cm-check' }, this.remember, h('label', { for: 'cm-remember' }, 'Remember my name, email and website on this device')),
+        this.field('body', t('comment'), h('textarea', { rows: '5', maxlength: '5000', required: true }), {}),
+        h('div', { class: 'cm-check' }, this.remember, h('label', { for: 'cm-remember' }, t('remember'))),
         notify,
         h('div', { class: 'cm-actions' }, this.submitButton),
         this.formStatus);
@@ -409,7 +540,7 @@
       this.replyButtonUsed = button;
       this.replyName.textContent = comment.author;
       this.replyNote.hidden = false;
-      this.formTitle.textContent = `Reply to ${comment.author}`;
+      this.formTitle.textContent = t('replyTo', { name: comment.author });
       this.items.get(comment.id).querySelector(':scope > article').after(this.form);
       const firstEmpty = ['author', 'email', 'body'].map((name) => this.inputs[name]).find((input) => !input.value);
       (firstEmpty || this.inputs.body).focus();
@@ -420,7 +551,7 @@
       this.parentId = null;
       this.replyButtonUsed = null;
       this.replyNote.hidden = true;
-      this.formTitle.textContent = 'Leave a comment';
+      this.formTitle.textContent = t('leaveComment');
       this.formHome.append(this.form);
       if (returnFocus && button) button.focus();
     }
@@ -447,6 +578,23 @@
       }
     }
 
+    // The API names each field that is wrong in English; the reader is told in their language, by field and by what is
+    // wrong with the value that was sent (empty, too long, or else not acceptable). Other fields get the general message.
+    fieldErrors(errors, values) {
+      const mapped = {};
+      for (const name of Object.keys(errors)) {
+        const value = values[name] || '';
+        const max = Number(this.inputs[name] ? this.inputs[name].getAttribute('maxlength') : 0);
+        const long = value.length > max;
+        if (name === 'author') mapped.author = !value ? t('authorRequired') : long ? t('authorLong', { max }) : t('authorInvalid');
+        else if (name === 'email') mapped.email = !value ? t('emailRequired') : t('emailInvalid');
+        else if (name === 'website') mapped.website = long ? t('websiteLong', { max }) : t('websiteInvalid');
+        else if (name === 'body') mapped.body = value.length < 2 ? t('bodyShort', { min: 2 }) : long ? t('bodyLong', { max }) : t('bodyInvalid');
+        else mapped.general = t('formInvalid');
+      }
+      return mapped;
+    }
+
     showErrors(errors) {
       const general = [];
       let first = null;
@@ -462,7 +610,7 @@
           general.push(text);
         }
       }
-      this.formStatus.textContent = [first ? 'Some fields need a change; each one says what.' : '', ...general].filter(Boolean).join(' ');
+      this.formStatus.textContent = [first ? t('fixFields') : '', ...general].filter(Boolean).join(' ');
       if (first) first.focus();
     }
 
@@ -471,7 +619,7 @@
       if (this.busy) return;
       const wait = Math.ceil((this.waitUntil - Date.now()) / 1000);
       if (wait > 0) {
-        this.formStatus.textContent = `Please wait ${wait} ${wait === 1 ? 'second' : 'seconds'} before trying again; your comment is still here.`;
+        this.formStatus.textContent = t('pleaseWait', { count: wait });
         return;
       }
 
@@ -485,7 +633,7 @@
 
       this.busy = true;
       this.submitButton.setAttribute('aria-disabled', 'true');
-      this.formStatus.textContent = 'Posting your comment…';
+      this.formStatus.textContent = t('posting');
       const parentId = this.parentId;
       // One key per draft, kept for every retry of the same text: a POST whose answer was lost, or that was answered
       // "try again" after the server had taken it, is then recognised and answered with the first one's id instead
@@ -511,7 +659,7 @@
 
     answered(answer, values) {
       if (!answer) {
-        this.formStatus.textContent = 'We could not reach the comment server. Your comment is still here; please try again.';
+        this.formStatus.textContent = t('unreachable');
         return;
       }
 
@@ -522,13 +670,13 @@
           this.accepted(values, problem.id, true);
           return;
         case 400:
-          this.showErrors(problem.errors || { general: problem.detail || 'Something in the form is not right.' });
+          this.showErrors(problem.errors ? this.fieldErrors(problem.errors, values) : { general: t('formInvalid') });
           return;
         case 409:
           this.closeComments();
           return;
         case 413:
-          this.showErrors({ body: 'This comment is too long to send.' });
+          this.showErrors({ body: t('tooLarge') });
           return;
         case 429:
         case 503: {
@@ -536,15 +684,15 @@
           this.waitUntil = Date.now() + seconds * 1000;
           this.holdSubmit(seconds);
           this.formStatus.textContent = answer.status === 429
-            ? `Lots of comments are arriving right now. Please try again ${waitText(seconds)}; your comment is still here.`
-            : `Comments are taking a short break. Please try again ${waitText(seconds)}; your comment is still here.`;
+            ? t('busy', { when: waitText(seconds) })
+            : t('paused', { when: waitText(seconds) });
           return;
         }
         case 404:
-          this.formStatus.textContent = 'This article can no longer be found, so the comment was not posted.';
+          this.formStatus.textContent = t('gone');
           return;
         default:
-          this.formStatus.textContent = 'Something went wrong on our side. Your comment is still here; please try again shortly.';
+          this.formStatus.textContent = t('serverError');
       }
     }
 
@@ -563,7 +711,7 @@
       this.inputs.body.value = '';
       for (const box of Object.values(this.notify || {})) box.checked = false;
       if (this.parentId) this.cancelReply(false);
-      this.formStatus.textContent = 'Thank you. Your comment is awaiting moderation and will appear once a moderator approves it.';
+      this.formStatus.textContent = t('thanks');
       if (poll) this.poll(item, id, 0, Date.now());
     }
 
@@ -571,7 +719,7 @@
       this.open = false;
       if (this.parentId) this.cancelReply(false);
       for (const button of this.section.querySelectorAll('.cm-reply')) button.remove();
-      const closed = h('p', { class: 'cm-closed', tabindex: '-1' }, 'Comments are closed on this article, so your comment was not posted.');
+      const closed = h('p', { class: 'cm-closed', tabindex: '-1' }, t('closedOnPost'));
       this.formHome.replaceChildren(closed);
       this.form = null;
       closed.focus();
@@ -583,7 +731,7 @@
       setTimeout(async () => {
         let answer = null;
         try {
-          const hints = new URLSearchParams({ lang: this.locale || '' });
+          const hints = new URLSearchParams({ lang: this.hintLang || '' });
           if (this.country) hints.set('country', this.country);
           answer = await this.call(`articles/${this.slug}/comments/${encodeURIComponent(id)}?${hints}`);
         } catch {
@@ -603,11 +751,11 @@
       if (this.support) return;
       const ways = (resource) => [
         resource.phone && /^[\d +()-]+$/.test(resource.phone)
-          ? h('a', { class: 'cm-support-way', href: `tel:${resource.phone.replace(/[^\d+]/g, '')}` }, `Call ${resource.phone}`) : null,
+          ? h('a', { class: 'cm-support-way', href: `tel:${resource.phone.replace(/[^\d+]/g, '')}` }, t('call', { number: resource.phone })) : null,
         resource.sms && /^[\d +()-]+$/.test(resource.sms)
-          ? h('a', { class: 'cm-support-way', href: `sms:${resource.sms.replace(/[^\d+]/g, '')}` }, `Text ${resource.sms}`) : null,
+          ? h('a', { class: 'cm-support-way', href: `sms:${resource.sms.replace(/[^\d+]/g, '')}` }, t('text', { number: resource.sms })) : null,
         resource.url && /^https:/i.test(resource.url) && safeUrl(resource.url)
-          ? h('a', { class: 'cm-support-way', href: safeUrl(resource.url), rel: 'noopener', target: '_blank' }, `Visit ${new URL(resource.url).host}`) : null,
+          ? h('a', { class: 'cm-support-way', href: safeUrl(resource.url), rel: 'noopener', target: '_blank' }, t('visit', { site: new URL(resource.url).host })) : null,
       ];
       const resources = (set.resources || []).map((resource) => h('li', { class: 'cm-support-item' },
         h('strong', {}, resource.name),
@@ -617,9 +765,9 @@
         h('h3', { class: 'cm-support-title', id: 'cm-support-title' }, set.heading),
         h('p', {}, set.message),
         resources.length ? h('ul', { class: 'cm-support-list' }, resources) : null,
-        h('p', { class: 'cm-support-note' }, 'A person on our team will read your comment. Until then, only you can see it.'));
+        h('p', { class: 'cm-support-note' }, t('supportNote')));
       const badge = item.querySelector('.cm-badge');
-      if (badge) badge.textContent = 'A person will read this';
+      if (badge) badge.textContent = t('personWillRead');
       if (this.formStatus) this.formStatus.textContent = '';
       (this.form || this.formHome).after(this.support);
       this.support.focus();
@@ -631,17 +779,17 @@
       if (badge) badge.remove();
       this.total += 1;
       this.title.textContent = countText(this.total, this.locale);
-      this.say('Your comment has been published.');
+      this.say(t('publishedStatus'));
     }
 
     notPublished(item) {
       item.classList.remove('cm-pending');
       item.classList.add('cm-declined');
       item.querySelector('.cm-body').replaceChildren(
-        h('p', {}, 'This comment was not published. Thank you for taking the time to write; moderators keep the conversation close to the article.'));
+        h('p', {}, t('declined')));
       const badge = item.querySelector('.cm-badge');
-      if (badge) badge.textContent = 'Not published';
-      this.say('Your comment was not published.');
+      if (badge) badge.textContent = t('notPublished');
+      this.say(t('declinedStatus'));
     }
   }
 

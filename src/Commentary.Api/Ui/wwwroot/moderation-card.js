@@ -2,7 +2,7 @@
 // One comment in a list: its card, its reject form and, for comments in the crisis lane, the resources the writer was
 // shown and a private reply by email (never sent automatically).
 import { attempt } from './moderation-api.js';
-import { h, safeUrl, say, when } from './moderation-dom.js';
+import { h, safeUrl, say, t, when } from './moderation-dom.js';
 
 /** @typedef {'approve' | 'reject' | 'delete'} Action */
 
@@ -78,23 +78,24 @@ export function elementFor(item, handlers) {
     return item.element;
   }
   const website = item.website && safeUrl(item.website);
-  const select = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', class: 'select', 'aria-label': `Select the comment by ${item.author}` }));
+  const select = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', class: 'select', 'aria-label': t('selectComment', { name: item.author }) }));
   select.checked = item.selected;
   select.addEventListener('change', () => handlers.select(item, select.checked));
   item.checkbox = select;
 
   const reasons = item.reasons && item.reasons.length
-    ? h('ul', { class: 'reasons', 'aria-label': 'Why it was held' },
+    ? h('ul', { class: 'reasons', 'aria-label': t('whyHeld') },
       item.reasons.map((reason) => h('li', {}, h('span', { class: 'rule' }, reason.rule), ' ', reason.detail)))
     : null;
   const history = item.history
-    ? h('p', { class: 'history' }, `This email: ${item.history.approved} approved · ${item.history.pending} pending · ${item.history.rejected} rejected`)
+    ? h('p', { class: 'history' }, t('history', { approved: item.history.approved, pending: item.history.pending, rejected: item.history.rejected }))
     : null;
+  const decider = { name: item.moderatedBy, when: item.moderatedAt && when(item.moderatedAt) };
   const decided = item.moderatedBy
-    ? h('p', { class: 'decided' }, `${item.status === 'rejected' ? 'Rejected' : 'Approved'} by ${item.moderatedBy}, ${when(item.moderatedAt)}`,
+    ? h('p', { class: 'decided' }, item.status === 'rejected' ? t('rejectedBy', decider) : t('approvedBy', decider),
       item.statusNote ? `: ${item.statusNote}` : '')
     : null;
-  const body = h('div', { class: 'body' });
+  const body = h('div', { class: 'body', dir: 'auto' });
   // Safe by contract: the API escapes every character of the comment before adding paragraphs and links.
   body.innerHTML = item.html;
 
@@ -108,26 +109,27 @@ export function elementFor(item, handlers) {
       'data-needs': action === 'delete' ? 'admin' : null,
       onclick: () => {
         if (action === 'reject') openReject(item);
-        else if (action !== 'delete' || confirm(`Delete the comment by ${item.author} for good?`)) handlers.decide(item, action);
+        else if (action !== 'delete' || confirm(t('confirmDelete', { name: item.author }))) handlers.decide(item, action);
       },
-    }, ACTION_WORDS[action].button)),
-  h('button', { type: 'button', class: 'quiet', 'data-action': 'ban', 'data-needs': 'admin', onclick: () => handlers.ban(item) }, 'Ban author…'));
+    }, action === 'approve' ? t('approve') : action === 'reject' ? t('reject') : t('delete'))),
+  h('button', { type: 'button', class: 'quiet', 'data-action': 'ban', 'data-needs': 'admin', onclick: () => handlers.ban(item) }, t('banAuthor')));
 
   item.noticeElement = h('p', { class: 'notice', role: 'note', hidden: true });
-  const article = h('article', { class: 'card', tabindex: '-1', 'aria-label': `Comment by ${item.author} on ${item.slug}` },
+  const article = h('article', { class: 'card', tabindex: '-1', 'aria-label': t('commentOn', { name: item.author, slug: item.slug }) },
     h('div', { class: 'head' },
       select,
-      item.priority === 'urgent' ? h('span', { class: 'badge urgent' }, 'Urgent') : null,
+      item.priority === 'urgent' ? h('span', { class: 'badge urgent' }, t('urgent')) : null,
       h('strong', { class: 'who' }, item.author),
       h('span', { class: 'email' }, item.email),
       website ? h('a', { href: website, rel: 'nofollow ugc noopener noreferrer' }, new URL(website).host) : null),
-    h('p', { class: 'where' }, 'On ', h('span', { class: 'slug' }, item.slug), item.parentId ? ' · a reply' : '', ' · ',
+    h('p', { class: 'where' }, t('onArticle').split('{slug}').flatMap((part, i) => (i ? [h('span', { class: 'slug', dir: 'auto' }, item.slug), part] : [part])),
+      item.parentId ? ` · ${t('isReply')}` : '', ' · ',
       h('time', { datetime: item.created }, when(item.created))),
     item.noticeElement,
     body,
     reasons,
     crisis,
-    h('p', { class: 'meta' }, `Score ${item.score}`),
+    h('p', { class: 'meta' }, t('score', { score: item.score })),
     history,
     decided,
     actions,
@@ -232,15 +234,15 @@ function rejectFormFor(item, handlers) {
   const id = `reason-${item.id}`;
   item.reason = /** @type {HTMLInputElement} */ (h('input', { id, list: 'reasons', maxlength: '500', required: true }));
   const form = /** @type {HTMLFormElement} */ (h('form', { class: 'reject-form', novalidate: true, hidden: true },
-    h('label', { for: id }, 'Why is it rejected?'),
+    h('label', { for: id }, t('whyRejected')),
     item.reason,
-    h('button', { type: 'submit', class: 'danger' }, 'Reject comment'),
-    h('button', { type: 'button', class: 'quiet', onclick: () => closeReject(item) }, 'Cancel')));
+    h('button', { type: 'submit', class: 'danger' }, t('rejectComment')),
+    h('button', { type: 'button', class: 'quiet', onclick: () => closeReject(item) }, t('cancel'))));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const reason = item.reason.value.trim();
     if (!reason) {
-      say('Say why the comment is rejected; the reason is kept with it.');
+      say(t('sayWhy'));
       item.reason.focus();
       return;
     }

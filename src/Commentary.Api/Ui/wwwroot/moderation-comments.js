@@ -3,7 +3,7 @@
 // top, and acts on them one by one or in bulk. Decisions are optimistic and rolled back when the API says no.
 import { attempt, loadList, session } from './moderation-api.js';
 import { ACTION_WORDS, commentPath, elementFor, openReject } from './moderation-card.js';
-import { $, removeFrom, say } from './moderation-dom.js';
+import { $, removeFrom, say, t } from './moderation-dom.js';
 
 /** @typedef {import('./moderation-card.js').Item} Item */
 /** @typedef {import('./moderation-card.js').Action} Action */
@@ -13,12 +13,12 @@ const PAGE_SIZE = 50;
 
 /**
  * What a moderator can do from each list, and what an empty one says.
- * @type {Record<Status, { actions: Action[], empty: string }>}
+ * @type {Record<Status, { actions: Action[], empty: () => string }>}
  */
 export const LISTS = {
-  pending: { actions: ['approve', 'reject', 'delete'], empty: 'Nothing is waiting. Well done.' },
-  approved: { actions: ['reject', 'delete'], empty: 'No approved comments yet.' },
-  rejected: { actions: ['approve', 'delete'], empty: 'No rejected comments.' },
+  pending: { actions: ['approve', 'reject', 'delete'], empty: () => t('emptyPending') },
+  approved: { actions: ['reject', 'delete'], empty: () => t('emptyApproved') },
+  rejected: { actions: ['approve', 'delete'], empty: () => t('emptyRejected') },
 };
 
 export const panel = $('panel');
@@ -166,7 +166,7 @@ function renderChrome() {
   const count = list.items.length;
   const urgent = list.items.filter((item) => item.priority === 'urgent').length;
   parts.empty.hidden = count > 0;
-  parts.empty.textContent = LISTS[list.status].empty;
+  parts.empty.textContent = LISTS[list.status].empty();
   parts.more.hidden = !list.next;
   const shown = `${count}${list.next ? '+' : ''} ${list.status}`;
   parts.summary.textContent = count === 0 ? '' : urgent > 0 ? `${shown}, ${urgent} urgent` : shown;
@@ -175,7 +175,7 @@ function renderChrome() {
   parts.selectAll.indeterminate = selected > 0 && selected < count;
   for (const button of parts.bulkButtons) {
     button.disabled = selected === 0;
-    button.textContent = `${ACTION_WORDS[/** @type {Action} */ (button.dataset.bulk)].button} selected${selected > 0 ? ` (${selected})` : ''}`;
+    button.textContent = `${{ approve: t('approveSelected'), reject: t('rejectSelected') }[button.dataset.bulk] || t('deleteSelected')}${selected > 0 ? ` (${selected})` : ''}`;
   }
 }
 

@@ -1,5 +1,8 @@
 // @ts-check
 // The page's elements by role, and small helpers for building and describing them.
+import { dateLocale } from './moderation-i18n.js';
+// The dashboard's words, for the modules that already import their helpers from here.
+export { t } from './moderation-i18n.js';
 
 /**
  * An element of moderation.html that the dashboard cannot work without.
@@ -84,7 +87,7 @@ export function safeUrl(value) {
  * @param {string | number | Date} value
  */
 export function when(value) {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+  return new Intl.DateTimeFormat(dateLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
 }
 
 /**

@@ -12,7 +12,8 @@ import { attempt, mayUse, onKeyRefused, session } from './moderation-api.js';
 import * as banForm from './moderation-ban-form.js';
 import * as bans from './moderation-bans.js';
 import * as comments from './moderation-comments.js';
-import { say, typingIn, ui } from './moderation-dom.js';
+import { say, t, typingIn, ui } from './moderation-dom.js';
+import { useLanguage } from './moderation-i18n.js';
 import * as poison from './moderation-poison.js';
 import * as settings from './moderation-settings.js';
 
@@ -45,24 +46,24 @@ async function signIn(key) {
   ui.keyError.textContent = '';
   const answer = await attempt('GET', 'moderation/me');
   if (!answer) {
-    ui.keyError.textContent = 'The API could not be reached. Check that it is running and try again.';
+    ui.keyError.textContent = t('apiUnreachable');
     session.key = null;
     return;
   }
   if (answer.status === 401) {
     session.key = null;
-    ui.keyError.textContent = 'That key was not accepted.';
+    ui.keyError.textContent = t('keyRefused');
     ui.key.focus();
     return;
   }
   if (!answer.ok) {
     session.key = null;
-    ui.keyError.textContent = 'The API could not check the key just now. Try again in a moment.';
+    ui.keyError.textContent = t('keyUnchecked');
     return;
   }
   session.role = answer.body.role === 'admin' ? 'admin' : 'moderator';
   document.body.dataset.role = session.role;
-  ui.signedInAs.textContent = `${answer.body.name} (${session.role})`;
+  ui.signedInAs.textContent = t('signedInAs', { name: answer.body.name, role: session.role === 'admin' ? t('roleAdmin') : t('roleModerator') });
   ui.signedInAs.hidden = false;
   sessionStorage.setItem(KEY_STORAGE, key);
   ui.key.value = '';
@@ -103,7 +104,7 @@ function signOut(message) {
   ui.signOut.hidden = true;
   ui.signIn.hidden = false;
   ui.keyError.textContent = message || '';
-  say(message ? '' : 'Signed out.');
+  say(message ? '' : t('signedOut'));
   ui.key.focus();
 }
 
@@ -182,6 +183,7 @@ function onShortcut(event) {
 
 // ---- Wiring ----
 
+
 onKeyRefused(signOut);
 comments.init(banFrom);
 poison.init();
@@ -192,7 +194,7 @@ ui.keyForm.addEventListener('submit', (event) => {
   event.preventDefault();
   const key = ui.key.value.trim();
   if (!key) {
-    ui.keyError.textContent = 'Enter your moderator key.';
+    ui.keyError.textContent = t('enterKey');
     ui.key.focus();
     return;
   }
@@ -208,5 +210,8 @@ document.addEventListener('keydown', onShortcut);
 // Another notification's link opened in this tab while signed in.
 window.addEventListener('hashchange', () => { showLinked(); });
 
+// The page's words before anything is listed; the forms are wired first, so a quick moderator's key never goes into
+// the address as a plain form submission would put it.
+await useLanguage();
 const saved = sessionStorage.getItem(KEY_STORAGE);
 if (saved) signIn(saved);
