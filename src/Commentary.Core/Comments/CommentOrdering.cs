@@ -128,3 +128,10 @@ public static class CommentOrdering
         return ordered.ToList();
     }
 }
+
+/// <summary>Pins: a moderator lists a published comment first among its siblings, labelled "Pinned".</summary>
+public static class CommentPins
+{
+    /// <summary>A pin is for the few answers every reader should see; more would only push the conversation down.</summary>
+    public const int MaxPerArticle = 3;
+}
