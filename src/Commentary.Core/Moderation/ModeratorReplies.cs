@@ -100,8 +100,9 @@ public sealed partial class ModeratorReplies(
             events.AppendAllAsync(slug, saved.Id,
             [
                 (new CommentEvent(now, CommentEventKinds.Submitted, moderator, asAuthor ? $"as the author, {author}" : "as a moderator"), "submitted"),
-                (new CommentEvent(now, CommentEventKinds.Decided, CommentModerator.PolicyActor, policySaid), "decided"),
-                (new CommentEvent(now, CommentEventKinds.Approved, moderator, "published at once: a reply from the dashboard"), "approved"),
+                // A tick apart, so the history lists them in the order they happened.
+                (new CommentEvent(now.AddTicks(1), CommentEventKinds.Decided, CommentModerator.PolicyActor, policySaid), "decided"),
+                (new CommentEvent(now.AddTicks(2), CommentEventKinds.Approved, moderator, "published at once: a reply from the dashboard"), "approved"),
             ], cancellationToken),
             notifications.TryEnqueueAsync(NotificationEvents.ForDecision(saved), cancellationToken));
         LogReplied(logger, saved.Id, slug, replyTo.Id, moderator, saved.Badge!, decision.Status.ToWire());

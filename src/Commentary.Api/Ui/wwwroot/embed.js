@@ -18,6 +18,21 @@
   const POLL_DELAYS_SECONDS = [1, 1, 1, 2, 3, 5, 8, 13, 20, 30, 60];
   const POLL_FOR_MS = 30 * 60 * 1000;
   const READER_KEY = 'commentary:reader';
+  // The random id that, with the reader's address, makes one "This helped" per reader; and the comments they marked.
+  const READER_ID_KEY = 'commentary:reader-id';
+  const HELPED_KEY = 'commentary:helped';
+  // Strings of the badges, pins, "This helped" and sorting, together so that they can move into a message table.
+  const TEXT = {
+    author: 'Author',
+    moderator: 'Moderator',
+    pinned: 'Pinned',
+    helped: 'This helped',
+    helpedLabel: (n, who) => `This helped (${n}): mark the comment by ${who} as helpful`,
+    helpedDone: 'Thank you: marked as helpful.',
+    helpedFailed: 'Your mark could not be saved. Please try again.',
+    sortLabel: 'Sort comments',
+    sorts: { oldest: 'Oldest first', newest: 'Newest first', helpful: 'Most helpful' },
+  };
   const FIELDS = ['author', 'email', 'website', 'body'];
   const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
@@ -127,6 +142,44 @@
     },
   };
 
+  let fallbackReaderId = '';
+
+  function readerId() {
+    try {
+      let id = localStorage.getItem(READER_ID_KEY);
+      if (!id || !/^[A-Za-z0-9-]{16,64}$/.test(id)) {
+        id = newKey();
+        localStorage.setItem(READER_ID_KEY, id);
+      }
+      return id;
+    } catch {
+      // Without storage the reader is known by this page's visit only; the server still counts each address once with it.
+      fallbackReaderId = fallbackReaderId || newKey();
+      return fallbackReaderId;
+    }
+  }
+
+  // The comments this reader marked, so the button shows as pressed on their next visit. Only the latest few are kept.
+  const helped = {
+    ids() {
+      try {
+        return JSON.parse(localStorage.getItem(HELPED_KEY) || '[]');
+      } catch {
+        return [];
+      }
+    },
+    has(id) {
+      return this.ids().includes(id);
+    },
+    add(id) {
+      try {
+        localStorage.setItem(HELPED_KEY, JSON.stringify([...this.ids().filter((known) => known !== id), id].slice(-500)));
+      } catch {
+        // Remembering is only a convenience; the server knows the reader.
+      }
+    },
+  };
+
   class CommentSection {
     constructor(root) {
       this.root = root;
@@ -145,6 +198,8 @@
       this.open = false;
       this.parentId = null;
       this.waitUntil = 0;
+      this.sort = 'oldest';
+      this.helpful = false;
     }
 
     static apiBase(value) {
@@ -161,10 +216,13 @@
     mount() {
       this.title = h('h2', { class: 'cm-title', id: 'cm-title' }, 'Comments');
       this.list = h('ol', { class: 'cm-list' });
+      this.sorter = h('select', { id: 'cm-sort', onchange: () => this.resort() },
+        Object.entries(TEXT.sorts).map(([value, label]) => h('option', { value }, label)));
+      this.sortBar = h('div', { class: 'cm-sort', hidden: true }, h('label', { for: 'cm-sort' }, TEXT.sortLabel), ' ', this.sorter);
       this.more = h('button', { type: 'button', class: 'cm-button cm-more', hidden: true, onclick: () => this.loadMore() }, 'Show more comments');
       this.status = h('p', { class: 'cm-status', role: 'status' });
       this.formHome = h('div', { class: 'cm-form-home' });
-      this.section = h('section', { class: 'cm', 'aria-labelledby': 'cm-title' }, this.title, this.list, this.more, this.status, this.formHome);
+      this.section = h('section', { class: 'cm', 'aria-labelledby': 'cm-title' }, this.title, this.sortBar, this.list, this.more, this.status, this.formHome);
       this.root.replaceChildren(this.section);
       setInterval(() => this.refreshTimes(), 60 * 1000);
       if (!this.base || !SLUG.test(this.slug)) {
@@ -182,7 +240,7 @@
       try {
         [article, page] = await Promise.all([
           this.call(`articles/${this.slug}`),
-          this.call(`articles/${this.slug}/comments?limit=${this.pageSize}`),
+          this.call(this.pagePath()),
         ]);
       } catch {
         this.offerRetry('Comments could not be loaded. Check your connection and try again.');
@@ -203,12 +261,43 @@
       this.open = article.body.commentsOpen === true;
       // The site emails commenters who ask: only then does the form offer it.
       this.mail = article.body.emailNotifications === true;
+      this.helpful = article.body.helpfulMarks === true;
+      this.sortBar.hidden = false;
       this.addPage(page.body);
       if (this.open) {
         this.buildForm();
       } else {
         this.formHome.append(h('p', { class: 'cm-closed' }, 'Comments are closed.'));
       }
+    }
+
+    pagePath(after) {
+      const query = new URLSearchParams({ limit: String(this.pageSize) });
+      if (this.sort !== 'oldest') query.set('sort', this.sort);
+      if (after) query.set('continuationToken', after);
+      return `articles/${this.slug}/comments?${query}`;
+    }
+
+    // Another order: the list is read again from the start; the reader's own pending comments are kept on top.
+    async resort() {
+      this.sort = this.sorter.value;
+      let page;
+      try {
+        page = await this.call(this.pagePath());
+      } catch {
+        page = null;
+      }
+      if (!page || !page.ok) {
+        this.say('Comments could not be loaded right now.');
+        return;
+      }
+      for (const [id, item] of this.items) {
+        if (!item.classList.contains('cm-pending')) {
+          item.remove();
+          this.items.delete(id);
+        }
+      }
+      this.addPage(page.body);
     }
 
     offerRetry(message) {
@@ -252,7 +341,7 @@
       this.more.setAttribute('aria-disabled', 'true');
       this.say('Loading more comments…');
       try {
-        const page = await this.call(`articles/${this.slug}/comments?limit=${this.pageSize}&continuationToken=${encodeURIComponent(this.next)}`);
+        const page = await this.call(this.pagePath(this.next));
         if (!page.ok) throw new Error(String(page.status));
         const added = this.addPage(page.body);
         this.say(`${added.length} more ${added.length === 1 ? 'comment' : 'comments'} loaded.`);
@@ -298,14 +387,60 @@
         body.innerHTML = comment.html;
       }
 
+      const badge = comment.badge === 'author' || comment.badge === 'moderator'
+        ? h('span', { class: `cm-tag cm-tag-${comment.badge}` }, TEXT[comment.badge]) : null;
+      const pin = comment.pinned ? h('span', { class: 'cm-tag cm-tag-pinned' }, TEXT.pinned) : null;
       const article = h('article', { class: 'cm-comment', tabindex: '-1', 'aria-label': `Comment by ${comment.author}` },
-        h('header', { class: 'cm-meta' }, author, ' ', time), body);
+        h('header', { class: 'cm-meta' }, author, ' ', badge, badge && ' ', time, pin && ' ', pin), body);
       if (pending) {
         article.append(h('p', { class: 'cm-badge' }, 'Awaiting moderation'));
-      } else if (this.open) {
-        article.append(this.replyButton(comment));
+      } else {
+        const actions = h('div', { class: 'cm-comment-actions' }, this.helpful ? this.helpedButton(comment) : null, this.open ? this.replyButton(comment) : null);
+        if (actions.childElementCount) article.append(actions);
       }
       return h('li', { class: pending ? 'cm-item cm-pending' : 'cm-item', id: `comment-${comment.id}`, 'data-id': comment.id }, article);
+    }
+
+    helpedButton(comment) {
+      const marked = helped.has(comment.id);
+      const count = h('span', { class: 'cm-count' }, String(comment.helpful || 0));
+      const button = h('button', {
+        type: 'button',
+        class: 'cm-link-button cm-helped',
+        'aria-pressed': marked ? 'true' : 'false',
+        'aria-label': TEXT.helpedLabel(comment.helpful || 0, comment.author),
+        onclick: () => this.markHelped(comment, button, count),
+      }, TEXT.helped, ' ', count);
+      return button;
+    }
+
+    async markHelped(comment, button, count) {
+      if (button.getAttribute('aria-pressed') === 'true' || button.getAttribute('aria-disabled')) return;
+      button.setAttribute('aria-disabled', 'true');
+      let answer = null;
+      try {
+        answer = await this.call(`articles/${this.slug}/comments/${encodeURIComponent(comment.id)}/helpful`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ readerId: readerId() }),
+        });
+      } catch {
+        answer = null;
+      }
+      button.removeAttribute('aria-disabled');
+      if (answer && answer.ok) {
+        helped.add(comment.id);
+        count.textContent = String(answer.body.helpful);
+        button.setAttribute('aria-pressed', 'true');
+        button.setAttribute('aria-label', TEXT.helpedLabel(answer.body.helpful, comment.author));
+        this.say(TEXT.helpedDone);
+      } else if (answer && answer.status === 403) {
+        // Switched off since the page was loaded: the buttons go.
+        this.helpful = false;
+        for (const other of this.section.querySelectorAll('.cm-helped')) other.remove();
+      } else {
+        this.say(TEXT.helpedFailed);
+      }
     }
 
     replyButton(comment) {
