@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Commentary.Api.Http;
 using Commentary.Core.Articles;
-using Commentary.Core.Moderation;
 using Commentary.Core.Comments;
+using Commentary.Core.Moderation;
 using Commentary.Core.Notifications;
 
 namespace Commentary.Api.Articles;

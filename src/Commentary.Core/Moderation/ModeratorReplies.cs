@@ -94,7 +94,7 @@ public sealed partial class ModeratorReplies(
             Badge = asAuthor ? CommentBadges.Author : CommentBadges.Moderator,
         };
 
-        var (saved, _) = await writer.InsertAsync(reply, CommentOrigin.Import, cancellationToken);
+        var (saved, _) = await writer.InsertAsync(reply, CommentOrigin.ModeratorReply, cancellationToken);
         var policySaid = CommentModerator.DecisionSummary(reply with { Status = decision.Status });
         await Task.WhenAll(
             events.AppendAllAsync(slug, saved.Id,
