@@ -61,12 +61,13 @@ public sealed class ReplyPinHelpfulTests(BrowserFixture fixture)
         await using var context = await fixture.NewContextAsync();
         var reader = await ReaderPage.OpenAsync(context, slug);
 
-        var button = reader.Comment(useful).GetByRole(AriaRole.Button, new() { Name = "This helped (0): mark the comment by Dee as helpful" });
+        var button = reader.Comment(useful).GetByRole(AriaRole.Button, new() { Name = "This helped 0, comment by Dee", Exact = true });
         await Expect(button).ToHaveAttributeAsync("aria-pressed", "false");
         await button.ClickAsync();
         var pressed = reader.Comment(useful).Locator(".cm-helped");
         await Expect(pressed).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(pressed.Locator(".cm-count")).ToHaveTextAsync("1");
+        await Expect(pressed).ToHaveAttributeAsync("aria-label", "This helped 1, comment by Dee");
         await Expect(reader.Status).ToHaveTextAsync("Thank you: marked as helpful.");
         await AssertNoBlockingViolationsAsync(reader.Page, "widget after a helpful mark");
         await reader.Widget.ScreenshotAsync(new() { Path = Artifacts.PathFor("widget-this-helped.png") });

@@ -27,7 +27,8 @@
     moderator: 'Moderator',
     pinned: 'Pinned',
     helped: 'This helped',
-    helpedLabel: (n, who) => `This helped (${n}): mark the comment by ${who} as helpful`,
+    // Starts with the button's visible text ("This helped 3"), as speech users say what they see.
+    helpedLabel: (n, who) => `This helped ${n}, comment by ${who}`,
     helpedDone: 'Thank you: marked as helpful.',
     helpedFailed: 'Your mark could not be saved. Please try again.',
     sortLabel: 'Sort comments',
