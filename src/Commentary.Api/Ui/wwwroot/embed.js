@@ -160,21 +160,25 @@
     }
   }
 
-  // The comments this reader marked, so the button shows as pressed on their next visit. Only the latest few are kept.
+  // The comments this reader marked and the count they saw then, so the button shows as pressed on their next visit,
+  // with at least that count even while the browser shows its cached copy of the list (public, for up to a minute).
   const helped = {
-    ids() {
+    all() {
       try {
-        return JSON.parse(localStorage.getItem(HELPED_KEY) || '[]');
+        return JSON.parse(localStorage.getItem(HELPED_KEY) || '{}');
       } catch {
-        return [];
+        return {};
       }
     },
-    has(id) {
-      return this.ids().includes(id);
+    seen(id) {
+      return this.all()[id];
     },
-    add(id) {
+    add(id, count) {
       try {
-        localStorage.setItem(HELPED_KEY, JSON.stringify([...this.ids().filter((known) => known !== id), id].slice(-500)));
+        const all = this.all();
+        delete all[id];
+        all[id] = count;
+        localStorage.setItem(HELPED_KEY, JSON.stringify(Object.fromEntries(Object.entries(all).slice(-500))));
       } catch {
         // Remembering is only a convenience; the server knows the reader.
       }
@@ -403,13 +407,15 @@
     }
 
     helpedButton(comment) {
-      const marked = helped.has(comment.id);
-      const count = h('span', { class: 'cm-count' }, String(comment.helpful || 0));
+      const seen = helped.seen(comment.id);
+      const marked = seen !== undefined;
+      comment.helpful = Math.max(comment.helpful || 0, seen || 0);
+      const count = h('span', { class: 'cm-count' }, String(comment.helpful));
       const button = h('button', {
         type: 'button',
         class: 'cm-link-button cm-helped',
         'aria-pressed': marked ? 'true' : 'false',
-        'aria-label': TEXT.helpedLabel(comment.helpful || 0, comment.author),
+        'aria-label': TEXT.helpedLabel(comment.helpful, comment.author),
         onclick: () => this.markHelped(comment, button, count),
       }, TEXT.helped, ' ', count);
       return button;
@@ -430,7 +436,7 @@
       }
       button.removeAttribute('aria-disabled');
       if (answer && answer.ok) {
-        helped.add(comment.id);
+        helped.add(comment.id, answer.body.helpful);
         count.textContent = String(answer.body.helpful);
         button.setAttribute('aria-pressed', 'true');
         button.setAttribute('aria-label', TEXT.helpedLabel(answer.body.helpful, comment.author));
