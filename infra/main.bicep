@@ -196,6 +196,7 @@ var tableNames = [
   'NotificationDeliveries'
   'NotificationDigests'
   'Subscriptions'
+  'HelpfulMarks'
 ]
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))

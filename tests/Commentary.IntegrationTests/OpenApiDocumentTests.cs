@@ -298,4 +298,50 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         await AssertDocumentedAsync(contract, notModified, "GET", "/openapi.json");
     }
+
+    [Fact]
+    public async Task Reply_pin_helpful_and_sorted_answers_match_the_document()
+    {
+        var contract = await ContractAsync();
+        var slug = await _host.AddArticleAsync("openapi-replies");
+        var id = await _host.SubmitAsync(slug, "Asker", $"asker-{Guid.NewGuid():N}@example.com", $"A question for the author {Guid.NewGuid():N}.");
+        await _host.StoredStatusAsync(slug, id);
+        await _host.ModerateAsync("approve", slug, id);
+
+        using (var replyRequest = _host.AsModerator(HttpMethod.Post, $"moderation/comments/{slug}/{id}/replies"))
+        {
+            replyRequest.Content = JsonContent.Create(new { body = "An answer from the author.", asAuthor = true });
+            using var reply = await _host.Client.SendAsync(replyRequest);
+            Assert.Equal(HttpStatusCode.Created, reply.StatusCode);
+            await AssertDocumentedAsync(contract, reply, "POST", "/moderation/comments/{slug}/{id}/replies");
+        }
+
+        using (var pinRequest = _host.AsModerator(HttpMethod.Put, $"moderation/comments/{slug}/{id}/pin"))
+        using (var pin = await _host.Client.SendAsync(pinRequest))
+        {
+            Assert.True((await AssertDocumentedAsync(contract, pin, "PUT", "/moderation/comments/{slug}/{id}/pin"))!["pinned"]!.GetValue<bool>());
+        }
+
+        using (var helpfulRequest = new HttpRequestMessage(HttpMethod.Post, $"articles/{slug}/comments/{id}/helpful") { Content = JsonContent.Create(new { readerId = "openapi-reader-0123456789" }) })
+        using (var helpful = await _host.Client.SendAsync(helpfulRequest))
+        {
+            await AssertDocumentedAsync(contract, helpful, "POST", "/articles/{slug}/comments/{id}/helpful");
+        }
+
+        using (var sorted = await _host.Client.GetAsync($"articles/{slug}/comments?sort=helpful"))
+        {
+            var page = await AssertDocumentedAsync(contract, sorted, "GET", "/articles/{slug}/comments");
+            Assert.Equal(2, page!["items"]!.AsArray().Count);
+        }
+
+        using (var badSort = await _host.Client.GetAsync($"articles/{slug}/comments?sort=best"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, badSort.StatusCode);
+            await AssertDocumentedAsync(contract, badSort, "GET", "/articles/{slug}/comments");
+        }
+
+        using var unpinRequest = _host.AsModerator(HttpMethod.Delete, $"moderation/comments/{slug}/{id}/pin");
+        using var unpin = await _host.Client.SendAsync(unpinRequest);
+        Assert.False((await AssertDocumentedAsync(contract, unpin, "DELETE", "/moderation/comments/{slug}/{id}/pin"))!["pinned"]!.GetValue<bool>());
+    }
 }

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Commentary.Api.Http;
 using Commentary.Core.Articles;
 using Commentary.Core.Comments;
+using Commentary.Core.Moderation;
 using Commentary.Core.Notifications;
 
 namespace Commentary.Api.Articles;
@@ -16,10 +17,14 @@ public sealed record ArticleList(IReadOnlyList<ArticleSummary> Items, string? Co
 /// <param name="EmailNotifications">The site emails commenters who ask: the comment form may offer it.</param>
 public sealed record ArticleDetail(
     string Slug, string Title, string Author, DateTimeOffset Published, DateTimeOffset? Updated,
-    string? Summary, IReadOnlyList<string> Tags, string Html, bool CommentsOpen, int CommentCount, bool EmailNotifications);
+    string? Summary, IReadOnlyList<string> Tags, string Html, bool CommentsOpen, int CommentCount, bool EmailNotifications)
+{
+    /// <summary>Readers may mark comments "This helped" (the live setting <c>helpfulMarks.enabled</c>): the widget shows the button.</summary>
+    public bool HelpfulMarks { get; init; }
+}
 
 /// <summary><c>GET /articles</c> and <c>GET /articles/{slug}</c>.</summary>
-public sealed class ArticleEndpoints(ArticleStore articles, CommentPageCache comments, SubscriptionLinks subscriptionLinks, EndpointGuard guard)
+public sealed class ArticleEndpoints(ArticleStore articles, CommentPageCache comments, SubscriptionLinks subscriptionLinks, PolicyProvider policies, EndpointGuard guard)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
@@ -61,7 +66,8 @@ public sealed class ArticleEndpoints(ArticleStore articles, CommentPageCache com
         }
 
         var count = (await (counter ?? comments.CountsAsync(slug, cancellationToken))).Counts.Approved;
-        var answer = AnswerFor(stored, count);
+        var helpful = (await policies.CurrentSettingsAsync(cancellationToken)).HelpfulMarks.Enabled;
+        var answer = AnswerFor(stored, count, helpful);
         if (HttpCaching.IsNotModified(request, answer.ETag, HttpCaching.PublicShortLived))
         {
             return HttpCaching.NotModified();
@@ -70,9 +76,9 @@ public sealed class ArticleEndpoints(ArticleStore articles, CommentPageCache com
         return answer;
     });
 
-    private JsonAnswer AnswerFor(StoredArticle stored, int count)
+    private JsonAnswer AnswerFor(StoredArticle stored, int count, bool helpful)
     {
-        if (_answers.TryGetValue(stored, out var known) && known.Count == count)
+        if (_answers.TryGetValue(stored, out var known) && known.Count == count && known.Helpful == helpful)
         {
             return known.Answer;
         }
@@ -81,14 +87,14 @@ public sealed class ArticleEndpoints(ArticleStore articles, CommentPageCache com
         // The answer includes the comment count and whether mail is offered, so the ETag covers them as well as the article's version.
         var mail = subscriptionLinks.IsEnabled;
         var answer = JsonAnswer.Of(
-            new ArticleDetail(a.Slug, a.Title, a.Author, a.Published, a.Updated, a.Summary, a.Tags, a.Html, a.CommentsOpen, count, mail),
-            HttpCaching.ETagOf(stored.ETag, count.ToString(CultureInfo.InvariantCulture), mail ? "mail" : "no-mail"));
-        _answers.AddOrUpdate(stored, new CountedAnswer(count, answer));
+            new ArticleDetail(a.Slug, a.Title, a.Author, a.Published, a.Updated, a.Summary, a.Tags, a.Html, a.CommentsOpen, count, mail) { HelpfulMarks = helpful },
+            HttpCaching.ETagOf(stored.ETag, count.ToString(CultureInfo.InvariantCulture), mail ? "mail" : "no-mail", helpful ? "helpful" : "no-helpful"));
+        _answers.AddOrUpdate(stored, new CountedAnswer(count, helpful, answer));
         return answer;
     }
 
     private static bool IsOffsetToken(string token) =>
         int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) && offset >= 0;
 
-    private sealed record CountedAnswer(int Count, JsonAnswer Answer);
+    private sealed record CountedAnswer(int Count, bool Helpful, JsonAnswer Answer);
 }

@@ -10,10 +10,24 @@ namespace Commentary.Api.Comments;
 /// <summary>A comment as the public sees it: never the email, never the IP hash.</summary>
 public sealed record PublicComment(string Id, string? ParentId, string Author, string? Website, string Body, string Html, DateTimeOffset Created)
 {
+    /// <summary>"author" or "moderator" on a reply from the site's team; null on readers' comments.</summary>
+    public string? Badge { get; init; }
+
+    /// <summary>Pinned by a moderator: listed first among its siblings in every order.</summary>
+    public bool Pinned { get; init; }
+
+    /// <summary>How many readers marked it "This helped".</summary>
+    public int Helpful { get; init; }
+
     public static PublicComment From(PublishedComment comment)
     {
         ArgumentNullException.ThrowIfNull(comment);
-        return new(comment.Id, comment.ParentId, comment.Author, comment.Website, comment.Body, CommentBodyRenderer.ToHtml(comment.Body), comment.Created);
+        return new(comment.Id, comment.ParentId, comment.Author, comment.Website, comment.Body, CommentBodyRenderer.ToHtml(comment.Body), comment.Created)
+        {
+            Badge = comment.Badge,
+            Pinned = comment.Pinned,
+            Helpful = comment.Helpful,
+        };
     }
 }
 
@@ -43,13 +57,18 @@ public sealed class CommentEndpoints(ArticleStore articles, CommentPageCache pag
             return problem;
         }
 
+        if (!CommentSortNames.TryParse(request.Query["sort"].ToString(), out var sort))
+        {
+            return Problems.Invalid("sort", "sort must be oldest, newest or helpful.");
+        }
+
         ApprovedPage approved;
         if (articles.Holds(slug))
         {
             // An article this instance has read before: checking that it still exists and reading the page are
             // independent, so when both must ask storage the requests run side by side.
             var article = articles.FindAsync(slug, cancellationToken);
-            var read = pages.PageAsync(slug, page!.After, page.Limit, cancellationToken);
+            var read = pages.PageAsync(slug, sort, page!.After, page.Limit, cancellationToken);
             await Task.WhenAll(article, read);
             if (await article is null)
             {
@@ -66,14 +85,14 @@ public sealed class CommentEndpoints(ArticleStore articles, CommentPageCache pag
                 return NoSuchArticle(slug);
             }
 
-            approved = await pages.PageAsync(slug, page!.After, page.Limit, cancellationToken);
+            approved = await pages.PageAsync(slug, sort, page!.After, page.Limit, cancellationToken);
         }
 
         if (!_answers.TryGetValue(approved, out var answer))
         {
             answer = JsonAnswer.Of(
                 new CommentPage(_renderer.Render(slug, approved.Items), approved.LastId, approved.Total),
-                HttpCaching.ETagOf("comments", approved.Version ?? "none", page.After ?? string.Empty, page.Limit.ToString(CultureInfo.InvariantCulture)));
+                HttpCaching.ETagOf("comments", approved.Version ?? "none", page.After ?? string.Empty, page.Limit.ToString(CultureInfo.InvariantCulture), sort.ToWire()));
             _answers.AddOrUpdate(approved, answer);
         }
 

@@ -25,6 +25,8 @@ public static class CommentServices
         services.AddSingleton<CommentEndpoints>();
         services.AddSingleton<CommentStatusEndpoints>();
         services.AddSingleton<ReportEndpoints>();
+        services.AddSingleton<HelpfulMarks>();
+        services.AddSingleton<HelpfulEndpoints>();
         return services;
     }
 }

@@ -85,6 +85,17 @@ public static class Problems
         Problem(StatusCodes.Status502BadGateway, "mail-not-delivered", "The mail server did not take the message",
             "The mail server could not be reached or refused the message; nothing was sent or recorded. Try again later.");
 
+    public static ProblemHttpResult NotPublished(string detail) =>
+        Problem(StatusCodes.Status409Conflict, "not-published", "The comment is not published", detail);
+
+    public static ProblemHttpResult PinLimitReached(int max) =>
+        Problem(StatusCodes.Status409Conflict, "pin-limit-reached", "Too many pinned comments",
+            $"An article has at most {max} pinned comments. Unpin one first.");
+
+    public static ProblemHttpResult HelpfulMarksOff() =>
+        Problem(StatusCodes.Status403Forbidden, "helpful-marks-off", "\"This helped\" is switched off",
+            "This site does not take \"This helped\" marks at the moment.");
+
     public static ProblemHttpResult Unexpected() =>
         Problem(StatusCodes.Status500InternalServerError, "unexpected", "Unexpected error",
             "Something went wrong on our side. It has been logged; please try again.");

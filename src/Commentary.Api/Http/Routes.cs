@@ -26,6 +26,9 @@ public static class Routes
     public const string Bans = "moderation/bans";
     public const string Ban = "moderation/bans/{banId}";
     public const string CommentReports = "articles/{slug}/comments/{id}/reports";
+    public const string HelpfulMarks = "articles/{slug}/comments/{id}/helpful";
+    public const string ModeratorReplies = "moderation/comments/{slug}/{id}/replies";
+    public const string CommentPin = "moderation/comments/{slug}/{id}/pin";
 
     /// <summary>The page behind an Approve or Reject link in a notification (GET asks, POST acts); the link carries <c>?token=</c>.</summary>
     public const string ModerationLink = Core.Notifications.ModerationLinks.Route;
@@ -112,4 +115,8 @@ public static class FunctionNames
     public const string RetrainModelOnRequest = nameof(RetrainModelOnRequest);
     public const string SendNotifications = nameof(SendNotifications);
     public const string SendNotificationDigest = nameof(SendNotificationDigest);
+    public const string MarkCommentHelpful = nameof(MarkCommentHelpful);
+    public const string ReplyToComment = nameof(ReplyToComment);
+    public const string PinComment = nameof(PinComment);
+    public const string UnpinComment = nameof(UnpinComment);
 }

@@ -56,6 +56,8 @@ public static class ModerationServices
         services.AddSingleton<ModerationSettingsEndpoints>();
         services.AddSingleton<BanEndpoints>();
         services.AddSingleton<SpamEndpoints>();
+        services.AddSingleton<ModeratorReplies>();
+        services.AddSingleton<ModeratorReplyEndpoints>();
         services.AddSingleton<BulkModerationEndpoints>();
         return services.AddClassifier().AddAkismet(configuration).AddCrisisSupport(configuration).AddModerationLinks(configuration);
     }

@@ -33,6 +33,9 @@ public static class ModeratorRoutes
         [FunctionNames.PutModerationSettings] = ModeratorRole.Admin,
         [FunctionNames.GetModerationModel] = ModeratorRole.Admin,
         [FunctionNames.RetrainModerationModel] = ModeratorRole.Admin,
+        [FunctionNames.ReplyToComment] = ModeratorRole.Moderator,
+        [FunctionNames.PinComment] = ModeratorRole.Moderator,
+        [FunctionNames.UnpinComment] = ModeratorRole.Moderator,
     };
 
     /// <summary>The role the named route requires; a moderator route missing from the table is a programming error.</summary>

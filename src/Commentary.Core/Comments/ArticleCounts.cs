@@ -13,6 +13,12 @@ public sealed record ArticleCounts(int Approved, int Pending, int Rejected)
 
     public static ArticleCounts None { get; } = new(0, 0, 0);
 
+    /// <summary>
+    /// How many of the article's comments are pinned. Kept here, in the transaction that pins, so two moderators
+    /// pinning at once cannot pass <see cref="Comments.CommentPins.MaxPerArticle"/> between them.
+    /// </summary>
+    public int Pinned { get; init; }
+
     public ArticleCounts Add(CommentStatus status, int delta) => status switch
     {
         CommentStatus.Approved => this with { Approved = Approved + delta },
@@ -26,10 +32,14 @@ public sealed record ArticleCounts(int Approved, int Pending, int Rejected)
         ["Approved"] = Approved,
         ["Pending"] = Pending,
         ["Rejected"] = Rejected,
+        ["Pinned"] = Pinned,
     };
 
     internal static ArticleCounts FromEntity(TableEntity entity) => new(
         entity.GetInt32("Approved") ?? 0,
         entity.GetInt32("Pending") ?? 0,
-        entity.GetInt32("Rejected") ?? 0);
+        entity.GetInt32("Rejected") ?? 0)
+    {
+        Pinned = entity.GetInt32("Pinned") ?? 0,
+    };
 }

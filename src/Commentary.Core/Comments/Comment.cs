@@ -23,5 +23,14 @@ public sealed record Comment
     public string? StatusNote { get; init; }
     public string ETag { get; init; } = string.Empty;
 
+    /// <summary>"author" or "moderator" on a reply written from the dashboard (<see cref="CommentBadges"/>); null on readers' comments.</summary>
+    public string? Badge { get; init; }
+
+    /// <summary>Listed first among its siblings, labelled "Pinned"; only ever true while the comment is approved.</summary>
+    public bool Pinned { get; init; }
+
+    /// <summary>How many readers marked it "This helped": the number of its rows in <c>HelpfulMarks</c>, as last counted.</summary>
+    public int Helpful { get; init; }
+
     public string EmailHash => CommenterIdentity.EmailHash(Email);
 }

@@ -27,6 +27,9 @@ internal static class CommentEntity
         ["ModeratedBy"] = comment.ModeratedBy,
         ["ModeratedAt"] = comment.ModeratedAt,
         ["StatusNote"] = comment.StatusNote,
+        ["Badge"] = comment.Badge,
+        ["Pinned"] = comment.Pinned,
+        ["Helpful"] = comment.Helpful,
     };
 
     public static Comment ToComment(TableEntity entity)
@@ -54,11 +57,14 @@ internal static class CommentEntity
             ModeratedAt = entity.GetDateTimeOffset("ModeratedAt"),
             StatusNote = entity.GetString("StatusNote"),
             ETag = entity.ETag.ToString(),
+            Badge = entity.GetString("Badge"),
+            Pinned = entity.GetBoolean("Pinned") ?? false,
+            Helpful = entity.GetInt32("Helpful") ?? 0,
         };
     }
 
     /// <summary>The columns <see cref="ToPublished"/> reads: what a public comment list shows, nothing else.</summary>
-    public static IReadOnlyList<string> PublishedColumns { get; } = ["RowKey", "ParentId", "Author", "Website", "Body", "Created"];
+    public static IReadOnlyList<string> PublishedColumns { get; } = ["RowKey", "ParentId", "Author", "Website", "Body", "Created", "Badge", "Pinned", "Helpful"];
 
     public static PublishedComment ToPublished(TableEntity entity) => new(
         entity.RowKey,
@@ -67,7 +73,12 @@ internal static class CommentEntity
         entity.GetString("Website"),
         entity.GetString("Body") ?? string.Empty,
         entity.GetDateTimeOffset("Created") ?? CommentId.Timestamp(entity.RowKey),
-        entity.ETag.ToString());
+        entity.ETag.ToString())
+    {
+        Badge = entity.GetString("Badge"),
+        Pinned = entity.GetBoolean("Pinned") ?? false,
+        Helpful = entity.GetInt32("Helpful") ?? 0,
+    };
 
     public static ETag ETagOf(Comment comment) => new(comment.ETag);
 }

@@ -31,14 +31,23 @@ public sealed class CommentPageCache(CommentStore store, Freshness freshness)
     }
 
     /// <summary>A page of approved comments, oldest first, starting after <paramref name="afterId"/>.</summary>
-    public async Task<ApprovedPage> PageAsync(string slug, string? afterId, int limit, CancellationToken cancellationToken)
+    public Task<ApprovedPage> PageAsync(string slug, string? afterId, int limit, CancellationToken cancellationToken) =>
+        PageAsync(slug, CommentSort.Oldest, afterId, limit, cancellationToken);
+
+    /// <summary>
+    /// A page of approved comments in the reader's order (<see cref="CommentOrdering"/>), starting after
+    /// <paramref name="afterId"/>. The oldest-first order of an article with no pinned comment is the table's own,
+    /// read a page at a time; any other order reads the article's approved comments and orders them, once per
+    /// version of the article and page, as every page is cached.
+    /// </summary>
+    public async Task<ApprovedPage> PageAsync(string slug, CommentSort sort, string? afterId, int limit, CancellationToken cancellationToken)
     {
         var entry = EntryFor(slug);
         var generation = entry.Generation;
         var counter = entry.Counter is { } known && freshness.IsFresh(known.ConfirmedAt)
             ? known
             : await ReadCounterAsync(slug, entry, generation, cancellationToken);
-        var key = new PageKey(afterId, limit);
+        var key = new PageKey(afterId, limit, sort);
         if (entry.Pages.TryGetValue(key, out var cached) && cached.Version == counter.Version)
         {
             return cached;
@@ -46,7 +55,10 @@ public sealed class CommentPageCache(CommentStore store, Freshness freshness)
 
         // Read after the counter, so the page is at least as new as the version it is filed under: a version can
         // only ever name an older page, never a newer one, and the next check of the counter replaces it.
-        var (items, lastId) = await _pageReads.ReadAsync((slug, key), ct => store.ListApprovedAsync(slug, afterId, limit, ct), cancellationToken);
+        var tableOrder = sort == CommentSort.Oldest && counter.Counts.Pinned == 0;
+        var (items, lastId) = await _pageReads.ReadAsync((slug, key), async ct => tableOrder
+            ? await store.ListApprovedAsync(slug, afterId, limit, ct)
+            : CommentOrdering.Page(CommentOrdering.Order(await store.ListAllApprovedAsync(slug, ct), sort), afterId, limit), cancellationToken);
         var page = new ApprovedPage(items, lastId, counter.Counts.Approved, counter.Version);
         entry.TryAddPage(key, page, generation);
         return page;
@@ -88,7 +100,7 @@ public sealed class CommentPageCache(CommentStore store, Freshness freshness)
         return _articles.GetOrAdd(slug, _ => new ArticleEntry());
     }
 
-    private readonly record struct PageKey(string? AfterId, int Limit);
+    private readonly record struct PageKey(string? AfterId, int Limit, CommentSort Sort);
 
     /// <summary>
     /// One article's cached state. The generation goes up on every invalidation; a read that started before one

@@ -135,6 +135,8 @@ public sealed class CommentStore(StorageClients storage)
             return StoreOutcome.Conflict(current);
         }
 
+        // A pin belongs to a published comment: one leaving the list leaves its pin behind, and frees its place.
+        var unpin = current.Pinned && change.Status != CommentStatus.Approved;
         var updated = current with
         {
             Status = change.Status,
@@ -142,9 +144,11 @@ public sealed class CommentStore(StorageClients storage)
             ModeratedAt = change.At,
             StatusNote = change.Note,
             Reasons = change.AddReason is { } added ? [.. current.Reasons, added] : current.Reasons,
+            Pinned = current.Pinned && !unpin,
         };
         var action = new TableTransactionAction(TableTransactionActionType.UpdateReplace, CommentEntity.From(updated), CommentEntity.ETagOf(current));
-        var (committed, written) = await CommitWithCountsAsync(slug, [action], counts => counts.Add(current.Status, -1).Add(change.Status, 1),
+        var (committed, written) = await CommitWithCountsAsync(
+            slug, [action], counts => Unpinned(counts.Add(current.Status, -1).Add(change.Status, 1), unpin),
             async () => (await FindAsync(slug, id, cancellationToken))?.ETag == current.ETag, cancellationToken);
         var stored = committed && written is { } etag ? updated with { ETag = etag } : await FindAsync(slug, id, cancellationToken);
         if (stored is null)
@@ -198,7 +202,7 @@ public sealed class CommentStore(StorageClients storage)
         }
 
         var action = new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(slug, id), CommentEntity.ETagOf(current));
-        var (committed, _) = await CommitWithCountsAsync(slug, [action], counts => counts.Add(current.Status, -1),
+        var (committed, _) = await CommitWithCountsAsync(slug, [action], counts => Unpinned(counts.Add(current.Status, -1), current.Pinned),
             async () => (await FindAsync(slug, id, cancellationToken))?.ETag == current.ETag, cancellationToken);
         if (committed)
         {
@@ -208,6 +212,87 @@ public sealed class CommentStore(StorageClients storage)
         var stored = await FindAsync(slug, id, cancellationToken);
         return stored is null ? StoreOutcome.Changed(current, current.Status) : StoreOutcome.Conflict(stored);
     }
+
+    /// <summary>
+    /// Pins or unpins an approved comment. The article's pinned count changes in the same transaction, so the limit
+    /// of <paramref name="maxPinned"/> holds however many moderators pin at once.
+    /// </summary>
+    public async Task<PinOutcome> SetPinnedAsync(string slug, string id, bool pinned, int maxPinned, CancellationToken cancellationToken)
+    {
+        var current = await FindAsync(slug, id, cancellationToken);
+        if (current is null)
+        {
+            return new PinOutcome(PinOutcomeKind.NotFound, null);
+        }
+
+        if (current.Status != CommentStatus.Approved)
+        {
+            return new PinOutcome(PinOutcomeKind.NotPublished, current);
+        }
+
+        if (current.Pinned == pinned)
+        {
+            return new PinOutcome(PinOutcomeKind.Unchanged, current);
+        }
+
+        var updated = current with { Pinned = pinned };
+        try
+        {
+            var (committed, stored) = await ReplaceAsync(current, updated, counts => counts with
+            {
+                Pinned = pinned
+                    ? (counts.Pinned < maxPinned ? counts.Pinned + 1 : throw new PinLimitReachedException())
+                    : Math.Max(0, counts.Pinned - 1),
+            }, cancellationToken);
+            return stored is null ? new PinOutcome(PinOutcomeKind.NotFound, null)
+                : committed || stored.Pinned == pinned ? new PinOutcome(PinOutcomeKind.Changed, stored)
+                : new PinOutcome(PinOutcomeKind.Conflict, stored);
+        }
+        catch (PinLimitReachedException)
+        {
+            return new PinOutcome(PinOutcomeKind.LimitReached, current);
+        }
+    }
+
+    /// <summary>
+    /// Sets the "This helped" count of a comment unchanged since <paramref name="current"/> was read. The article's
+    /// counter is written too (with the same counts), so cached pages everywhere see the new count and order.
+    /// Returns the stored comment, or null when it changed in between (read it again and count again).
+    /// </summary>
+    public async Task<Comment?> SetHelpfulAsync(Comment current, int helpful, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var (committed, stored) = await ReplaceAsync(current, current with { Helpful = helpful }, counts => counts, cancellationToken);
+        return committed ? stored : null;
+    }
+
+    /// <summary>Every approved comment of the article, public columns only: the input of an ordering other than the table's.</summary>
+    public async Task<IReadOnlyList<PublishedComment>> ListAllApprovedAsync(string slug, CancellationToken cancellationToken)
+    {
+        var items = new List<PublishedComment>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(
+            ApprovedFilter(slug, null), maxPerPage: 1000, select: PublishedColumns, cancellationToken: cancellationToken))
+        {
+            items.Add(CommentEntity.ToPublished(entity));
+        }
+
+        return items;
+    }
+
+    // Replaces a comment read as current (ETag-guarded) with the article's counter; returns what is stored after.
+    private async Task<(bool Committed, Comment? Stored)> ReplaceAsync(
+        Comment current, Comment updated, Func<ArticleCounts, ArticleCounts> adjust, CancellationToken cancellationToken)
+    {
+        var action = new TableTransactionAction(TableTransactionActionType.UpdateReplace, CommentEntity.From(updated), CommentEntity.ETagOf(current));
+        var (committed, written) = await CommitWithCountsAsync(current.Slug, [action], adjust,
+            async () => (await FindAsync(current.Slug, current.Id, cancellationToken))?.ETag == current.ETag, cancellationToken);
+        return committed && written is { } etag
+            ? (true, updated with { ETag = etag })
+            : (committed, await FindAsync(current.Slug, current.Id, cancellationToken));
+    }
+
+    private static ArticleCounts Unpinned(ArticleCounts counts, bool unpin) =>
+        unpin ? counts with { Pinned = Math.Max(0, counts.Pinned - 1) } : counts;
 
     /// <summary>
     /// A page of approved comments, oldest first, starting after <paramref name="afterId"/>: one request for at most
@@ -319,6 +404,38 @@ public sealed record StatusChange(CommentStatus Status, string Moderator, DateTi
 
     /// <summary>A reason to add to the comment's reasons, so the moderator sees why it came back.</summary>
     public ModerationReason? AddReason { get; init; }
+}
+
+/// <summary>What a pin or unpin came to.</summary>
+public sealed record PinOutcome(PinOutcomeKind Kind, Comment? Comment);
+
+public enum PinOutcomeKind
+{
+    NotFound,
+    NotPublished,
+    Unchanged,
+    LimitReached,
+    Conflict,
+    Changed,
+}
+
+/// <summary>Thrown inside the counter's transaction to abandon a pin beyond the limit.</summary>
+internal sealed class PinLimitReachedException : Exception
+{
+    public PinLimitReachedException()
+        : base("The article has as many pinned comments as it may.")
+    {
+    }
+
+    public PinLimitReachedException(string message)
+        : base(message)
+    {
+    }
+
+    public PinLimitReachedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
 }
 
 /// <summary>What a store write came to.</summary>

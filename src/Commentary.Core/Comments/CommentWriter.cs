@@ -12,6 +12,9 @@ public enum CommentOrigin
 
     /// <summary>A comment imported from another system: history, which the duplicate and flood rules do not count.</summary>
     Import,
+
+    /// <summary>A moderator's reply from the dashboard (<see cref="ModeratorReplies"/>): the site's own voice, which the duplicate and flood rules do not count.</summary>
+    ModeratorReply,
 }
 
 /// <summary>

@@ -22,6 +22,8 @@ public static class CommentEventKinds
     public const string Reheld = "reheld";
     public const string ResourcesShown = "resources-shown";
     public const string PrivateReply = "private-reply";
+    public const string Pinned = "pinned";
+    public const string Unpinned = "unpinned";
 }
 
 /// <summary>

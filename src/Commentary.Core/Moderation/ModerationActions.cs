@@ -13,6 +13,7 @@ public sealed partial class ModerationActions(
     CommentWriter writer,
     CommentEvents events,
     ReaderReports reports,
+    HelpfulMarks helpfulMarks,
     AkismetFeedback akismet,
     NotificationOutbox notifications,
     TimeProvider clock,
@@ -43,8 +44,11 @@ public sealed partial class ModerationActions(
         var outcome = await writer.DeleteAsync(slug, id, ifMatch, cancellationToken);
         if (outcome.Kind == StoreOutcomeKind.Changed)
         {
-            // The comment is gone for good, so is everything kept about it: its history and readers' reports.
-            await Task.WhenAll(events.RemoveAllAsync(slug, id, cancellationToken), reports.RemoveAllAsync(slug, id, cancellationToken));
+            // The comment is gone for good, so is everything kept about it: its history, readers' reports and marks.
+            await Task.WhenAll(
+                events.RemoveAllAsync(slug, id, cancellationToken),
+                reports.RemoveAllAsync(slug, id, cancellationToken),
+                helpfulMarks.RemoveAllAsync(slug, id, cancellationToken));
             LogDeleted(logger, id, slug, moderator);
         }
 

@@ -51,6 +51,7 @@ public sealed class StorageClients
     public TableClient NotificationDeliveries => Tables.GetTableClient(StorageNames.NotificationDeliveriesTable);
     public TableClient NotificationDigests => Tables.GetTableClient(StorageNames.NotificationDigestsTable);
     public TableClient Subscriptions => Tables.GetTableClient(StorageNames.SubscriptionsTable);
+    public TableClient HelpfulMarks => Tables.GetTableClient(StorageNames.HelpfulMarksTable);
 
     /// <summary>Builds the clients from configuration, or explains exactly which setting is missing.</summary>
     /// <param name="patience">How long to wait for one request and how often to try it again; by default what a request path can afford.</param>

@@ -48,11 +48,15 @@ public static class StorageNames
     /// <summary>Commenters' opt-ins, confirmations and unsubscribes, keyed by the keyed hash of the address (never the address).</summary>
     public const string SubscriptionsTable = "Subscriptions";
 
+    /// <summary>Readers' "This helped" marks, one row per reader and comment, keyed by a hash of the reader.</summary>
+    public const string HelpfulMarksTable = "HelpfulMarks";
+
     public static IReadOnlyList<string> Tables { get; } =
     [
         CommentsTable, ModerationIndexTable, CommenterIndexTable, IdempotencyKeysTable, RecentSignalsTable,
         BansTable, SpamFingerprintsTable, CommentHistoryTable, ReportsTable, UsedModerationLinksTable, TombstonesTable,
         NotificationDeliveriesTable, NotificationDigestsTable, SubscriptionsTable,
+        HelpfulMarksTable,
     ];
 
     public static IReadOnlyList<string> Containers { get; } = [ArticlesContainer, SettingsContainer, ModelsContainer];

@@ -26,6 +26,7 @@ public static class EndpointMap
         api.MapPost(Routes.ArticleComments, (HttpRequest r, string slug, CommentEndpoints e) => e.SubmitAsync(r, slug)).WithName(FunctionNames.SubmitComment);
         api.MapGet(Routes.ArticleComment, (HttpRequest r, string slug, string id, CommentStatusEndpoints e) => e.StatusAsync(r, slug, id)).WithName(FunctionNames.GetCommentStatus);
         api.MapPost(Routes.CommentReports, (HttpRequest r, string slug, string id, ReportEndpoints e) => e.ReportAsync(r, slug, id)).WithName(FunctionNames.ReportComment);
+        api.MapPost(Routes.HelpfulMarks, (HttpRequest r, string slug, string id, HelpfulEndpoints e) => e.MarkAsync(r, slug, id)).WithName(FunctionNames.MarkCommentHelpful);
 
         api.MapGet(Routes.SignedInModerator, (HttpRequest r, SignedInModeratorEndpoints e) => e.GetAsync(r)).WithName(FunctionNames.GetSignedInModerator);
         api.MapGet(Routes.ModerationComments, (HttpRequest r, ModerationEndpoints e) => e.ListAsync(r)).WithName(FunctionNames.ListModerationComments);
@@ -35,6 +36,9 @@ public static class EndpointMap
         api.MapGet(Routes.ModerationComment, (HttpRequest r, string slug, string id, ModerationEndpoints e) => e.GetAsync(r, slug, id)).WithName(FunctionNames.GetModeratedComment);
         api.MapPost(Routes.SpamComment, (HttpRequest r, string slug, string id, SpamEndpoints e) => e.MarkAsync(r, slug, id)).WithName(FunctionNames.MarkCommentAsSpam);
         api.MapPost(Routes.PrivateReply, (HttpRequest r, string slug, string id, CrisisReplyEndpoints e) => e.ReplyAsync(r, slug, id)).WithName(FunctionNames.ReplyPrivately);
+        api.MapPost(Routes.ModeratorReplies, (HttpRequest r, string slug, string id, ModeratorReplyEndpoints e) => e.ReplyAsync(r, slug, id)).WithName(FunctionNames.ReplyToComment);
+        api.MapPut(Routes.CommentPin, (HttpRequest r, string slug, string id, ModeratorReplyEndpoints e) => e.PinAsync(r, slug, id)).WithName(FunctionNames.PinComment);
+        api.MapDelete(Routes.CommentPin, (HttpRequest r, string slug, string id, ModeratorReplyEndpoints e) => e.UnpinAsync(r, slug, id)).WithName(FunctionNames.UnpinComment);
         api.MapGet(Routes.ModerationLink, (HttpRequest r, ModerationLinkEndpoints e) => e.ShowAsync(r)).WithName(FunctionNames.ConfirmModerationLink);
         api.MapPost(Routes.ModerationLink, (HttpRequest r, ModerationLinkEndpoints e) => e.ActAsync(r)).WithName(FunctionNames.FollowModerationLink);
         api.MapPost(Routes.BulkModeration, (HttpRequest r, BulkModerationEndpoints e) => e.RunAsync(r)).WithName(FunctionNames.ModerateInBulk);

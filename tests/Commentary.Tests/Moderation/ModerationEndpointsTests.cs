@@ -41,7 +41,8 @@ public class ModerationEndpointsTests
         var commenters = new CommenterHistory(storage);
         var events = new CommentEvents(storage);
         var writer = new CommentWriter(comments, index, commenters, new RecentSignals(storage, commenters), new CommentPageCache(comments, Freshness.Never), new Tombstones(storage), TimeProvider.System);
-        var actions = new ModerationActions(writer, events, new ReaderReports(storage),
+        var pages = new CommentPageCache(comments, Freshness.Never);
+        var actions = new ModerationActions(writer, events, new ReaderReports(storage), new HelpfulMarks(storage, comments, pages, TimeProvider.System),
             new AkismetFeedback(new AkismetWorkSender(storage), Options.Create(new AkismetOptions()), NullLogger<AkismetFeedback>.Instance),
             new NotificationOutbox(storage, [], TimeProvider.System, NullLogger<NotificationOutbox>.Instance),
             TimeProvider.System, NullLogger<ModerationActions>.Instance);

@@ -18,6 +18,9 @@
   const POLL_DELAYS_SECONDS = [1, 1, 1, 2, 3, 5, 8, 13, 20, 30, 60];
   const POLL_FOR_MS = 30 * 60 * 1000;
   const READER_KEY = 'commentary:reader';
+  // The random id that, with the reader's address, makes one "This helped" per reader; and the comments they marked.
+  const READER_ID_KEY = 'commentary:reader-id';
+  const HELPED_KEY = 'commentary:helped';
   const FIELDS = ['author', 'email', 'website', 'body'];
   const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
@@ -101,7 +104,18 @@
     "publishedStatus": "Your comment has been published.",
     "declined": "This comment was not published. Thank you for taking the time to write; moderators keep the conversation close to the article.",
     "notPublished": "Not published",
-    "declinedStatus": "Your comment was not published."
+    "declinedStatus": "Your comment was not published.",
+    "badgeAuthor": "Author",
+    "badgeModerator": "Moderator",
+    "pinned": "Pinned",
+    "helped": "This helped",
+    "helpedLabel": "This helped {count}, comment by {name}",
+    "helpedDone": "Thank you: marked as helpful.",
+    "helpedFailed": "Your mark could not be saved. Please try again.",
+    "sortLabel": "Sort comments",
+    "sortOldest": "Oldest first",
+    "sortNewest": "Newest first",
+    "sortHelpful": "Most helpful"
   };
   let messages = EN;
   let locale = 'en';
@@ -251,6 +265,48 @@
     },
   };
 
+  let fallbackReaderId = '';
+
+  function readerId() {
+    try {
+      let id = localStorage.getItem(READER_ID_KEY);
+      if (!id || !/^[A-Za-z0-9-]{16,64}$/.test(id)) {
+        id = newKey();
+        localStorage.setItem(READER_ID_KEY, id);
+      }
+      return id;
+    } catch {
+      // Without storage the reader is known by this page's visit only; the server still counts each address once with it.
+      fallbackReaderId = fallbackReaderId || newKey();
+      return fallbackReaderId;
+    }
+  }
+
+  // The comments this reader marked and the count they saw then, so the button shows as pressed on their next visit,
+  // with at least that count even while the browser shows its cached copy of the list (public, for up to a minute).
+  const helped = {
+    all() {
+      try {
+        return JSON.parse(localStorage.getItem(HELPED_KEY) || '{}');
+      } catch {
+        return {};
+      }
+    },
+    seen(id) {
+      return this.all()[id];
+    },
+    add(id, count) {
+      try {
+        const all = this.all();
+        delete all[id];
+        all[id] = count;
+        localStorage.setItem(HELPED_KEY, JSON.stringify(Object.fromEntries(Object.entries(all).slice(-500))));
+      } catch {
+        // Remembering is only a convenience; the server knows the reader.
+      }
+    },
+  };
+
   class CommentSection {
     constructor(root) {
       this.root = root;
@@ -271,6 +327,8 @@
       this.open = false;
       this.parentId = null;
       this.waitUntil = 0;
+      this.sort = 'oldest';
+      this.helpful = false;
     }
 
     static apiBase(value) {
@@ -289,10 +347,13 @@
       this.locale = locale;
       this.title = h('h2', { class: 'cm-title', id: 'cm-title' }, t('title'));
       this.list = h('ol', { class: 'cm-list' });
+      this.sorter = h('select', { id: 'cm-sort', onchange: () => this.resort() },
+        [['oldest', t('sortOldest')], ['newest', t('sortNewest')], ['helpful', t('sortHelpful')]].map(([value, label]) => h('option', { value }, label)));
+      this.sortBar = h('div', { class: 'cm-sort', hidden: true }, h('label', { for: 'cm-sort' }, t('sortLabel')), ' ', this.sorter);
       this.more = h('button', { type: 'button', class: 'cm-button cm-more', hidden: true, onclick: () => this.loadMore() }, t('more'));
       this.status = h('p', { class: 'cm-status', role: 'status' });
       this.formHome = h('div', { class: 'cm-form-home' });
-      this.section = h('section', { class: 'cm', lang: locale, dir: t('dir'), 'aria-labelledby': 'cm-title' }, this.title, this.list, this.more, this.status, this.formHome);
+      this.section = h('section', { class: 'cm', lang: locale, dir: t('dir'), 'aria-labelledby': 'cm-title' }, this.title, this.sortBar, this.list, this.more, this.status, this.formHome);
       this.root.replaceChildren(this.section);
       setInterval(() => this.refreshTimes(), 60 * 1000);
       if (!this.base || !SLUG.test(this.slug)) {
@@ -310,7 +371,7 @@
       try {
         [article, page] = await Promise.all([
           this.call(`articles/${this.slug}`),
-          this.call(`articles/${this.slug}/comments?limit=${this.pageSize}`),
+          this.call(this.pagePath()),
         ]);
       } catch {
         this.offerRetry(t('loadOffline'));
@@ -331,12 +392,43 @@
       this.open = article.body.commentsOpen === true;
       // The site emails commenters who ask: only then does the form offer it.
       this.mail = article.body.emailNotifications === true;
+      this.helpful = article.body.helpfulMarks === true;
+      this.sortBar.hidden = false;
       this.addPage(page.body);
       if (this.open) {
         this.buildForm();
       } else {
         this.formHome.append(h('p', { class: 'cm-closed' }, t('closed')));
       }
+    }
+
+    pagePath(after) {
+      const query = new URLSearchParams({ limit: String(this.pageSize) });
+      if (this.sort !== 'oldest') query.set('sort', this.sort);
+      if (after) query.set('continuationToken', after);
+      return `articles/${this.slug}/comments?${query}`;
+    }
+
+    // Another order: the list is read again from the start; the reader's own pending comments are kept on top.
+    async resort() {
+      this.sort = this.sorter.value;
+      let page;
+      try {
+        page = await this.call(this.pagePath());
+      } catch {
+        page = null;
+      }
+      if (!page || !page.ok) {
+        this.say('Comments could not be loaded right now.');
+        return;
+      }
+      for (const [id, item] of this.items) {
+        if (!item.classList.contains('cm-pending')) {
+          item.remove();
+          this.items.delete(id);
+        }
+      }
+      this.addPage(page.body);
     }
 
     offerRetry(message) {
@@ -380,7 +472,7 @@
       this.more.setAttribute('aria-disabled', 'true');
       this.say(t('loadingMore'));
       try {
-        const page = await this.call(`articles/${this.slug}/comments?limit=${this.pageSize}&continuationToken=${encodeURIComponent(this.next)}`);
+        const page = await this.call(this.pagePath(this.next));
         if (!page.ok) throw new Error(String(page.status));
         const added = this.addPage(page.body);
         this.say(t('loadedMore', { count: added.length }));
@@ -427,14 +519,62 @@
         body.innerHTML = comment.html;
       }
 
+      const badge = comment.badge === 'author' || comment.badge === 'moderator'
+        ? h('span', { class: `cm-tag cm-tag-${comment.badge}` }, comment.badge === 'author' ? t('badgeAuthor') : t('badgeModerator')) : null;
+      const pin = comment.pinned ? h('span', { class: 'cm-tag cm-tag-pinned' }, t('pinned')) : null;
       const article = h('article', { class: 'cm-comment', tabindex: '-1', 'aria-label': t('commentBy', { name: comment.author }) },
-        h('header', { class: 'cm-meta' }, author, ' ', time), body);
+        h('header', { class: 'cm-meta' }, author, ' ', badge, badge && ' ', time, pin && ' ', pin), body);
       if (pending) {
         article.append(h('p', { class: 'cm-badge' }, t('awaiting')));
-      } else if (this.open) {
-        article.append(this.replyButton(comment));
+      } else {
+        const actions = h('div', { class: 'cm-comment-actions' }, this.helpful ? this.helpedButton(comment) : null, this.open ? this.replyButton(comment) : null);
+        if (actions.childElementCount) article.append(actions);
       }
       return h('li', { class: pending ? 'cm-item cm-pending' : 'cm-item', id: `comment-${comment.id}`, 'data-id': comment.id }, article);
+    }
+
+    helpedButton(comment) {
+      const seen = helped.seen(comment.id);
+      const marked = seen !== undefined;
+      comment.helpful = Math.max(comment.helpful || 0, seen || 0);
+      const count = h('span', { class: 'cm-count' }, String(comment.helpful));
+      const button = h('button', {
+        type: 'button',
+        class: 'cm-link-button cm-helped',
+        'aria-pressed': marked ? 'true' : 'false',
+        'aria-label': t('helpedLabel', { count: comment.helpful, name: comment.author }),
+        onclick: () => this.markHelped(comment, button, count),
+      }, t('helped'), ' ', count);
+      return button;
+    }
+
+    async markHelped(comment, button, count) {
+      if (button.getAttribute('aria-pressed') === 'true' || button.getAttribute('aria-disabled')) return;
+      button.setAttribute('aria-disabled', 'true');
+      let answer = null;
+      try {
+        answer = await this.call(`articles/${this.slug}/comments/${encodeURIComponent(comment.id)}/helpful`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ readerId: readerId() }),
+        });
+      } catch {
+        answer = null;
+      }
+      button.removeAttribute('aria-disabled');
+      if (answer && answer.ok) {
+        helped.add(comment.id, answer.body.helpful);
+        count.textContent = String(answer.body.helpful);
+        button.setAttribute('aria-pressed', 'true');
+        button.setAttribute('aria-label', t('helpedLabel', { count: answer.body.helpful, name: comment.author }));
+        this.say(t('helpedDone'));
+      } else if (answer && answer.status === 403) {
+        // Switched off since the page was loaded: the buttons go.
+        this.helpful = false;
+        for (const other of this.section.querySelectorAll('.cm-helped')) other.remove();
+      } else {
+        this.say(t('helpedFailed'));
+      }
     }
 
     replyButton(comment) {

@@ -3,6 +3,7 @@
 // shown and a private reply by email (never sent automatically).
 import { attempt } from './moderation-api.js';
 import { h, safeUrl, say, t, when } from './moderation-dom.js';
+import { publicActionsFor } from './moderation-public-reply.js';
 
 /** @typedef {'approve' | 'reject' | 'delete'} Action */
 
@@ -40,6 +41,8 @@ import { h, safeUrl, say, t, when } from './moderation-dom.js';
  * @property {HTMLInputElement} [replySubject]
  * @property {HTMLTextAreaElement} [replyText]
  * @property {boolean} [replying]
+ * @property {boolean} [pinned]
+ * @property {string} [badge] 'author' or 'moderator' on a reply from the dashboard
  */
 
 /**
@@ -120,6 +123,8 @@ export function elementFor(item, handlers) {
       select,
       item.priority === 'urgent' ? h('span', { class: 'badge urgent' }, t('urgent')) : null,
       h('strong', { class: 'who' }, item.author),
+      item.badge ? h('span', { class: 'badge' }, item.badge === 'author' ? 'Author' : 'Moderator') : null,
+      item.pinned ? h('span', { class: 'badge' }, 'Pinned') : null,
       h('span', { class: 'email' }, item.email),
       website ? h('a', { href: website, rel: 'nofollow ugc noopener noreferrer' }, new URL(website).host) : null),
     h('p', { class: 'where' }, t('onArticle').split('{slug}').flatMap((part, i) => (i ? [h('span', { class: 'slug', dir: 'auto' }, item.slug), part] : [part])),
@@ -133,6 +138,7 @@ export function elementFor(item, handlers) {
     history,
     decided,
     actions,
+    publicActionsFor(item, commentPath(item), renderNotice),
     rejectForm);
   item.element = h('li', { class: item.priority === 'urgent' ? 'item urgent' : 'item', 'data-id': item.id, 'data-slug': item.slug }, article);
   item.article = article;

@@ -52,6 +52,9 @@ public sealed class ModerationSettings
     public ClassifierSettings Classifier { get; set; } = new();
     public CrisisResourceSettings CrisisResources { get; set; } = new();
 
+    /// <summary>Whether readers may mark published comments "This helped"; off hides the button and refuses marks.</summary>
+    public RuleSwitch HelpfulMarks { get; set; } = new();
+
     /// <summary>The shipped defaults: a new copy each time, so changing one never changes another.</summary>
     public static ModerationSettings Defaults => FromJson(DefaultsJson.Value);
 

@@ -111,6 +111,7 @@ internal static class ModerationSettingsValidation
         Present(problems, "duplicates", settings.Duplicates);
         Present(problems, "firstComment", settings.FirstComment);
         Present(problems, "bans", settings.Bans);
+        Present(problems, "helpfulMarks", settings.HelpfulMarks);
         CrisisResourceValidation.Check(problems, settings.CrisisResources);
         return problems;
     }
