@@ -26,6 +26,8 @@ public static class Routes
     public const string Bans = "moderation/bans";
     public const string Ban = "moderation/bans/{banId}";
     public const string CommentReports = "articles/{slug}/comments/{id}/reports";
+    /// <summary>Public: how the dashboard signs in with the organisation's provider (no secrets).</summary>
+    public const string SignInConfiguration = "moderation/sign-in";
 
     /// <summary>The page behind an Approve or Reject link in a notification (GET asks, POST acts); the link carries <c>?token=</c>.</summary>
     public const string ModerationLink = Core.Notifications.ModerationLinks.Route;
@@ -112,4 +114,5 @@ public static class FunctionNames
     public const string RetrainModelOnRequest = nameof(RetrainModelOnRequest);
     public const string SendNotifications = nameof(SendNotifications);
     public const string SendNotificationDigest = nameof(SendNotificationDigest);
+    public const string GetSignInConfiguration = nameof(GetSignInConfiguration);
 }

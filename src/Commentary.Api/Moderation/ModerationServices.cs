@@ -50,6 +50,7 @@ public static class ModerationServices
         services.AddSingleton<BanEndpoints>();
         services.AddSingleton<SpamEndpoints>();
         services.AddSingleton<BulkModerationEndpoints>();
+        services.AddSingleton<SignInConfigurationEndpoints>();
         return services.AddClassifier().AddAkismet(configuration).AddCrisisSupport(configuration).AddModerationLinks(configuration);
     }
 
