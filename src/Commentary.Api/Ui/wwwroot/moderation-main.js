@@ -22,6 +22,8 @@ import * as signin from './moderation-signin.js';
 /** @typedef {'pending' | 'approved' | 'rejected' | 'bans' | 'poison' | 'settings'} View */
 
 const KEY_STORAGE = 'commentary:moderator-key';
+/** The longest delay setTimeout keeps (2^31 - 1 ms). */
+const MAX_TIMER = 2147483647;
 
 /**
  * The views, one tab each (named by data-view in the page), by the panel they show.
@@ -96,10 +98,10 @@ async function signIn(credential, via, tokens) {
   ui.signedInAs.textContent = `${answer.body.name} (${session.role})`;
   ui.signedInAs.hidden = false;
   if (via === 'key') sessionStorage.setItem(KEY_STORAGE, credential);
-  if (tokens) {
-    // The provider said how long the token lives; the API would refuse it afterwards anyway.
-    state.expiry = window.setTimeout(() => signOut(signin.TEXT.expired), Math.max(0, tokens.expiresAt - Date.now()));
-  }
+  // The provider said how long the token lives; the API would refuse it afterwards anyway. A timer longer than
+  // setTimeout can hold (about 24 days) would fire at once, so such a token is left to the API's 401.
+  const lifetime = tokens ? Math.max(0, tokens.expiresAt - Date.now()) : Infinity;
+  if (lifetime <= MAX_TIMER) state.expiry = window.setTimeout(() => signOut(signin.TEXT.expired), lifetime);
   ui.key.value = '';
   ui.signIn.hidden = true;
   ui.queue.hidden = false;
@@ -230,7 +232,10 @@ function onShortcut(event) {
 
 // ---- Wiring ----
 
-onKeyRefused((message) => signOut(state.via === 'organisation' ? signin.TEXT.refused : message));
+// While signing in (no via yet), signIn() reports a refusal itself, in the words of the way being tried.
+onKeyRefused((message) => {
+  if (state.via) signOut(state.via === 'organisation' ? signin.TEXT.refused : message);
+});
 comments.init(banFrom);
 poison.init();
 bans.init();
