@@ -268,20 +268,7 @@ window.addEventListener('hashchange', () => { showLinked(); });
  * from the provider with a code, or signed in before a reload (with a key or a token that has not expired).
  */
 async function start() {
-  const provider = await signin.organisation(new URL('../', location.href));
-  if (provider) {
-    org.panel.hidden = false;
-    org.button.addEventListener('click', async () => {
-      org.button.disabled = true;
-      org.error.textContent = '';
-      try {
-        await signin.begin(provider);
-      } catch (error) {
-        org.error.textContent = error instanceof signin.SignInError ? error.message : signin.TEXT.unreachable;
-        org.button.disabled = false;
-      }
-    });
-  }
+  await signin.offer(new URL('../', location.href), org);
 
   if (signin.isReturn()) {
     say(signin.TEXT.signingIn);

@@ -1,9 +1,8 @@
 // @ts-check
 // "Sign in with your organisation": the OpenID Connect authorization-code flow with PKCE, run in the browser by the
-// dashboard as a public client (no secret), so that both hosts need nothing but the JWT bearer check they already do.
-// The API says which provider (GET moderation/sign-in); the provider's discovery document says where its endpoints are.
-// The redirect URI is the dashboard page itself. What the flow keeps between leaving for the provider and coming back
-// (state, nonce, code verifier) and the tokens it gets live in sessionStorage only: this tab, until it closes.
+// dashboard as a public client (no secret), so both hosts need only the JWT bearer check they already do. The API names
+// the provider (GET moderation/sign-in), its discovery document the endpoints; the redirect URI is the dashboard page.
+// State, nonce, code verifier and tokens live in sessionStorage only: this tab, until it closes.
 
 /** The words this module shows, in one place (the dashboard's strings move to a message table). */
 export const TEXT = {
@@ -63,6 +62,27 @@ export async function organisation(api) {
   } catch {
     return null;
   }
+}
+
+/**
+ * Shows "Sign in with your organisation" when the API names a provider; pressing it leaves for the provider.
+ * @param {URL} api the API's root
+ * @param {{ panel: HTMLElement, button: HTMLButtonElement, error: HTMLElement }} parts
+ */
+export async function offer(api, parts) {
+  const org = await organisation(api);
+  if (!org) return;
+  parts.panel.hidden = false;
+  parts.button.addEventListener('click', async () => {
+    parts.button.disabled = true;
+    parts.error.textContent = '';
+    try {
+      await begin(org);
+    } catch (error) {
+      parts.error.textContent = error instanceof SignInError ? error.message : TEXT.unreachable;
+      parts.button.disabled = false;
+    }
+  });
 }
 
 /** The dashboard page, without query or fragment: the redirect URI registered with the provider. */
@@ -153,7 +173,7 @@ export async function complete() {
   try {
     body = await response.json();
   } catch {
-    body = null;
+    // Not JSON: reported below as no answer.
   }
   if (!response.ok || !body) {
     const reason = body && (body.error_description || body.error);
