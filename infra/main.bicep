@@ -93,6 +93,9 @@ param signInClientId string = ''
 @description('The audience access tokens must carry: the client id for v2.0 tokens (the default when empty), or the Application ID URI, e.g. "api://commentary".')
 param signInAudience string = ''
 
+@description('The scope the dashboard asks Entra for besides openid and profile, so that it gets an access token for this API: the scope exposed under "Expose an API", e.g. "api://commentary/Moderate".')
+param signInScope string = ''
+
 @secure()
 @minLength(32)
 @description('Key for the HMAC that turns client IP addresses into the only form we store: openssl rand -hex 32. Keep it: changing it unlinks bans and flood counts from earlier hashes.')
@@ -383,6 +386,7 @@ module api 'app/api.bicep' = {
     signInTenantId: signInTenantId
     signInClientId: signInClientId
     signInAudience: signInAudience
+    signInScope: signInScope
     mailHost: mailHost
     mailPort: mailPort
     mailFrom: mailFrom

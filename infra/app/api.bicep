@@ -42,6 +42,9 @@ param signInClientId string = ''
 @description('The audience moderators\' access tokens must carry; empty means the client id.')
 param signInAudience string = ''
 
+@description('The scope the dashboard asks for besides openid and profile, e.g. api://commentary/Moderate.')
+param signInScope string = ''
+
 @description('SMTP server for moderators\' private replies; empty leaves mail off.')
 param mailHost string = ''
 
@@ -198,6 +201,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Moderation__SignIn__Audience'
           value: signInAudience
+        }
+        {
+          name: 'Moderation__SignIn__Scope'
+          value: signInScope
         }
         {
           name: 'Privacy__IpHashKey'

@@ -29,6 +29,8 @@ public static class Routes
     public const string HelpfulMarks = "articles/{slug}/comments/{id}/helpful";
     public const string ModeratorReplies = "moderation/comments/{slug}/{id}/replies";
     public const string CommentPin = "moderation/comments/{slug}/{id}/pin";
+    /// <summary>Public: how the dashboard signs in with the organisation's provider (no secrets).</summary>
+    public const string SignInConfiguration = "moderation/sign-in";
 
     /// <summary>The page behind an Approve or Reject link in a notification (GET asks, POST acts); the link carries <c>?token=</c>.</summary>
     public const string ModerationLink = Core.Notifications.ModerationLinks.Route;
@@ -119,4 +121,5 @@ public static class FunctionNames
     public const string ReplyToComment = nameof(ReplyToComment);
     public const string PinComment = nameof(PinComment);
     public const string UnpinComment = nameof(UnpinComment);
+    public const string GetSignInConfiguration = nameof(GetSignInConfiguration);
 }

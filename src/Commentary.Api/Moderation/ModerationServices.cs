@@ -59,6 +59,7 @@ public static class ModerationServices
         services.AddSingleton<ModeratorReplies>();
         services.AddSingleton<ModeratorReplyEndpoints>();
         services.AddSingleton<BulkModerationEndpoints>();
+        services.AddSingleton<SignInConfigurationEndpoints>();
         return services.AddClassifier().AddAkismet(configuration).AddCrisisSupport(configuration).AddModerationLinks(configuration);
     }
 

@@ -1,4 +1,6 @@
 using Commentary.Api.Http;
+using Commentary.Core.Access;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Commentary.Api.Ui;
@@ -7,7 +9,7 @@ namespace Commentary.Api.Ui;
 /// <c>GET /ui/{file}</c>: the comment widget, the moderation dashboard and the demo page. A request whose <c>?v=</c>
 /// names the file's current version may cache it for a year; any other gets a short lifetime and revalidates by ETag.
 /// </summary>
-public sealed class UiEndpoints(UiAssetCatalog catalog)
+public sealed class UiEndpoints(UiAssetCatalog catalog, IOptions<SignInOptions>? signIn = null)
 {
     public const string VersionedCache = "public, max-age=31536000, immutable";
     public const string UnversionedCache = "public, max-age=300";
@@ -16,6 +18,26 @@ public sealed class UiEndpoints(UiAssetCatalog catalog)
     public const string PagePolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    /// <summary>The page that signs moderators in with their organisation's provider, in the browser.</summary>
+    public const string DashboardPage = "moderation.html";
+
+    private readonly string _dashboardPolicy = DashboardPolicy(signIn?.Value ?? new SignInOptions());
+
+    /// <summary>
+    /// The dashboard's policy: <see cref="PagePolicy"/>, and, when it offers organisation sign-in, leave to fetch the
+    /// provider's discovery document and token endpoint from the configured authority's origin (and no other).
+    /// </summary>
+    public static string DashboardPolicy(SignInOptions signIn)
+    {
+        ArgumentNullException.ThrowIfNull(signIn);
+        if (!signIn.OffersDashboardSignIn || !Uri.TryCreate(signIn.Authority!.Trim(), UriKind.Absolute, out var authority))
+        {
+            return PagePolicy;
+        }
+
+        return PagePolicy.Replace("connect-src 'self'", $"connect-src 'self' {authority.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal);
+    }
 
     public Task<IResult> GetAsync(HttpRequest request, string file)
     {
@@ -30,7 +52,7 @@ public sealed class UiEndpoints(UiAssetCatalog catalog)
         headers.Vary = HeaderNames.AcceptEncoding;
         if (asset.IsPage)
         {
-            headers.ContentSecurityPolicy = PagePolicy;
+            headers.ContentSecurityPolicy = asset.Name == DashboardPage ? _dashboardPolicy : PagePolicy;
             headers["Referrer-Policy"] = "no-referrer";
         }
         else

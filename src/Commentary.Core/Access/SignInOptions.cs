@@ -21,6 +21,15 @@ public sealed class SignInOptions
     /// <summary>The audience tokens must carry (<c>aud</c>), e.g. <c>api://commentary</c>; the client id when unset.</summary>
     public string? Audience { get; set; }
 
+    /// <summary>
+    /// The scope the dashboard asks for besides <c>openid</c> and <c>profile</c>, so that the provider issues an access
+    /// token for this API, e.g. <c>api://commentary/Moderate</c> for Entra ID; none when the provider needs none.
+    /// </summary>
+    public string? Scope { get; set; }
+
+    /// <summary>Whether the dashboard can offer "Sign in with your organisation": a provider and a client id to sign in as.</summary>
+    public bool OffersDashboardSignIn => Enabled && !string.IsNullOrWhiteSpace(ClientId);
+
     /// <summary>The claim whose values give the role: <c>roles</c> (app roles) or <c>groups</c> (group object ids).</summary>
     public string RoleClaim { get; set; } = DefaultRoleClaim;
 

@@ -67,6 +67,7 @@ public static class EndpointMap
         api.MapGet(Routes.Health, (HttpRequest r, HealthEndpoints e) => e.CheckAsync(r)).WithName(FunctionNames.Health);
         api.MapGet(Routes.UiFile, (HttpRequest r, string file, UiEndpoints e) => e.GetAsync(r, file)).WithName(FunctionNames.UiFile);
         api.MapGet(Routes.OpenApi, (HttpRequest r, OpenApiEndpoints e) => e.GetAsync(r)).WithName(FunctionNames.OpenApi);
+        api.MapGet(Routes.SignInConfiguration, (HttpRequest r, SignInConfigurationEndpoints e) => e.GetAsync(r)).WithName(FunctionNames.GetSignInConfiguration);
 
         // Last, once each endpoint has its name: the role that ModeratorRoutes declares for it (ModeratorAccess enforces it).
         ((IEndpointConventionBuilder)api).Finally(endpoint =>

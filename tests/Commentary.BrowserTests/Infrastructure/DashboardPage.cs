@@ -109,7 +109,8 @@ public sealed class DashboardPage(IPage page)
     public async Task SignInAsync(string key)
     {
         await Key.FillAsync(key);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // Exactly: where the API names a provider, "Sign in with your organisation" is a button too.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
     /// <summary>The data-id of the element that has keyboard focus, or of the item it sits in.</summary>

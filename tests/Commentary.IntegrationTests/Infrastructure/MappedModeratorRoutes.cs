@@ -15,13 +15,15 @@ public sealed record MappedModeratorRoute(string Name, string Method, string Rou
     /// Every route under <c>/api/moderation/</c> in the self-host's endpoint data source, one per method, with the role
     /// its metadata declares (null where it declares none). The page behind the Approve and Reject links
     /// (<see cref="Commentary.Api.Http.Routes.ModerationLink"/>) lives there too but is authorised by its signed token,
-    /// not by a moderator's credentials, so it is left out (ModerationLinkTests hold it).
+    /// not by a moderator's credentials, so it is left out (ModerationLinkTests hold it), as is the public answer that
+    /// tells the dashboard how to sign in (<see cref="Commentary.Api.Http.Routes.SignInConfiguration"/>).
     /// </summary>
     public static IReadOnlyList<MappedModeratorRoute> Of(SelfHost host) =>
         host.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/moderation/", StringComparison.Ordinal))
             .Where(e => e.RoutePattern.RawText!.TrimStart('/') != "api/" + Commentary.Api.Http.Routes.ModerationLink)
+            .Where(e => e.RoutePattern.RawText!.TrimStart('/') != "api/" + Commentary.Api.Http.Routes.SignInConfiguration)
             .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m => new MappedModeratorRoute(
                 e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName,
                 m,
