@@ -26,6 +26,9 @@ public static class Routes
     public const string Bans = "moderation/bans";
     public const string Ban = "moderation/bans/{banId}";
     public const string CommentReports = "articles/{slug}/comments/{id}/reports";
+    public const string CommentCounts = "counts";
+    public const string ArticleCommentFeed = "articles/{slug}/comments.atom";
+    public const string CommentFeed = "comments.atom";
 
     /// <summary>The page behind an Approve or Reject link in a notification (GET asks, POST acts); the link carries <c>?token=</c>.</summary>
     public const string ModerationLink = Core.Notifications.ModerationLinks.Route;
@@ -112,4 +115,7 @@ public static class FunctionNames
     public const string RetrainModelOnRequest = nameof(RetrainModelOnRequest);
     public const string SendNotifications = nameof(SendNotifications);
     public const string SendNotificationDigest = nameof(SendNotificationDigest);
+    public const string GetCommentCounts = nameof(GetCommentCounts);
+    public const string GetArticleCommentFeed = nameof(GetArticleCommentFeed);
+    public const string GetCommentFeed = nameof(GetCommentFeed);
 }
