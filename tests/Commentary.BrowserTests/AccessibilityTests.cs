@@ -149,7 +149,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         }
     }
 
-    private static async Task AssertNoBlockingViolationsAsync(IPage page, string what)
+    internal static async Task AssertNoBlockingViolationsAsync(IPage page, string what)
     {
         var result = await page.RunAxe();
 
