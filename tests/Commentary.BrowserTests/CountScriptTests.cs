@@ -38,11 +38,9 @@ public sealed class CountScriptTests(BrowserFixture fixture)
             }
         };
 
-        await page.GotoAsync($"listing.html?articles={busy},{single},{quiet},{unknown},{busy}");
+        await page.GotoAsync($"listing.html?articles={busy},{single},{quiet},{unknown}");
 
-        await Expect(Count(page, busy)).ToHaveCountAsync(2);
-        await Expect(Count(page, busy).First).ToHaveTextAsync("3 comments");
-        await Expect(Count(page, busy).Last).ToHaveTextAsync("3 comments");
+        await Expect(Count(page, busy)).ToHaveTextAsync("3 comments");
         await Expect(Count(page, single)).ToHaveTextAsync("1 comment");
         await Expect(Count(page, quiet)).ToHaveTextAsync("0 comments");
         await Expect(Count(page, unknown)).ToHaveTextAsync("0 comments");

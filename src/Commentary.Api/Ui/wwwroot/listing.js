@@ -6,7 +6,7 @@
   const SAMPLES = ['when-anxiety-wakes-you-at-4am', 'setting-boundaries-with-family', 'what-to-expect-from-your-first-therapy-session'];
   const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   const asked = (new URLSearchParams(location.search).get('articles') || '').split(',').filter((s) => SLUG.test(s));
-  const slugs = asked.length ? asked : SAMPLES;
+  const slugs = asked.length ? [...new Set(asked)] : SAMPLES;
   // This page is served at {api}/ui/listing.html, so the API is one folder up.
   const api = new URL('../', location.href);
 
@@ -27,14 +27,13 @@
     list.append(item);
   }
 
-  // Titles are decoration: the slugs stand in until the article list answers.
-  fetch(new URL('articles?limit=100', api), { headers: { Accept: 'application/json' } })
-    .then((r) => (r.ok ? r.json() : { items: [] }))
-    .then((page) => {
-      for (const article of page.items) {
-        const link = titles.get(article.slug);
-        if (link) link.textContent = article.title;
-      }
-    })
-    .catch(() => {});
+  // Titles are decoration: the slugs stand in until each article answers (a real listing page has its titles).
+  for (const [slug, link] of titles) {
+    fetch(new URL(`articles/${encodeURIComponent(slug)}`, api), { headers: { Accept: 'application/json' } })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((article) => {
+        if (article) link.textContent = article.title;
+      })
+      .catch(() => {});
+  }
 })();
