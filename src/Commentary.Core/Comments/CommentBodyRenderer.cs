@@ -28,6 +28,24 @@ public static partial class CommentBodyRenderer
     /// </summary>
     public const int MaxNesting = 16;
 
+    /// <summary>
+    /// More link brackets, emphasis marks or backticks than this render as plain text. Markdig's handling of unmatched
+    /// brackets and emphasis grows faster than the text (a 5,000-character body of '[' took over half a second), and
+    /// no reader writes 64 links or 128 emphasised words in one comment; within these caps every body renders in about
+    /// a millisecond (MarkdownBenchmarks).
+    /// </summary>
+    public const int MaxBrackets = 64;
+
+    public const int MaxEmphasisMarks = 256;
+
+    public const int MaxBackticks = 128;
+
+    /// <summary>
+    /// More addresses than this (<c>://</c>, <c>www.</c>, <c>@</c>) render as plain text, where http(s) addresses are
+    /// still links: Markdig's autolinking slows with the square of their number (400 took about 20 ms).
+    /// </summary>
+    public const int MaxAddresses = 32;
+
     public const string LinkRel = "nofollow ugc noopener";
 
     /// <summary>The only elements a rendered body may contain, each with the only attributes it may carry.</summary>
@@ -57,11 +75,24 @@ public static partial class CommentBodyRenderer
     {
         ArgumentNullException.ThrowIfNull(body);
         var text = body.ReplaceLineEndings("\n");
-        if (NestingOf(text) > MaxNesting)
+        if (IsTooComplex(text))
         {
             return PlainTextToHtml(text);
         }
 
+        try
+        {
+            return MarkdownToHtml(text);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses input nested past its own depth limit ("too deeply nested"): such a body is not prose.
+            return PlainTextToHtml(text);
+        }
+    }
+
+    private static string MarkdownToHtml(string text)
+    {
         var document = Markdown.Parse(text, Pipeline);
         MakeSafe(document);
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
@@ -142,6 +173,38 @@ public static partial class CommentBodyRenderer
         }
 
         link.Remove();
+    }
+
+    private static bool IsTooComplex(string text)
+    {
+        int brackets = 0, emphasis = 0, backticks = 0, addresses = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '[':
+                    brackets++;
+                    break;
+                case '*' or '_':
+                    emphasis++;
+                    break;
+                case '`':
+                    backticks++;
+                    break;
+                case '@':
+                    addresses++;
+                    break;
+                case ':' when text.AsSpan(i).StartsWith("://", StringComparison.Ordinal):
+                    addresses++;
+                    break;
+                case 'w' or 'W' when text.AsSpan(i).StartsWith("www.", StringComparison.OrdinalIgnoreCase):
+                    addresses++;
+                    break;
+            }
+        }
+
+        return brackets > MaxBrackets || emphasis > MaxEmphasisMarks || backticks > MaxBackticks || addresses > MaxAddresses
+            || NestingOf(text) > MaxNesting;
     }
 
     /// <summary>
