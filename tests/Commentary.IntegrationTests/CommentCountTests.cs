@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Commentary.Api.Http;
 using Commentary.Core.Caching;
@@ -49,9 +48,9 @@ public sealed class CommentCountTests(StorageFixture fixture)
 
         // Unchanged counts: 304. An approval changes the count and the ETag at once on this instance.
         var etag = response.Headers.ETag!;
-        Assert.Equal(HttpStatusCode.NotModified, (await GetWithAsync(host, $"counts?article={busy}&article={quiet}&article={unknown}&article={busy}", etag)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, (await host.GetIfNoneMatchAsync($"counts?article={busy}&article={quiet}&article={unknown}&article={busy}", etag)).StatusCode);
         await host.ModerateAsync("approve", busy, held);
-        using var changed = await GetWithAsync(host, $"counts?article={busy}&article={quiet}&article={unknown}&article={busy}", etag);
+        using var changed = await host.GetIfNoneMatchAsync($"counts?article={busy}&article={quiet}&article={unknown}&article={busy}", etag);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.Equal(3, JsonNode.Parse(await changed.Content.ReadAsStringAsync())!["counts"]![busy]!.GetValue<int>());
     }
@@ -118,12 +117,5 @@ public sealed class CommentCountTests(StorageFixture fixture)
         counter.Reset();
         await host.GetJsonAsync(path);
         Assert.Empty(counter.Requests);
-    }
-
-    private static async Task<HttpResponseMessage> GetWithAsync(SelfHost host, string path, EntityTagHeaderValue etag)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.IfNoneMatch.Add(etag);
-        return await host.Client.SendAsync(request);
     }
 }

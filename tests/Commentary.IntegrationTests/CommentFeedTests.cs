@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.ServiceModel.Syndication;
 using System.Text.Json.Nodes;
 using System.Xml;
@@ -106,13 +105,13 @@ public sealed class CommentFeedTests(StorageFixture fixture)
         var etag = first.Headers.ETag!;
         Assert.Equal(Api.Http.HttpCaching.PublicShortLived, first.Headers.CacheControl?.ToString());
 
-        using var again = await GetWithAsync(host, $"articles/{slug}/comments.atom", etag);
+        using var again = await host.GetIfNoneMatchAsync($"articles/{slug}/comments.atom", etag);
         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
 
         var id = await host.SubmitAsync(slug, "Nia", $"nia-{Guid.NewGuid():N}@example.com", "A new comment changes the feed.");
         await host.StoredStatusAsync(slug, id);
         await host.ModerateAsync("approve", slug, id);
-        using var changed = await GetWithAsync(host, $"articles/{slug}/comments.atom", etag);
+        using var changed = await host.GetIfNoneMatchAsync($"articles/{slug}/comments.atom", etag);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.EndsWith($"/{id}", Assert.Single(Read(await changed.Content.ReadAsStringAsync()).Items).Id, StringComparison.Ordinal);
     }
@@ -171,7 +170,7 @@ public sealed class CommentFeedTests(StorageFixture fixture)
         Assert.Equal($"Sam on Test article {older}", ours[0].Title.Text);
         Assert.True(feed.Items.Count() <= NewestComments.FeedSize);
 
-        using var again = await GetWithAsync(host, "comments.atom", response.Headers.ETag!);
+        using var again = await host.GetIfNoneMatchAsync("comments.atom", response.Headers.ETag!);
         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
     }
 
@@ -195,11 +194,4 @@ public sealed class CommentFeedTests(StorageFixture fixture)
     }
 
     private static Uri Link(IEnumerable<SyndicationLink> links, string rel) => Assert.Single(links, l => l.RelationshipType == rel).Uri;
-
-    private static async Task<HttpResponseMessage> GetWithAsync(SelfHost host, string path, EntityTagHeaderValue etag)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.IfNoneMatch.Add(etag);
-        return await host.Client.SendAsync(request);
-    }
 }

@@ -116,6 +116,40 @@ public class CommentMarkdownTests
         Assert.Contains("<blockquote>", CommentBodyRenderer.ToHtml(new string('>', CommentBodyRenderer.MaxNesting) + " deep"), StringComparison.Ordinal);
     }
 
+    /// <summary>Each cap: a body at it is still Markdown, one mark over it is plain text (paragraphs and http(s) links).</summary>
+    public static TheoryData<string, string, string, string> Caps => new()
+    {
+        { "emphasis marks", string.Concat(Enumerable.Repeat("*a* ", CommentBodyRenderer.MaxEmphasisMarks / 2)), " *", "<em>" },
+        { "brackets", string.Concat(Enumerable.Repeat("[a](https://a.example) ", CommentBodyRenderer.MaxBrackets)), " [", ">a</a>" },
+        { "backticks", string.Concat(Enumerable.Repeat("`a` ", CommentBodyRenderer.MaxBackticks / 2)), " `", "<code>" },
+        { "addresses", string.Concat(Enumerable.Repeat("www.a.example ", CommentBodyRenderer.MaxAddresses)), " www.", "<a " },
+    };
+
+    [Theory]
+    [MemberData(nameof(Caps))]
+    public void A_body_over_a_cap_renders_as_plain_text_and_one_at_it_as_markdown(string cap, string atCap, string oneMore, string markdownSign)
+    {
+        Assert.True(CommentBodyRenderer.ToHtml(atCap).Contains(markdownSign, StringComparison.Ordinal), $"{cap}: at the cap");
+
+        var over = CommentBodyRenderer.ToHtml(atCap + oneMore);
+
+        Assert.False(over.Contains(markdownSign, StringComparison.Ordinal), $"{cap}: over the cap");
+        Assert.StartsWith("<p>", over, StringComparison.Ordinal);
+        Assert.Empty(OutsideTheAllowedSet(over));
+    }
+
+    [Fact]
+    public void Emphasis_nested_past_markdigs_own_depth_limit_renders_as_plain_text_not_an_error()
+    {
+        // 128 nested emphases: within the cap on marks, but past the depth Markdig renders (it throws, and we catch).
+        var body = string.Concat(Enumerable.Repeat("*a ", 128)) + string.Concat(Enumerable.Repeat("a* ", 128));
+
+        var html = CommentBodyRenderer.ToHtml(body);
+
+
+        Assert.Equal("<p>" + body.Trim() + "</p>", html);
+    }
+
     [Theory]
     [InlineData("javascript:alert(1)", false)]
     [InlineData("JAVASCRIPT:alert(1)", false)]
