@@ -45,5 +45,4 @@ public sealed class CountEndpoints(CommentCounts counts, EndpointGuard guard)
         var answer = JsonAnswer.Of(new CommentCountList(new Dictionary<string, int>(approved, StringComparer.Ordinal)), HttpCaching.ETagOf(version.ToString()));
         return HttpCaching.IsNotModified(request, answer.ETag, HttpCaching.PublicShortLived) ? HttpCaching.NotModified() : answer;
     });
-
 }
