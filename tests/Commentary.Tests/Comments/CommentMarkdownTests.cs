@@ -120,7 +120,7 @@ public class CommentMarkdownTests
     public static TheoryData<string, string, string, string> Caps => new()
     {
         { "emphasis marks", string.Concat(Enumerable.Repeat("*a* ", CommentBodyRenderer.MaxEmphasisMarks / 2)), " *", "<em>" },
-        { "brackets", string.Concat(Enumerable.Repeat("[a](https://a.example) ", CommentBodyRenderer.MaxBrackets)), " [", ">a</a>" },
+        { "brackets", string.Concat(Enumerable.Repeat("[a] ", CommentBodyRenderer.MaxBrackets)) + "*b*", " [", "<em>" },
         { "backticks", string.Concat(Enumerable.Repeat("`a` ", CommentBodyRenderer.MaxBackticks / 2)), " `", "<code>" },
         { "addresses", string.Concat(Enumerable.Repeat("www.a.example ", CommentBodyRenderer.MaxAddresses)), " www.", "<a " },
     };
