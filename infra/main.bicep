@@ -108,6 +108,9 @@ param akismetApiKey string = ''
 @description('The front page of the site the Akismet key was issued for, e.g. "https://example.com/". Needed with akismetApiKey.')
 param akismetSiteUrl string = ''
 
+@description('Where the publisher shows an article, with {slug} in it, e.g. "https://example.org/articles/{slug}": comment feed entries then link to their comment there. Empty leaves the entries without a link.')
+param feedArticleUrl string = ''
+
 @description('Optional SMTP server for moderators\' private replies to commenters in crisis. Empty leaves mail off.')
 param mailHost string = ''
 
@@ -383,6 +386,7 @@ module api 'app/api.bicep' = {
     akismetKeyStored: !empty(akismetApiKey)
     mailPasswordStored: !empty(mailPassword)
     akismetSiteUrl: akismetSiteUrl
+    feedArticleUrl: feedArticleUrl
     signInTenantId: signInTenantId
     signInClientId: signInClientId
     signInAudience: signInAudience

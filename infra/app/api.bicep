@@ -33,6 +33,9 @@ param mailPasswordStored bool
 @description('The site the Akismet key was issued for.')
 param akismetSiteUrl string = ''
 
+@description('Where the publisher shows an article, with {slug} in it; empty leaves comment feed entries without a link.')
+param feedArticleUrl string = ''
+
 @description('The Entra tenant whose people sign in as moderators; empty leaves sign-in off.')
 param signInTenantId string = ''
 
@@ -218,6 +221,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Moderation__Akismet__SiteUrl'
           value: akismetSiteUrl
+        }
+        // An empty address leaves comment feed entries without a link to their page.
+        {
+          name: 'Feeds__ArticleUrl'
+          value: feedArticleUrl
         }
         // An empty host leaves mail off: moderators' private replies then answer 409.
         {

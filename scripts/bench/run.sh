@@ -6,7 +6,7 @@
 # is written to its own block of docs/benchmarks.md whenever it is taken, also in a partial run (FIGURES=crisis).
 # The alert figure (POST of a crisis comment → the moderators' alert at a webhook receiver and an SMTP server, p95) is
 # written to its own block the same way (FIGURES=alert, ALERT_COUNT=40).
-# FIGURES=miss,page-cold (any of warm, miss, page, page-cold, post, drain, startup; default all) takes only those
+# FIGURES=miss,page-cold (any of warm, miss, page, page-cold, counts, post, drain, startup; default all) takes only those
 # figures and prints their rows without touching docs/benchmarks.md: for quick, targeted runs while iterating.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
@@ -20,7 +20,7 @@ drain_count="${DRAIN_COUNT:-2000}"
 starts="${STARTS:-5}"
 crisis_count="${CRISIS_COUNT:-40}"
 alert_count="${ALERT_COUNT:-40}"
-all_figures="warm,miss,page,page-cold,post,drain,startup,crisis,alert"
+all_figures="warm,miss,page,page-cold,counts,post,drain,startup,crisis,alert"
 figures="${FIGURES:-$all_figures}"
 for figure in ${figures//,/ }; do
   case ",$all_figures," in *",$figure,"*) ;; *) echo "Unknown figure '$figure'; FIGURES takes: $all_figures" >&2; exit 2 ;; esac
@@ -96,7 +96,7 @@ wrk_run() { # url → "req/s p50_ms p99_ms requests"
 rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 
 needs_seed=false
-for figure in warm miss page page-cold post; do want "$figure" && needs_seed=true; done
+for figure in warm miss page page-cold counts post; do want "$figure" && needs_seed=true; done
 if $needs_seed; then
 echo "Seeding (an article of realistic size, 10,000 approved comments on one article)..."
 start_server AzureWebJobsStorage="$AzureWebJobsStorage"
@@ -111,7 +111,7 @@ dotnet "$driver_dll" api-get api="$api" path=/api/articles/bench-thread/comments
 rss_warm=$(rss_mb "$main_pid")
 served=0
 
-declare -a ours_warm base_warm p50s p99s ours_miss base_miss ours_page base_page ours_page_cold base_page_cold ours_post base_post ours_drain base_drain
+declare -a ours_warm base_warm p50s p99s ours_miss base_miss ours_page base_page ours_counts base_counts ours_page_cold base_page_cold ours_post base_post ours_drain base_drain
 for run in $(seq 1 "$runs"); do
   if want warm; then
     echo "Run $run of $runs: warm article GET (wrk)..."
@@ -124,6 +124,11 @@ for run in $(seq 1 "$runs"); do
     echo "Run $run of $runs: comments page 1 of 10,000, warm (driver)..."
     ours_page+=("$(driver api-get api="$api" path=/api/articles/bench-thread/comments)")
     base_page+=("$(driver table-page)")
+  fi
+  if want counts; then
+    echo "Run $run of $runs: counts of a listing page's 20 articles, warm (driver)..."
+    ours_counts+=("$(driver api-counts api="$api")")
+    base_counts+=("$(driver table-counters)")
   fi
 done
 rss_after=$(rss_mb "$main_pid")
@@ -271,6 +276,7 @@ want warm && rows+=("$(row "warm article GET, req/s (wrk; baseline: anonymous GE
 want miss && rows+=("$(row "article GET after each change (cache miss), req/s (driver; baseline: SDK blob download)" "$(m "${ours_miss[@]}")" "$(m "${base_miss[@]}")" min 0.8)")
 want page && rows+=("$(row "comments page 1 of 10,000, warm, req/s (driver; baseline: our SDK query of the same 51 entities)" "$(m "${ours_page[@]}")" "$(m "${base_page[@]}")" min 5)")
 want page-cold && rows+=("$(row "comments page 1 of 10,000, after each change, req/s (driver; same baseline)" "$(m "${ours_page_cold[@]}")" "$(m "${base_page_cold[@]}")" min 0.8)")
+want counts && rows+=("$(row "counts of 20 articles (GET /counts), warm, req/s (driver; baseline: twenty SDK point reads of their counters, side by side)" "$(m "${ours_counts[@]}")" "$(m "${base_counts[@]}")" min 10)")
 want post && rows+=("$(row "comment POST, accepted/s (driver; baseline: SDK enqueue of the same message)" "$(m "${ours_post[@]}")" "$(m "${base_post[@]}")" min 0.8)")
 want drain && rows+=("$(row "moderation drain, comments/s into Table (worker; baseline: raw SDK loop, same requests)" "$(m "${ours_drain[@]}")" "$(m "${base_drain[@]}")" min 0.8)")
 want warm && rows+=("$(row "warm article GET p99 / p50, ms (wrk)" "$(m "${p99s[@]}")" "$(m "${p50s[@]}")" max 10)")
@@ -282,7 +288,7 @@ echo "$table"
 
 load_now=$(cut -d' ' -f1-3 /proc/loadavg)
 raw="Raw runs — warm GET ours: ${ours_warm[*]} / blob: ${base_warm[*]}; miss ours: ${ours_miss[*]} / blob: ${base_miss[*]};
-page warm ours: ${ours_page[*]} / table: ${base_page[*]}; page cold ours: ${ours_page_cold[*]} / table: ${base_page_cold[*]};
+page warm ours: ${ours_page[*]} / table: ${base_page[*]}; counts ours: ${ours_counts[*]} / counters: ${base_counts[*]}; page cold ours: ${ours_page_cold[*]} / table: ${base_page_cold[*]};
 POST ours: ${ours_post[*]} / enqueue: ${base_post[*]}; drain ours: ${ours_drain[*]} / raw: ${base_drain[*]};
 start-up ms ours: ${ours_start[*]} / bare: ${base_start[*]}."
 if [ "$figures" = "crisis" ] || [ "$figures" = "alert" ] || [ "$figures" = "crisis,alert" ] || [ "$figures" = "alert,crisis" ]; then

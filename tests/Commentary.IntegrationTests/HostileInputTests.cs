@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AngleSharp.Html.Parser;
 using Azure.Data.Tables;
 using Commentary.Core.Comments;
 using Commentary.IntegrationTests.Infrastructure;
@@ -118,6 +119,29 @@ public sealed class HostileInputTests(StorageFixture fixture, ITestOutputHelper 
             Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("<svg", html, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("href=\"javascript", html, StringComparison.OrdinalIgnoreCase);
+            Assert.Empty(OutsideTheAllowedSet(html));
         }
+    }
+
+    // Every element and attribute in a rendered body must be one the renderer allows, and every link http(s) or mailto.
+    private static List<string> OutsideTheAllowedSet(string html)
+    {
+        var problems = new List<string>();
+        foreach (var element in new HtmlParser().ParseDocument("<body>" + html + "</body>").Body!.QuerySelectorAll("*"))
+        {
+            if (!CommentBodyRenderer.AllowedElements.TryGetValue(element.LocalName, out var attributes))
+            {
+                problems.Add($"<{element.LocalName}>");
+                continue;
+            }
+
+            problems.AddRange(element.Attributes.Where(a => !attributes.Contains(a.Name)).Select(a => $"{a.Name} on <{element.LocalName}>"));
+            if (element.LocalName == "a" && !CommentBodyRenderer.IsAllowedLink(element.GetAttribute("href")))
+            {
+                problems.Add($"a link to {element.GetAttribute("href")}");
+            }
+        }
+
+        return problems;
     }
 }

@@ -77,6 +77,7 @@ public sealed class InfrastructureTemplateTests
             $"{NotificationOptions.Section}__Webhooks__moderators__Format",
             $"{NotificationOptions.Section}__Webhooks__moderators__Secret",
             $"{NotificationOptions.Section}__Webhooks__moderators__Events",
+            $"{Api.Comments.FeedOptions.Section}__ArticleUrl",
         ];
 
         Assert.Empty(required.Except(settings.Keys, StringComparer.Ordinal));

@@ -151,6 +151,20 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
 
         using var health = await _host.Client.GetAsync("health");
         await AssertDocumentedAsync(contract, health, "GET", "/health");
+
+        using var counts = await _host.Client.GetAsync($"counts?article={slug}&article=no-such-article");
+        var counted = await AssertDocumentedAsync(contract, counts, "GET", "/counts");
+        Assert.Equal(1, counted!["counts"]![slug]!.GetValue<int>());
+
+        // A feed is XML, not JSON: its media type and headers are what the document says.
+        foreach (var (feed, route) in new[] { ($"articles/{slug}/comments.atom", "/articles/{slug}/comments.atom"), ("comments.atom", "/comments.atom") })
+        {
+            using var atom = await _host.Client.GetAsync(feed);
+            Assert.Equal(HttpStatusCode.OK, atom.StatusCode);
+            var (documented, _) = contract.Response("GET", route, 200);
+            Assert.Equal(atom.Content.Headers.ContentType!.MediaType, Assert.Single(documented["content"]!.AsObject()).Key);
+            Assert.All(documented["headers"]!.AsObject(), h => Assert.True(atom.Headers.Contains(h.Key), $"{route} lacks {h.Key}"));
+        }
     }
 
     [Fact]
@@ -266,6 +280,14 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
         using var badLimit = await _host.Client.GetAsync("articles?limit=0");
         Assert.Equal(HttpStatusCode.BadRequest, badLimit.StatusCode);
         await AssertDocumentedAsync(contract, badLimit, "GET", "/articles");
+
+        using var badCounts = await _host.Client.GetAsync("counts?article=Not_A_Slug");
+        Assert.Equal(HttpStatusCode.BadRequest, badCounts.StatusCode);
+        await AssertDocumentedAsync(contract, badCounts, "GET", "/counts");
+
+        using var noFeed = await _host.Client.GetAsync("articles/no-such-article-here/comments.atom");
+        Assert.Equal(HttpStatusCode.NotFound, noFeed.StatusCode);
+        await AssertDocumentedAsync(contract, noFeed, "GET", "/articles/{slug}/comments.atom");
     }
 
     [Theory]

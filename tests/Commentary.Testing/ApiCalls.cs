@@ -82,6 +82,14 @@ public static class ApiCalls
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
+    /// <summary>A conditional GET: the answer is <c>304</c> while the client's copy (<paramref name="etag"/>) is current.</summary>
+    public static async Task<HttpResponseMessage> GetIfNoneMatchAsync(this SelfHost host, string path, EntityTagHeaderValue etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.IfNoneMatch.Add(etag);
+        return await host.Client.SendAsync(request);
+    }
+
     public static async Task<JsonObject> GetModeratorJsonAsync(this SelfHost host, string path)
     {
         using var request = host.AsModerator(HttpMethod.Get, path);

@@ -45,6 +45,10 @@ public sealed class BenchStorage(string connection)
     public Task TouchCounterAsync(string slug) =>
         Comments.UpsertEntityAsync(new TableEntity(slug, ArticleCounts.RowKey) { ["Approved"] = Seeding.ThreadSize, ["Pending"] = 0, ["Rejected"] = 0 }, TableUpdateMode.Replace);
 
+    /// <summary>The counters of a listing page's twenty articles, read as twenty point reads side by side.</summary>
+    public Task ListedCountersAsync() =>
+        Task.WhenAll(Enumerable.Range(0, Seeding.ListingSize).Select(i => Comments.GetEntityAsync<TableEntity>(Seeding.ListedArticle(i), ArticleCounts.RowKey)));
+
     public Task EnqueueAsync(SubmissionMessage message) => Clients.Submissions.SendMessageAsync(message.ToJson());
 
     public async Task<int> StoredCountAsync(string slug)

@@ -19,6 +19,8 @@ var result = args.FirstOrDefault() switch
     "table-page" => await ClosedLoop.RunAsync(run, _ => storage.FirstApprovedPageAsync(Seeding.Thread)),
     "table-page-cold" => await ClosedLoop.RunTimedPartAsync(run, _ => storage.TouchCounterAsync(Seeding.Thread), _ => storage.FirstApprovedPageAsync(Seeding.Thread)),
     "api-page-cold" => await ClosedLoop.RunTimedPartAsync(run, _ => storage.TouchCounterAsync(Seeding.Thread), _ => Http.GetAsync(api, $"/api/articles/{Seeding.Thread}/comments")),
+    "table-counters" => await ClosedLoop.RunAsync(run, _ => storage.ListedCountersAsync()),
+    "api-counts" => await ClosedLoop.RunAsync(run, _ => Http.GetAsync(api, Seeding.CountsPath)),
     "enqueue" => await ClosedLoop.RunAsync(run, _ => storage.EnqueueAsync(Submissions.Next())),
     "api-post" => await ClosedLoop.RunAsync(run, _ => Http.PostCommentAsync(api, Submissions.NextBody())),
     "fill-queue" => await Draining.FillAsync(storage, options["prefix"], int.Parse(options["count"], System.Globalization.CultureInfo.InvariantCulture)),
@@ -30,7 +32,7 @@ var result = args.FirstOrDefault() switch
     "crisis-latency" => await CrisisLatency.RunAsync(storage, api, int.Parse(options.GetValueOrDefault("count", "40"), System.Globalization.CultureInfo.InvariantCulture)),
     "alert-latency" => await AlertLatency.RunAsync(storage, api, int.Parse(options.GetValueOrDefault("count", "40"), System.Globalization.CultureInfo.InvariantCulture),
         int.Parse(options["hook-port"], System.Globalization.CultureInfo.InvariantCulture), int.Parse(options["smtp-port"], System.Globalization.CultureInfo.InvariantCulture), options["secret"]),
-    _ => throw new ArgumentException("Modes: seed, blob-get, api-get, blob-miss, api-miss, table-page, table-page-cold, api-page-cold, enqueue, api-post, fill-queue, watch-drain, raw-drain, seed-storage, crisis-latency, alert-latency, import-file, raw-import."),
+    _ => throw new ArgumentException("Modes: seed, blob-get, api-get, blob-miss, api-miss, table-page, table-page-cold, api-page-cold, table-counters, api-counts, enqueue, api-post, fill-queue, watch-drain, raw-drain, seed-storage, crisis-latency, alert-latency, import-file, raw-import."),
 };
 Console.WriteLine(result);
 

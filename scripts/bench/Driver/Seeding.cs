@@ -18,7 +18,14 @@ public static class Seeding
     public const string PublicContainer = "bench-public";
     public const int ThreadSize = 10_000;
 
+    /// <summary>The articles of a listing page whose counts the counts figure asks for, all twenty in one request.</summary>
+    public const int ListingSize = 20;
+
     public static string MissArticle(int worker) => $"bench-miss-{worker}";
+
+    public static string ListedArticle(int i) => $"bench-listed-{i}";
+
+    public static string CountsPath { get; } = "/api/counts?" + string.Join('&', Enumerable.Range(0, ListingSize).Select(i => $"article={ListedArticle(i)}"));
 
     /// <summary>An article of realistic size: front matter, headings, lists and about 1,500 words.</summary>
     public static string ArticleText(string slug, long version = 0)
@@ -46,7 +53,8 @@ public static class Seeding
     {
         var connections = int.Parse(options.GetValueOrDefault("connections", "16"), CultureInfo.InvariantCulture);
         var articles = new ArticleStore(storage.Clients, NullLogger<ArticleStore>.Instance);
-        var slugs = new[] { Article, Thread, PostTarget }.Concat(Enumerable.Range(0, connections).Select(MissArticle));
+        var slugs = new[] { Article, Thread, PostTarget }.Concat(Enumerable.Range(0, connections).Select(MissArticle))
+            .Concat(Enumerable.Range(0, ListingSize).Select(ListedArticle));
         foreach (var slug in slugs)
         {
             await articles.AddIfMissingAsync(slug, ArticleText(slug), CancellationToken.None);
@@ -58,6 +66,12 @@ public static class Seeding
         await container.GetBlobClient(ArticleStore.BlobName(Article)).UploadAsync(BinaryData.FromString(ArticleText(Article)), overwrite: true);
 
         await SeedThreadAsync(storage.Comments);
+        // Each listed article has a counter, as one with comments would: the baseline reads these twenty entities.
+        for (var i = 0; i < ListingSize; i++)
+        {
+            await storage.Comments.UpsertEntityAsync(new ArticleCounts(i * 3, i % 2, 0).ToEntity(ListedArticle(i)), TableUpdateMode.Replace);
+        }
+
         return $"SEEDED public={container.Uri}/{ArticleStore.BlobName(Article)}";
     }
 

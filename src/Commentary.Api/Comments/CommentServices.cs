@@ -27,6 +27,12 @@ public static class CommentServices
         services.AddSingleton<ReportEndpoints>();
         services.AddSingleton<HelpfulMarks>();
         services.AddSingleton<HelpfulEndpoints>();
+        services.AddSingleton<CommentCounts>();
+        services.AddSingleton<CountEndpoints>();
+        services.AddSingleton<NewestComments>();
+        services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedOptions.Section))
+            .Validate(o => !FeedOptions.Problems(o).Any(), "Feeds:ArticleUrl must be an absolute http(s) address with {slug} in it.").ValidateOnStart();
+        services.AddSingleton<FeedEndpoints>();
         return services;
     }
 }

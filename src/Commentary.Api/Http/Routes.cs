@@ -31,6 +31,9 @@ public static class Routes
     public const string CommentPin = "moderation/comments/{slug}/{id}/pin";
     /// <summary>Public: how the dashboard signs in with the organisation's provider (no secrets).</summary>
     public const string SignInConfiguration = "moderation/sign-in";
+    public const string CommentCounts = "counts";
+    public const string ArticleCommentFeed = "articles/{slug}/comments.atom";
+    public const string CommentFeed = "comments.atom";
 
     /// <summary>The page behind an Approve or Reject link in a notification (GET asks, POST acts); the link carries <c>?token=</c>.</summary>
     public const string ModerationLink = Core.Notifications.ModerationLinks.Route;
@@ -122,4 +125,7 @@ public static class FunctionNames
     public const string PinComment = nameof(PinComment);
     public const string UnpinComment = nameof(UnpinComment);
     public const string GetSignInConfiguration = nameof(GetSignInConfiguration);
+    public const string GetCommentCounts = nameof(GetCommentCounts);
+    public const string GetArticleCommentFeed = nameof(GetArticleCommentFeed);
+    public const string GetCommentFeed = nameof(GetCommentFeed);
 }

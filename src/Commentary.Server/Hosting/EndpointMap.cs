@@ -27,6 +27,9 @@ public static class EndpointMap
         api.MapGet(Routes.ArticleComment, (HttpRequest r, string slug, string id, CommentStatusEndpoints e) => e.StatusAsync(r, slug, id)).WithName(FunctionNames.GetCommentStatus);
         api.MapPost(Routes.CommentReports, (HttpRequest r, string slug, string id, ReportEndpoints e) => e.ReportAsync(r, slug, id)).WithName(FunctionNames.ReportComment);
         api.MapPost(Routes.HelpfulMarks, (HttpRequest r, string slug, string id, HelpfulEndpoints e) => e.MarkAsync(r, slug, id)).WithName(FunctionNames.MarkCommentHelpful);
+        api.MapGet(Routes.CommentCounts, (HttpRequest r, CountEndpoints e) => e.GetAsync(r)).WithName(FunctionNames.GetCommentCounts);
+        api.MapGet(Routes.ArticleCommentFeed, (HttpRequest r, string slug, FeedEndpoints e) => e.ArticleAsync(r, slug)).WithName(FunctionNames.GetArticleCommentFeed);
+        api.MapGet(Routes.CommentFeed, (HttpRequest r, FeedEndpoints e) => e.SiteAsync(r)).WithName(FunctionNames.GetCommentFeed);
 
         api.MapGet(Routes.SignedInModerator, (HttpRequest r, SignedInModeratorEndpoints e) => e.GetAsync(r)).WithName(FunctionNames.GetSignedInModerator);
         api.MapGet(Routes.ModerationComments, (HttpRequest r, ModerationEndpoints e) => e.ListAsync(r)).WithName(FunctionNames.ListModerationComments);

@@ -9,6 +9,7 @@ namespace Commentary.Tests.Ui;
 public partial class UiFilesTests
 {
     private const int WidgetBudgetBytes = 15 * 1024;
+    private const int CountBudgetBytes = 1024;
     private static readonly UiAssetCatalog Catalog = UiAssetCatalog.FromEmbeddedFiles();
 
     public static TheoryData<string> Pages => new(Catalog.Names.Where(n => n.EndsWith(".html", StringComparison.Ordinal)));
@@ -54,6 +55,16 @@ public partial class UiFilesTests
         Assert.True(GzippedSize("embed.js") < WidgetBudgetBytes, $"embed.js is {GzippedSize("embed.js")} bytes gzipped");
         var whole = GzippedSize("embed.js") + GzippedSize("embed.css");
         Assert.True(whole < WidgetBudgetBytes, $"embed.js and embed.css are {whole} bytes gzipped");
+    }
+
+    [Fact]
+    public void The_count_script_is_at_most_1_KB_gzipped_and_one_classic_script()
+    {
+        Assert.True(GzippedSize("count.js") <= CountBudgetBytes, $"count.js is {GzippedSize("count.js")} bytes gzipped");
+        // Loaded by other sites with a plain <script src>, it may neither import nor export nor load other files.
+        Assert.DoesNotMatch(@"(?m)^\s*(import|export)\s", Text("count.js"));
+        Assert.DoesNotContain("{{version:", Encoding.UTF8.GetString(Asset("count.js").Content), StringComparison.Ordinal);
+        Assert.Contains("count.js", Text("listing.html"), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -99,7 +99,7 @@ export function elementFor(item, handlers) {
       item.statusNote ? `: ${item.statusNote}` : '')
     : null;
   const body = h('div', { class: 'body', dir: 'auto' });
-  // Safe by contract: the API escapes every character of the comment before adding paragraphs and links.
+  // Safe by contract: the API escapes all of the comment's text and adds only its fixed Markdown subset of elements.
   body.innerHTML = item.html;
 
   const rejectForm = rejectFormFor(item, handlers);
