@@ -85,6 +85,14 @@ public static class Problems
         Problem(StatusCodes.Status502BadGateway, "mail-not-delivered", "The mail server did not take the message",
             "The mail server could not be reached or refused the message; nothing was sent or recorded. Try again later.");
 
+    public static ProblemHttpResult NotYours() =>
+        Problem(StatusCodes.Status403Forbidden, "not-your-comment", "Not your comment",
+            "Only the comment's writer can change it: send 'Authorization: Bearer <editToken>' with the token of its receipt.");
+
+    public static ProblemHttpResult EditWindowClosed() =>
+        Problem(StatusCodes.Status403Forbidden, "edit-window-closed", "The time to change this comment is over",
+            "A comment can be edited or deleted by its writer only for a short time after it was posted.");
+
     public static ProblemHttpResult Unexpected() =>
         Problem(StatusCodes.Status500InternalServerError, "unexpected", "Unexpected error",
             "Something went wrong on our side. It has been logged; please try again.");

@@ -112,4 +112,6 @@ public static class FunctionNames
     public const string RetrainModelOnRequest = nameof(RetrainModelOnRequest);
     public const string SendNotifications = nameof(SendNotifications);
     public const string SendNotificationDigest = nameof(SendNotificationDigest);
+    public const string EditOwnComment = nameof(EditOwnComment);
+    public const string DeleteOwnComment = nameof(DeleteOwnComment);
 }

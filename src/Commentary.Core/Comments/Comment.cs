@@ -23,5 +23,14 @@ public sealed record Comment
     public string? StatusNote { get; init; }
     public string ETag { get; init; } = string.Empty;
 
+    /// <summary>The SHA-256 of the writer's edit token (<see cref="EditTokens"/>); null for comments that have none.</summary>
+    public string? EditTokenHash { get; init; }
+
+    /// <summary>When its writer last edited it (the edit's request time); null if never.</summary>
+    public DateTimeOffset? EditedAt { get; init; }
+
+    /// <summary>Its writer deleted it while it had replies: it stays as a placeholder, without body or website.</summary>
+    public bool DeletedByAuthor { get; init; }
+
     public string EmailHash => CommenterIdentity.EmailHash(Email);
 }

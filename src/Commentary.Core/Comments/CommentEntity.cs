@@ -27,6 +27,9 @@ internal static class CommentEntity
         ["ModeratedBy"] = comment.ModeratedBy,
         ["ModeratedAt"] = comment.ModeratedAt,
         ["StatusNote"] = comment.StatusNote,
+        ["EditTokenHash"] = comment.EditTokenHash,
+        ["EditedAt"] = comment.EditedAt,
+        ["DeletedByAuthor"] = comment.DeletedByAuthor ? true : null,
     };
 
     public static Comment ToComment(TableEntity entity)
@@ -54,11 +57,14 @@ internal static class CommentEntity
             ModeratedAt = entity.GetDateTimeOffset("ModeratedAt"),
             StatusNote = entity.GetString("StatusNote"),
             ETag = entity.ETag.ToString(),
+            EditTokenHash = entity.GetString("EditTokenHash"),
+            EditedAt = entity.GetDateTimeOffset("EditedAt"),
+            DeletedByAuthor = entity.GetBoolean("DeletedByAuthor") == true,
         };
     }
 
     /// <summary>The columns <see cref="ToPublished"/> reads: what a public comment list shows, nothing else.</summary>
-    public static IReadOnlyList<string> PublishedColumns { get; } = ["RowKey", "ParentId", "Author", "Website", "Body", "Created"];
+    public static IReadOnlyList<string> PublishedColumns { get; } = ["RowKey", "ParentId", "Author", "Website", "Body", "Created", "EditedAt", "DeletedByAuthor"];
 
     public static PublishedComment ToPublished(TableEntity entity) => new(
         entity.RowKey,
@@ -67,7 +73,11 @@ internal static class CommentEntity
         entity.GetString("Website"),
         entity.GetString("Body") ?? string.Empty,
         entity.GetDateTimeOffset("Created") ?? CommentId.Timestamp(entity.RowKey),
-        entity.ETag.ToString());
+        entity.ETag.ToString())
+    {
+        EditedAt = entity.GetDateTimeOffset("EditedAt"),
+        DeletedByAuthor = entity.GetBoolean("DeletedByAuthor") == true,
+    };
 
     public static ETag ETagOf(Comment comment) => new(comment.ETag);
 }

@@ -4,4 +4,11 @@ namespace Commentary.Core.Comments;
 /// An approved comment as the public comment list reads it from storage: only the columns a reader may see, so the
 /// email address, the IP hash and the moderation record are never even downloaded on that path.
 /// </summary>
-public sealed record PublishedComment(string Id, string? ParentId, string Author, string? Website, string Body, DateTimeOffset Created, string ETag);
+public sealed record PublishedComment(string Id, string? ParentId, string Author, string? Website, string Body, DateTimeOffset Created, string ETag)
+{
+    /// <summary>When its writer last edited it; null if never.</summary>
+    public DateTimeOffset? EditedAt { get; init; }
+
+    /// <summary>Its writer deleted it; it is listed only as the place its replies answer.</summary>
+    public bool DeletedByAuthor { get; init; }
+}

@@ -22,6 +22,12 @@ public static class CommentEventKinds
     public const string Reheld = "reheld";
     public const string ResourcesShown = "resources-shown";
     public const string PrivateReply = "private-reply";
+
+    /// <summary>Its writer replaced the text; the event's detail is the text before the edit.</summary>
+    public const string Edited = "edited";
+
+    /// <summary>Its writer deleted it, and it stays as a placeholder for its replies.</summary>
+    public const string AuthorDeleted = "author-deleted";
 }
 
 /// <summary>
