@@ -25,6 +25,7 @@ public static class CommentServices
         services.AddOptions<EditOptions>().Bind(configuration.GetSection(EditOptions.Section))
             .Validate(EditOptions.IsValid, "Comments:EditWindow must be between 00:00:00 (off) and 1.00:00:00.").ValidateOnStart();
         services.AddSingleton<EditTokens>();
+        services.AddSingleton<EditWindow>();
         services.AddSingleton<AuthorActions>();
         services.AddSingleton<CommentEditEndpoints>();
         services.AddSingleton<CommentEndpoints>();

@@ -1,6 +1,5 @@
 using Commentary.Core.Moderation;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Core.Comments;
 
@@ -32,7 +31,7 @@ public sealed partial class AuthorActions(
     CommentWriter writer,
     CommentInbox inbox,
     CommentEvents events,
-    IOptions<EditOptions> options,
+    EditWindow window,
     TimeProvider clock,
     ILogger<AuthorActions> logger)
 {
@@ -41,21 +40,6 @@ public sealed partial class AuthorActions(
 
     // A moderator or a second request may write between our read and our write; each attempt reads afresh.
     private const int MaxAttempts = 5;
-
-    /// <summary>The rule every action checks first: this comment's token, and the window still open.</summary>
-    public AuthorActionKind? Refusal(Comment comment, string? token)
-    {
-        ArgumentNullException.ThrowIfNull(comment);
-        if (!EditTokens.Matches(token, comment.EditTokenHash))
-        {
-            return AuthorActionKind.WrongToken;
-        }
-
-        return IsOpen(comment.Created) ? null : AuthorActionKind.WindowClosed;
-    }
-
-    /// <summary>Whether a comment posted at <paramref name="created"/> may still be changed by its writer.</summary>
-    public bool IsOpen(DateTimeOffset created) => clock.GetUtcNow() - created <= options.Value.EditWindow && options.Value.EditWindow > TimeSpan.Zero;
 
     /// <summary>Queues the writer's new text (<paramref name="body"/>, already validated) for moderation.</summary>
     public async Task<AuthorActionKind> EditAsync(string slug, string id, string? token, string body, string? ipHash, CancellationToken cancellationToken)
@@ -67,7 +51,7 @@ public sealed partial class AuthorActions(
             return AuthorActionKind.NotFound;
         }
 
-        if (Refusal(comment, token) is { } refused)
+        if (window.Refusal(comment, token) is { } refused)
         {
             return refused;
         }
@@ -110,7 +94,7 @@ public sealed partial class AuthorActions(
                 return EditTokens.Matches(token, comment.EditTokenHash) ? AuthorActionKind.Deleted : AuthorActionKind.WrongToken;
             }
 
-            if (Refusal(comment, token) is { } refused)
+            if (window.Refusal(comment, token) is { } refused)
             {
                 return refused;
             }

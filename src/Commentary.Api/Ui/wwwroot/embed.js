@@ -20,6 +20,25 @@
   const READER_KEY = 'commentary:reader';
   const FIELDS = ['author', 'email', 'website', 'body'];
   const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  // Editing and deleting one's own comment: its strings in one place, ready for the message table.
+  const EDIT_TEXT = {
+    edit: 'Edit',
+    delete: 'Delete',
+    label: 'Edit your comment',
+    save: 'Save',
+    cancel: 'Cancel',
+    confirm: 'Delete your comment? This cannot be undone.',
+    awaiting: 'Edit awaiting moderation',
+    edited: 'Your edit is awaiting moderation and will appear once a moderator approves it.',
+    mark: '(edited)',
+    deleted: 'Your comment was deleted.',
+    placeholder: 'Deleted by its author',
+    late: 'The time to change this comment is over, so it was not changed.',
+    notYours: 'This comment can no longer be changed from this browser.',
+    gone: 'This comment no longer exists.',
+    failed: 'Your change could not be saved. Please try again.',
+  };
+  const OWN_KEY = 'commentary-edit:';
   const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
 
   // Builds an element. Children that are strings become text nodes, so no reader text is ever parsed as markup.
@@ -127,6 +146,26 @@
     },
   };
 
+  // The reader's own comments on one article, [{id, token, expires}], as long as each may still be changed.
+  const ownComments = {
+    load(slug) {
+      try {
+        const now = Date.now();
+        return JSON.parse(localStorage.getItem(OWN_KEY + slug) || '[]').filter((own) => Date.parse(own.expires) > now);
+      } catch {
+        return [];
+      }
+    },
+    save(slug, list) {
+      try {
+        if (list.length) localStorage.setItem(OWN_KEY + slug, JSON.stringify(list));
+        else localStorage.removeItem(OWN_KEY + slug);
+      } catch {
+        // Blocked storage: the reader can still change the comment until they leave the page.
+      }
+    },
+  };
+
   class CommentSection {
     constructor(root) {
       this.root = root;
@@ -140,6 +179,8 @@
       const country = root.getAttribute('data-country') || '';
       this.country = /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : '';
       this.items = new Map();
+      this.bodies = new Map();
+      this.own = SLUG.test(this.slug) ? ownComments.load(this.slug) : [];
       this.total = 0;
       this.next = null;
       this.open = false;
@@ -239,6 +280,7 @@
     }
 
     addPage(page) {
+      ownComments.save(this.slug, this.own);
       const added = page.items.map((comment) => this.addComment(comment, false));
       this.total = page.total;
       this.next = page.continuationToken || null;
@@ -284,6 +326,11 @@
     }
 
     commentElement(comment, pending) {
+      if (comment.deleted) {
+        return h('li', { class: 'cm-item cm-deleted', id: `comment-${comment.id}`, 'data-id': comment.id },
+          h('article', { class: 'cm-comment', tabindex: '-1' }, h('p', { class: 'cm-body' }, EDIT_TEXT.placeholder)));
+      }
+      this.bodies.set(comment.id, comment.body);
       const created = new Date(comment.created);
       const website = comment.website && safeUrl(comment.website);
       const author = website
@@ -299,13 +346,136 @@
       }
 
       const article = h('article', { class: 'cm-comment', tabindex: '-1', 'aria-label': `Comment by ${comment.author}` },
-        h('header', { class: 'cm-meta' }, author, ' ', time), body);
+        h('header', { class: 'cm-meta' }, author, ' ', time, comment.edited ? ` ${EDIT_TEXT.mark}` : null), body);
       if (pending) {
         article.append(h('p', { class: 'cm-badge' }, 'Awaiting moderation'));
       } else if (this.open) {
         article.append(this.replyButton(comment));
       }
-      return h('li', { class: pending ? 'cm-item cm-pending' : 'cm-item', id: `comment-${comment.id}`, 'data-id': comment.id }, article);
+      const item = h('li', { class: pending ? 'cm-item cm-pending' : 'cm-item', id: `comment-${comment.id}`, 'data-id': comment.id, 'data-counted': !pending, 'data-edited': comment.edited }, article);
+      const own = this.mine(comment.id);
+      if (own) {
+        article.append(h('div', { class: 'cm-own', 'data-expires': own.expires },
+          h('button', { type: 'button', class: 'cm-link-button', onclick: (event) => this.startEdit(item, comment.id, event.currentTarget) }, EDIT_TEXT.edit),
+          h('button', { type: 'button', class: 'cm-link-button', onclick: () => this.remove(item, comment.id) }, EDIT_TEXT.delete)));
+      }
+      return item;
+    }
+
+    mine(id) {
+      return this.own.find((own) => own.id === id && Date.parse(own.expires) > Date.now());
+    }
+
+    forget(item, id) {
+      this.own = this.own.filter((own) => own.id !== id);
+      ownComments.save(this.slug, this.own);
+      const controls = item.querySelector('.cm-own');
+      if (controls) controls.remove();
+    }
+
+    // Edit in place: the text in a field of its own, under the same rules as a new comment (the API's).
+    startEdit(item, id, button) {
+      const body = item.querySelector(':scope > article > .cm-body');
+      if (body.hidden) return;
+      const input = h('textarea', { id: `cm-edit-${id}`, rows: '5', maxlength: '5000', required: true });
+      input.value = this.bodies.get(id) || '';
+      const error = h('p', { class: 'cm-error', id: `cm-edit-${id}-error`, hidden: true });
+      const close = () => {
+        form.remove();
+        body.hidden = false;
+      };
+      const form = h('form', { class: 'cm-edit', novalidate: true, onsubmit: (event) => this.saveEdit(event, item, id, input, error, close) },
+        h('label', { for: input.id }, EDIT_TEXT.label), input, error,
+        h('div', { class: 'cm-actions' }, h('button', { type: 'submit', class: 'cm-button' }, EDIT_TEXT.save),
+          h('button', { type: 'button', class: 'cm-link-button', onclick: () => { close(); button.focus(); } }, EDIT_TEXT.cancel)));
+      body.hidden = true;
+      body.after(form);
+      input.focus();
+    }
+
+    async saveEdit(event, item, id, input, error, close) {
+      event.preventDefault();
+      const own = this.mine(id);
+      const text = input.value.trim();
+      let answer = null;
+      try {
+        answer = own && await this.call(`articles/${this.slug}/comments/${encodeURIComponent(id)}`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${own.token}` },
+          body: JSON.stringify({ body: text }),
+        });
+      } catch {
+        answer = { status: 0 };
+      }
+      const status = answer ? answer.status : 403;
+      if (status === 202) {
+        close();
+        this.bodies.set(id, text);
+        item.querySelector(':scope > article > .cm-body').replaceChildren(...paragraphs(text));
+        item.classList.add('cm-pending');
+        const article = item.querySelector(':scope > article');
+        const reply = article.querySelector('.cm-reply');
+        if (reply) reply.remove();
+        const badge = article.querySelector('.cm-badge') || h('p', { class: 'cm-badge' });
+        badge.textContent = EDIT_TEXT.awaiting;
+        article.querySelector('.cm-body').after(badge);
+        this.say(EDIT_TEXT.edited);
+        this.poll(item, id, 0, Date.now(), item.getAttribute('data-edited') || '');
+      } else if (status === 400) {
+        const errors = (answer && answer.body && answer.body.errors) || {};
+        error.textContent = [].concat(errors.body || EDIT_TEXT.failed).join(' ');
+        error.hidden = false;
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', error.id);
+        input.focus();
+      } else if (status === 403 || status === 404) {
+        close();
+        this.refused(item, id, answer);
+      } else {
+        error.textContent = EDIT_TEXT.failed;
+        error.hidden = false;
+      }
+    }
+
+    async remove(item, id) {
+      if (!window.confirm(EDIT_TEXT.confirm)) return;
+      const own = this.mine(id);
+      let answer = null;
+      try {
+        answer = own && await this.call(`articles/${this.slug}/comments/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { Authorization: `Bearer ${own.token}` } });
+      } catch {
+        answer = { status: 0 };
+      }
+      const status = answer ? answer.status : 403;
+      if (status === 204) {
+        this.forget(item, id);
+        // Replies keep their place under a placeholder; a comment without them goes.
+        if (item.querySelector(':scope > .cm-replies > li')) {
+          item.classList.add('cm-deleted');
+          item.querySelector(':scope > article').replaceChildren(h('p', { class: 'cm-body' }, EDIT_TEXT.placeholder));
+        } else {
+          if (item.hasAttribute('data-counted')) this.count(-1);
+          this.items.delete(id);
+          item.remove();
+        }
+        this.say(EDIT_TEXT.deleted);
+      } else if (status === 403 || status === 404) {
+        this.refused(item, id, answer);
+      } else {
+        this.say(EDIT_TEXT.failed);
+      }
+    }
+
+    refused(item, id, answer) {
+      this.forget(item, id);
+      const type = (answer && answer.body && answer.body.type) || '';
+      // No answer at all means the window had passed on this device already.
+      this.say(answer && answer.status === 404 ? EDIT_TEXT.gone : !answer || type.endsWith('/edit-window-closed') ? EDIT_TEXT.late : EDIT_TEXT.notYours);
+    }
+
+    count(change) {
+      this.total += change;
+      this.title.textContent = countText(this.total, this.locale);
     }
 
     replyButton(comment) {
@@ -318,6 +488,9 @@
     }
 
     refreshTimes() {
+      for (const own of this.section.querySelectorAll('.cm-own')) {
+        if (Date.parse(own.getAttribute('data-expires') || '') <= Date.now()) own.remove();
+      }
       for (const time of this.section.querySelectorAll('time[datetime]')) {
         time.textContent = relativeTime(new Date(time.getAttribute('datetime')), this.locale);
       }
@@ -519,6 +692,8 @@
       switch (answer.status) {
         case 201:
         case 202:
+          if (problem.editToken) this.own.push({ id: problem.id, token: problem.editToken, expires: problem.editableUntil });
+          ownComments.save(this.slug, this.own);
           this.accepted(values, problem.id, true);
           return;
         case 400:
@@ -577,7 +752,8 @@
       closed.focus();
     }
 
-    poll(item, id, attempt, since) {
+    // For an edit, editedBefore is the edit time the comment had: until the status names a newer one, the edit waits.
+    poll(item, id, attempt, since, editedBefore) {
       if (Date.now() - since > POLL_FOR_MS) return;
       const delay = POLL_DELAYS_SECONDS[Math.min(attempt, POLL_DELAYS_SECONDS.length - 1)];
       setTimeout(async () => {
@@ -589,11 +765,13 @@
         } catch {
           // Offline for a moment; ask again later.
         }
-        const status = answer && (answer.status === 404 ? 'gone' : answer.ok && answer.body.status);
+        const waiting = editedBefore !== undefined && answer && answer.ok && (answer.body.edited || '') === editedBefore;
+        const status = answer && !waiting && (answer.status === 404 ? 'gone' : answer.ok && answer.body.status);
+        if (answer && answer.ok && answer.body.edited) item.setAttribute('data-edited', answer.body.edited);
         if (answer && answer.ok && answer.body.crisisResources) this.showSupport(item, answer.body.crisisResources);
         if (status === 'approved') this.published(item);
         else if (status === 'rejected' || status === 'gone') this.notPublished(item);
-        else this.poll(item, id, attempt + 1, since);
+        else this.poll(item, id, attempt + 1, since, editedBefore);
       }, delay * 1000);
     }
 
@@ -629,8 +807,8 @@
       item.classList.remove('cm-pending');
       const badge = item.querySelector('.cm-badge');
       if (badge) badge.remove();
-      this.total += 1;
-      this.title.textContent = countText(this.total, this.locale);
+      if (!item.hasAttribute('data-counted')) this.count(1);
+      item.setAttribute('data-counted', '');
       this.say('Your comment has been published.');
     }
 
@@ -641,6 +819,10 @@
         h('p', {}, 'This comment was not published. Thank you for taking the time to write; moderators keep the conversation close to the article.'));
       const badge = item.querySelector('.cm-badge');
       if (badge) badge.textContent = 'Not published';
+      if (item.hasAttribute('data-counted')) this.count(-1);
+      item.removeAttribute('data-counted');
+      const own = item.querySelector('.cm-own');
+      if (own) own.remove();
       this.say('Your comment was not published.');
     }
   }
