@@ -102,7 +102,9 @@ public sealed partial class AuthorActions(
             var now = clock.GetUtcNow();
             if (await comments.HasRepliesAsync(slug, id, cancellationToken))
             {
-                var placeholder = comment with { Body = string.Empty, Website = null, DeletedByAuthor = true, EditedAt = now };
+                // Published whatever the comment's status was: it holds nothing left to moderate, and its replies,
+                // published under it, must keep their place.
+                var placeholder = comment with { Body = string.Empty, Website = null, DeletedByAuthor = true, EditedAt = now, Status = CommentStatus.Approved };
                 var outcome = await writer.ReviseAsync(comment, placeholder, cancellationToken);
                 if (outcome.Kind == StoreOutcomeKind.Changed)
                 {
