@@ -88,6 +88,14 @@ public sealed class CommentEvents(StorageClients storage)
         return events;
     }
 
+    /// <summary>Takes back events appended under fixed suffixes (their change did not happen after all).</summary>
+    public async Task RemoveAsync(string slug, string id, IEnumerable<(DateTimeOffset At, string Suffix)> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var actions = entries.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(slug, RowKey(id, e.At, e.Suffix)), ETag.All)).ToList();
+        await _table.SubmitTransactionAsync(actions, cancellationToken);
+    }
+
     /// <summary>Forgets the comment's history (the comment itself is gone).</summary>
     public async Task RemoveAllAsync(string slug, string id, CancellationToken cancellationToken)
     {

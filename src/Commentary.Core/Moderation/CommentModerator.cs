@@ -168,6 +168,10 @@ public sealed partial class CommentModerator(
                 LogEdited(logger, stored.Id, stored.Slug, stored.Status.ToWire(), stored.Score, string.Join("; ", stored.Reasons.Select(r => r.Rule)));
                 return;
             }
+
+            // Someone wrote first: perhaps a second copy of this very edit (a retried request, handled beside this
+            // one), which has recorded it already. These events describe nothing yet; the next round decides again.
+            await events.RemoveAsync(existing.Slug, existing.Id, [(message.Submitted, "edit-1"), (message.Submitted, "edit-2")], cancellationToken);
         }
 
         throw new Azure.RequestFailedException(503, $"Comment {message.Id} kept changing while its edit was stored; the message is retried.");
