@@ -11,6 +11,7 @@ public class EditTokenTests
 {
     private const string Slug = "some-article";
     private const string Id = "01JH8ZQ4W6X5N3M2K1P0R9S8T7";
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
     private static readonly DateTimeOffset Posted = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _clock = new(Posted);
     private readonly EditTokens _tokens = new("unit-test-edit-token-key"u8.ToArray());
@@ -127,7 +128,7 @@ public class EditTokenTests
     {
         var deleted = PublicComment.From(new PublishedComment(Id, null, "Sam", "https://sam.example.org", "Private text", Posted, "etag") { DeletedByAuthor = true });
         var edited = PublicComment.From(new PublishedComment(Id, null, "Sam", null, "New text", Posted, "etag") { EditedAt = Posted.AddMinutes(3) });
-        var json = JsonSerializer.Serialize(deleted, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var json = JsonSerializer.Serialize(deleted, Web);
 
         Assert.True(deleted.Deleted);
         Assert.Equal((string.Empty, (string?)null, string.Empty, string.Empty), (deleted.Author, deleted.Website, deleted.Body, deleted.Html));
