@@ -20,7 +20,13 @@ public class EditTokenTests
 
     private static Comment CommentWith(string? tokenHash) => new()
     {
-        Slug = Slug, Id = Id, Author = "Sam", Email = "sam@example.org", Body = "Some text.", Created = Posted, Status = CommentStatus.Approved,
+        Slug = Slug,
+        Id = Id,
+        Author = "Sam",
+        Email = "sam@example.org",
+        Body = "Some text.",
+        Created = Posted,
+        Status = CommentStatus.Approved,
         EditTokenHash = tokenHash,
     };
 
