@@ -130,12 +130,39 @@ export function elementFor(item, handlers) {
     h('p', { class: 'meta' }, `Score ${item.score}`),
     history,
     decided,
+    eventsFor(item),
     actions,
     rejectForm);
   item.element = h('li', { class: item.priority === 'urgent' ? 'item urgent' : 'item', 'data-id': item.id, 'data-slug': item.slug }, article);
   item.article = article;
   renderNotice(item);
   return item.element;
+}
+
+/**
+ * The comment's history, read when a moderator opens it: who did what, and for a writer's edit the text it replaced.
+ * @param {Item} item
+ */
+function eventsFor(item) {
+  const list = h('ol', { class: 'events' });
+  const details = /** @type {HTMLDetailsElement} */ (h('details', { class: 'events-box' }, h('summary', {}, 'History'), list));
+  details.addEventListener('toggle', async () => {
+    if (!details.open || details.hasAttribute('data-read')) return;
+    details.setAttribute('data-read', '');
+    const answer = await attempt('GET', commentPath(item));
+    /** @type {{ at: string, kind: string, by: string, detail?: string }[]} */
+    const events = answer && answer.ok && answer.body && answer.body.events ? answer.body.events : [];
+    list.replaceChildren(...(answer && answer.ok
+      ? events.map((event) => h('li', { 'data-kind': event.kind },
+        h('time', { datetime: event.at }, when(event.at)), ` · ${event.kind} · ${event.by}`,
+        event.kind === 'edited' && event.detail
+          ? h('blockquote', { class: 'before', 'aria-label': 'The text before this edit' }, event.detail)
+          : event.detail ? ` · ${event.detail}` : ''))
+      : [h('li', {}, 'The history could not be loaded.')]));
+    // A failed read is tried again the next time the history is opened.
+    if (!answer || !answer.ok) details.removeAttribute('data-read');
+  });
+  return details;
 }
 
 /** @param {Item} item */
