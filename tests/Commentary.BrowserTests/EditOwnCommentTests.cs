@@ -93,6 +93,19 @@ public sealed class EditOwnCommentTests(BrowserFixture fixture)
         await Eventually.GetAsync(async () => (await StoredAsync(slug, answered))?.EditedAt is not null ? "edited" : null, "the edit to be stored");
         Assert.Equal("My first thoughts on this article, said more kindly.", (await StoredAsync(slug, answered))!.Body);
 
+        // The moderator sees the new text on the card, and under History the text it replaced.
+        await using (var moderatorContext = await fixture.NewContextAsync())
+        {
+            var dashboard = new DashboardPage(await moderatorContext.NewPageAsync());
+            await dashboard.Page.GotoAsync($"moderation.html#comment/{slug}/{answered}");
+            await dashboard.SignInAsync(SelfHost.ModeratorKey);
+            var card = dashboard.Item(answered);
+            await Expect(card.Locator(".body")).ToContainTextAsync("said more kindly");
+            await card.GetByText("History", new() { Exact = true }).ClickAsync();
+            await Expect(card.Locator(".events li[data-kind=edited] .before")).ToHaveTextAsync("My first thoughts on this article.");
+            await card.ScreenshotAsync(new() { Path = Artifacts.PathFor("dashboard-edit-history.png") });
+        }
+
         // Delete asks first; a "no" changes nothing.
         page.Page.Dialog += RefuseOnce;
         await Button(page.Comment(alone), "Delete").ClickAsync();
