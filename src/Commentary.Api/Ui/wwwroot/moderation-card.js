@@ -139,10 +139,7 @@ export function elementFor(item, handlers) {
   return item.element;
 }
 
-/**
- * The comment's history, read when a moderator opens it: who did what, and for a writer's edit the text it replaced.
- * @param {Item} item
- */
+/** @param {Item} item its history, read when opened; a writer's edit shows the text it replaced */
 function eventsFor(item) {
   const list = h('ol', { class: 'events' });
   const details = /** @type {HTMLDetailsElement} */ (h('details', { class: 'events-box' }, h('summary', {}, 'History'), list));
@@ -150,17 +147,14 @@ function eventsFor(item) {
     if (!details.open || details.hasAttribute('data-read')) return;
     details.setAttribute('data-read', '');
     const answer = await attempt('GET', commentPath(item));
-    /** @type {{ at: string, kind: string, by: string, detail?: string }[]} */
-    const events = answer && answer.ok && answer.body && answer.body.events ? answer.body.events : [];
-    list.replaceChildren(...(answer && answer.ok
-      ? events.map((event) => h('li', { 'data-kind': event.kind },
-        h('time', { datetime: event.at }, when(event.at)), ` · ${event.kind} · ${event.by}`,
-        event.kind === 'edited' && event.detail
-          ? h('blockquote', { class: 'before', 'aria-label': 'The text before this edit' }, event.detail)
-          : event.detail ? ` · ${event.detail}` : ''))
-      : [h('li', {}, 'The history could not be loaded.')]));
+    /** @type {{ at: string, kind: string, by: string, detail?: string }[] | null} */
+    const events = answer && answer.ok && answer.body ? answer.body.events || [] : null;
     // A failed read is tried again the next time the history is opened.
-    if (!answer || !answer.ok) details.removeAttribute('data-read');
+    if (!events) details.removeAttribute('data-read');
+    list.replaceChildren(...(events ? events.map((event) => h('li', { 'data-kind': event.kind },
+      h('time', { datetime: event.at }, when(event.at)), ` · ${event.kind} · ${event.by}`,
+      event.kind === 'edited' && event.detail ? h('blockquote', { class: 'before', 'aria-label': 'The text before this edit' }, event.detail)
+        : event.detail ? ` · ${event.detail}` : '')) : [h('li', {}, 'The history could not be loaded.')]));
   });
   return details;
 }
