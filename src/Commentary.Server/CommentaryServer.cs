@@ -49,7 +49,7 @@ public static class CommentaryServer
         builder.Services.AddProblemDetails();
         var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
         builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy =>
-            policy.WithOrigins(origins).AllowAnyHeader().WithMethods("GET", "POST", "DELETE").WithExposedHeaders("Location", "ETag", "Retry-After")));
+            policy.WithOrigins(origins).AllowAnyHeader().WithMethods("GET", "POST", "PUT", "DELETE").WithExposedHeaders("Location", "ETag", "Retry-After")));
 
         var app = builder.Build();
         app.Use((context, next) =>

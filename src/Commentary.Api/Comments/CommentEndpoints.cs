@@ -19,21 +19,44 @@ public sealed record PublicComment(string Id, string? ParentId, string Author, s
     /// <summary>How many readers marked it "This helped".</summary>
     public int Helpful { get; init; }
 
+    /// <summary>When its writer last edited it; absent if never.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? Edited { get; init; }
+
+    /// <summary>Its writer deleted it: it stands only for the place its replies answer, with no author and no text.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Deleted { get; init; }
+
     public static PublicComment From(PublishedComment comment)
     {
         ArgumentNullException.ThrowIfNull(comment);
+        if (comment.DeletedByAuthor)
+        {
+            return new(comment.Id, comment.ParentId, string.Empty, null, string.Empty, string.Empty, comment.Created) { Deleted = true };
+        }
+
         return new(comment.Id, comment.ParentId, comment.Author, comment.Website, comment.Body, CommentBodyRenderer.ToHtml(comment.Body), comment.Created)
         {
             Badge = comment.Badge,
             Pinned = comment.Pinned,
             Helpful = comment.Helpful,
+            Edited = comment.EditedAt,
         };
     }
 }
 
 public sealed record CommentPage(IReadOnlyList<PublicComment> Items, string? ContinuationToken, int Total);
 
-public sealed record CommentReceipt(string Id, string Status);
+public sealed record CommentReceipt(string Id, string Status)
+{
+    /// <summary>The writer's secret for editing or deleting the comment; only in the receipt of a new comment, never again.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? EditToken { get; init; }
+
+    /// <summary>Until when the token works.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? EditableUntil { get; init; }
+}
 
 /// <summary>
 /// The public comment routes of an article: list its approved comments, and post one (it is queued for moderation
@@ -129,7 +152,7 @@ public sealed class CommentEndpoints(ArticleStore articles, CommentPageCache pag
         var outcome = await inbox.SubmitAsync(slug, validation.Submission!, key.Length == 0 ? null : key, sender, cancellationToken);
         return outcome.Kind switch
         {
-            SubmissionOutcomeKind.Accepted => Accepted(request, slug, outcome.CommentId!),
+            SubmissionOutcomeKind.Accepted => Accepted(request, slug, outcome),
             SubmissionOutcomeKind.NoSuchArticle => NoSuchArticle(slug),
             SubmissionOutcomeKind.CommentsClosed => Problems.CommentsClosed(slug),
             SubmissionOutcomeKind.ParentNotPublished => Problems.Invalid("parentId", "You can only reply to a published comment on this article."),
@@ -141,10 +164,13 @@ public sealed class CommentEndpoints(ArticleStore articles, CommentPageCache pag
         };
     });
 
-    private static IResult Accepted(HttpRequest request, string slug, string id)
+    private static IResult Accepted(HttpRequest request, string slug, SubmissionOutcome outcome)
     {
+        var id = outcome.CommentId!;
         request.HttpContext.Response.Headers.Location = Routes.Path(Routes.ArticleComment, slug, id);
-        return ApiJson.Status(new CommentReceipt(id, "pending"), StatusCodes.Status202Accepted);
+        // The receipt holds a secret: no cache may keep it.
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return ApiJson.Status(new CommentReceipt(id, "pending") { EditToken = outcome.EditToken, EditableUntil = outcome.EditableUntil }, StatusCodes.Status202Accepted);
     }
 
     private static IResult NoSuchArticle(string slug) => Problems.NotFound($"There is no article '{slug}'.");

@@ -22,6 +22,12 @@ public static class CommentServices
         services.AddSingleton<CommentReporting>();
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section))
             .Validate(o => o.ReportsToHold >= 1, "Moderation:ReportsToHold must be at least 1.").ValidateOnStart();
+        services.AddOptions<EditOptions>().Bind(configuration.GetSection(EditOptions.Section))
+            .Validate(EditOptions.IsValid, "Comments:EditWindow must be between 00:00:00 (off) and 1.00:00:00.").ValidateOnStart();
+        services.AddSingleton<EditTokens>();
+        services.AddSingleton<EditWindow>();
+        services.AddSingleton<AuthorActions>();
+        services.AddSingleton<CommentEditEndpoints>();
         services.AddSingleton<CommentEndpoints>();
         services.AddSingleton<CommentStatusEndpoints>();
         services.AddSingleton<ReportEndpoints>();

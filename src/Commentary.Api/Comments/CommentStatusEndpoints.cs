@@ -15,6 +15,10 @@ public sealed record CommentStatusAnswer(string Id, string Status)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CrisisResourcesView? CrisisResources { get; init; }
+
+    /// <summary>When its writer last edited it: the writer's page waits for this to change to know its edit was decided.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? Edited { get; init; }
 }
 
 /// <summary>The resource set shown to a writer in the crisis lane: what the widget's panel displays.</summary>
@@ -53,6 +57,7 @@ public sealed class CommentStatusEndpoints(
             return ApiJson.Ok(new CommentStatusAnswer(comment.Id, comment.Status.ToWire())
             {
                 CrisisResources = CrisisSupport.IsInCrisisLane(comment) ? await CrisisResourcesForAsync(request, comment, cancellationToken) : null,
+                Edited = comment.EditedAt,
             });
         }
 

@@ -96,6 +96,14 @@ public static class Problems
         Problem(StatusCodes.Status403Forbidden, "helpful-marks-off", "\"This helped\" is switched off",
             "This site does not take \"This helped\" marks at the moment.");
 
+    public static ProblemHttpResult NotYours() =>
+        Problem(StatusCodes.Status403Forbidden, "not-your-comment", "Not your comment",
+            "Only the comment's writer can change it: send 'Authorization: Bearer <editToken>' with the token of its receipt.");
+
+    public static ProblemHttpResult EditWindowClosed() =>
+        Problem(StatusCodes.Status403Forbidden, "edit-window-closed", "The time to change this comment is over",
+            "A comment can be edited or deleted by its writer only for a short time after it was posted.");
+
     public static ProblemHttpResult Unexpected() =>
         Problem(StatusCodes.Status500InternalServerError, "unexpected", "Unexpected error",
             "Something went wrong on our side. It has been logged; please try again.");

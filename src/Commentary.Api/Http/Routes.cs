@@ -128,4 +128,6 @@ public static class FunctionNames
     public const string GetCommentCounts = nameof(GetCommentCounts);
     public const string GetArticleCommentFeed = nameof(GetArticleCommentFeed);
     public const string GetCommentFeed = nameof(GetCommentFeed);
+    public const string EditOwnComment = nameof(EditOwnComment);
+    public const string DeleteOwnComment = nameof(DeleteOwnComment);
 }

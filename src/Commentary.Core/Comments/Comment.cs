@@ -32,5 +32,14 @@ public sealed record Comment
     /// <summary>How many readers marked it "This helped": the number of its rows in <c>HelpfulMarks</c>, as last counted.</summary>
     public int Helpful { get; init; }
 
+    /// <summary>The SHA-256 of the writer's edit token (<see cref="EditTokens"/>); null for comments that have none.</summary>
+    public string? EditTokenHash { get; init; }
+
+    /// <summary>When its writer last edited it (the edit's request time); null if never.</summary>
+    public DateTimeOffset? EditedAt { get; init; }
+
+    /// <summary>Its writer deleted it while it had replies: it stays as a placeholder, without body or website.</summary>
+    public bool DeletedByAuthor { get; init; }
+
     public string EmailHash => CommenterIdentity.EmailHash(Email);
 }

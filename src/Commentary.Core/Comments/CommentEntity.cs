@@ -30,6 +30,9 @@ internal static class CommentEntity
         ["Badge"] = comment.Badge,
         ["Pinned"] = comment.Pinned,
         ["Helpful"] = comment.Helpful,
+        ["EditTokenHash"] = comment.EditTokenHash,
+        ["EditedAt"] = comment.EditedAt,
+        ["DeletedByAuthor"] = comment.DeletedByAuthor ? true : null,
     };
 
     public static Comment ToComment(TableEntity entity)
@@ -60,11 +63,14 @@ internal static class CommentEntity
             Badge = entity.GetString("Badge"),
             Pinned = entity.GetBoolean("Pinned") ?? false,
             Helpful = entity.GetInt32("Helpful") ?? 0,
+            EditTokenHash = entity.GetString("EditTokenHash"),
+            EditedAt = entity.GetDateTimeOffset("EditedAt"),
+            DeletedByAuthor = entity.GetBoolean("DeletedByAuthor") == true,
         };
     }
 
     /// <summary>The columns <see cref="ToPublished"/> reads: what a public comment list shows, nothing else.</summary>
-    public static IReadOnlyList<string> PublishedColumns { get; } = ["RowKey", "ParentId", "Author", "Website", "Body", "Created", "Badge", "Pinned", "Helpful"];
+    public static IReadOnlyList<string> PublishedColumns { get; } = ["RowKey", "ParentId", "Author", "Website", "Body", "Created", "Badge", "Pinned", "Helpful", "EditedAt", "DeletedByAuthor"];
 
     public static PublishedComment ToPublished(TableEntity entity) => new(
         entity.RowKey,
@@ -78,6 +84,8 @@ internal static class CommentEntity
         Badge = entity.GetString("Badge"),
         Pinned = entity.GetBoolean("Pinned") ?? false,
         Helpful = entity.GetInt32("Helpful") ?? 0,
+        EditedAt = entity.GetDateTimeOffset("EditedAt"),
+        DeletedByAuthor = entity.GetBoolean("DeletedByAuthor") == true,
     };
 
     public static ETag ETagOf(Comment comment) => new(comment.ETag);

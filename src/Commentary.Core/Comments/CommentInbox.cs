@@ -35,7 +35,13 @@ public enum SubmissionOutcomeKind
     MailUnavailable,
 }
 
-public sealed record SubmissionOutcome(SubmissionOutcomeKind Kind, string? CommentId = null);
+public sealed record SubmissionOutcome(SubmissionOutcomeKind Kind, string? CommentId = null)
+{
+    /// <summary>For an accepted comment while editing is on: the writer's secret for editing or deleting it, and until when.</summary>
+    public string? EditToken { get; init; }
+
+    public DateTimeOffset? EditableUntil { get; init; }
+}
 
 /// <summary>
 /// Where a reader's comment enters the pipeline: checks that the article takes it, keeps the idempotency promise
@@ -51,6 +57,8 @@ public sealed class CommentInbox(
     IOptions<AkismetOptions> akismet,
     CommentaryMetrics metrics,
     Notifications.SubscriptionLinks subscriptionLinks,
+    EditTokens editTokens,
+    IOptions<EditOptions> editOptions,
     TimeProvider clock)
 {
     /// <summary>How much of a browser header a message carries: enough for the spam check, and a message stays small.</summary>
@@ -107,12 +115,13 @@ public sealed class CommentInbox(
             id = record.CommentId;
             if (existing is not null && await comments.FindAsync(slug, id, cancellationToken) is not null)
             {
-                return new SubmissionOutcome(SubmissionOutcomeKind.Accepted, id);
+                return Accepted(slug, id, idempotencyKey).Outcome;
             }
 
             // Either a first post, or a retry whose first attempt may never have reached the queue: (re)send it.
         }
 
+        var (outcome, tokenHash) = Accepted(slug, id, idempotencyKey);
         await EnqueueAsync(
             new SubmissionMessage(
                 SubmissionMessage.CurrentVersion, id, slug, submission.Author, submission.Email, submission.Website,
@@ -121,10 +130,24 @@ public sealed class CommentInbox(
                 Client = akismet.Value.IsEnabled ? ClientDetailsOf(sender) : null,
                 NotifyPublished = submission.NotifyPublished,
                 NotifyReplies = submission.NotifyReplies,
+                EditTokenHash = tokenHash,
             },
             cancellationToken);
         metrics.Accepted(slug);
-        return new SubmissionOutcome(SubmissionOutcomeKind.Accepted, id);
+        return outcome;
+    }
+
+    // A retried POST issues the same token (see EditTokens.Issue), so its receipt is the first one's.
+    private (SubmissionOutcome Outcome, string? TokenHash) Accepted(string slug, string id, string? idempotencyKey)
+    {
+        var window = editOptions.Value.EditWindow;
+        if (window <= TimeSpan.Zero)
+        {
+            return (new SubmissionOutcome(SubmissionOutcomeKind.Accepted, id), null);
+        }
+
+        var token = editTokens.Issue(slug, id, idempotencyKey);
+        return (new SubmissionOutcome(SubmissionOutcomeKind.Accepted, id) { EditToken = token, EditableUntil = CommentId.Timestamp(id) + window }, EditTokens.Hash(token));
     }
 
     /// <summary>Queues a message as it is; <see cref="SubmitAsync"/> is the way in for a reader's comment.</summary>

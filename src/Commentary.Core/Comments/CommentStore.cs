@@ -188,6 +188,40 @@ public sealed class CommentStore(StorageClients storage)
         return stored is null ? StoreOutcome.NotFound : StoreOutcome.Changed(stored, current.Status);
     }
 
+    /// <summary>
+    /// Replaces a comment that is unchanged since <paramref name="current"/> was read with <paramref name="updated"/>
+    /// (its writer's edit or deletion), moving it between the counts when its status changes. Anything written in
+    /// between is a conflict: the caller reads again and decides again.
+    /// </summary>
+    public async Task<StoreOutcome> ReplaceAsync(Comment current, Comment updated, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(updated);
+        var action = new TableTransactionAction(TableTransactionActionType.UpdateReplace, CommentEntity.From(updated), CommentEntity.ETagOf(current));
+        var (committed, written) = await CommitWithCountsAsync(current.Slug, [action], counts => counts.Add(current.Status, -1).Add(updated.Status, 1),
+            async () => (await FindAsync(current.Slug, current.Id, cancellationToken))?.ETag == current.ETag, cancellationToken);
+        if (committed)
+        {
+            return StoreOutcome.Changed(updated with { ETag = written ?? string.Empty }, current.Status);
+        }
+
+        var stored = await FindAsync(current.Slug, current.Id, cancellationToken);
+        return stored is null ? StoreOutcome.NotFound : StoreOutcome.Conflict(stored);
+    }
+
+    /// <summary>Whether any comment that is published or still awaiting a decision answers this one.</summary>
+    public async Task<bool> HasRepliesAsync(string slug, string id, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {slug} and RowKey gt {id} and RowKey lt {ArticleCounts.RowKey} and ParentId eq {id} and Status ne {CommentStatus.Rejected.ToWire()}");
+        await foreach (var _ in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
     public async Task<StoreOutcome> DeleteAsync(string slug, string id, string? ifMatch, CancellationToken cancellationToken)
     {
         var current = await FindAsync(slug, id, cancellationToken);

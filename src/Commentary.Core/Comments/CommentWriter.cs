@@ -139,6 +139,22 @@ public sealed class CommentWriter(
         return outcome;
     }
 
+    /// <summary>
+    /// Replaces a comment unchanged since <paramref name="current"/> was read (its writer's edit, or the placeholder
+    /// its deletion leaves), then brings the indexes and this instance's cached pages in line with it.
+    /// </summary>
+    public async Task<StoreOutcome> ReviseAsync(Comment current, Comment updated, CancellationToken cancellationToken)
+    {
+        var outcome = await comments.ReplaceAsync(current, updated, cancellationToken);
+        if (outcome is { Kind: StoreOutcomeKind.Changed, Comment: { } revised })
+        {
+            pages.Invalidate(revised.Slug);
+            await Task.WhenAll(moderationIndex.PutAsync(revised, cancellationToken), commenters.PutAsync(revised, cancellationToken));
+        }
+
+        return outcome;
+    }
+
     /// <summary>Deletes a comment and its index entries, leaving a tombstone (written first) that imports honour.</summary>
     public async Task<StoreOutcome> DeleteAsync(string slug, string id, string? ifMatch, CancellationToken cancellationToken)
     {

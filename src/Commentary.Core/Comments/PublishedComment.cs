@@ -12,4 +12,10 @@ public sealed record PublishedComment(string Id, string? ParentId, string Author
     public bool Pinned { get; init; }
 
     public int Helpful { get; init; }
+
+    /// <summary>When its writer last edited it; null if never.</summary>
+    public DateTimeOffset? EditedAt { get; init; }
+
+    /// <summary>Its writer deleted it; it is listed only as the place its replies answer.</summary>
+    public bool DeletedByAuthor { get; init; }
 }

@@ -32,6 +32,16 @@ public sealed record SubmissionMessage(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool NotifyReplies { get; init; }
 
+    /// <summary>The SHA-256 of the writer's edit token, stored with the comment (never the token itself).</summary>
+    public string? EditTokenHash { get; init; }
+
+    /// <summary>
+    /// An edit of the stored comment <see cref="Id"/> by its writer: <see cref="Body"/> is the new text and
+    /// <see cref="Submitted"/> the time of the edit, which marks it, so a second copy of the message changes nothing.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Edit { get; init; }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

@@ -24,6 +24,12 @@ public static class CommentEventKinds
     public const string PrivateReply = "private-reply";
     public const string Pinned = "pinned";
     public const string Unpinned = "unpinned";
+
+    /// <summary>Its writer replaced the text; the event's detail is the text before the edit.</summary>
+    public const string Edited = "edited";
+
+    /// <summary>Its writer deleted it, and it stays as a placeholder for its replies.</summary>
+    public const string AuthorDeleted = "author-deleted";
 }
 
 /// <summary>
@@ -82,6 +88,14 @@ public sealed class CommentEvents(StorageClients storage)
         }
 
         return events;
+    }
+
+    /// <summary>Takes back events appended under fixed suffixes (their change did not happen after all).</summary>
+    public async Task RemoveAsync(string slug, string id, IEnumerable<(DateTimeOffset At, string Suffix)> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var actions = entries.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(slug, RowKey(id, e.At, e.Suffix)), ETag.All)).ToList();
+        await _table.SubmitTransactionAsync(actions, cancellationToken);
     }
 
     /// <summary>Forgets the comment's history (the comment itself is gone).</summary>

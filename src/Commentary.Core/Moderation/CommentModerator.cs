@@ -57,6 +57,12 @@ public sealed partial class CommentModerator(
                 message.Email, message.Slug, message.Id, new SubscriptionChoice(message.NotifyPublished, message.NotifyReplies), message.Submitted, cancellationToken);
         }
 
+        if (message.Edit)
+        {
+            await HandleEditAsync(message, cancellationToken);
+            return;
+        }
+
         var existing = await comments.FindAsync(message.Slug, message.Id, cancellationToken);
         if (existing is not null)
         {
@@ -73,25 +79,7 @@ public sealed partial class CommentModerator(
             return;
         }
 
-        // Everything the policy needs is read at once; the lookups are independent of each other.
-        var policy = await policies.CurrentAsync(cancellationToken);
-        var fingerprint = BodyFingerprint.Of(message.Body);
-        var history = commenters.ForEmailAsync(message.Email, cancellationToken);
-        var recent = recentSignals.ForAsync(message.Id, message.Email, message.IpHash, fingerprint, message.Submitted, policy.FloodWindow, policy.FloodCountsNeeded, cancellationToken);
-        var banReason = bans.FindAsync(CommenterIdentity.EmailHash(message.Email), message.IpHash, cancellationToken);
-        var knownSpam = spamFingerprints.ContainsAsync(fingerprint, cancellationToken);
-        var model = models.CurrentAsync(cancellationToken);
-        await Task.WhenAll(history, recent, banReason, knownSpam, model);
-
-        // A body moderators marked as spam counts as a duplicate, which the policy rejects.
-        var counted = await recent;
-        var signals = counted with { BanReason = await banReason, DuplicateBody = counted.DuplicateBody || await knownSpam };
-        var decision = policy.Decide(new ModerationInput(message.Author, message.Email, message.Website, message.Body, await history)
-        {
-            Signals = signals,
-            Classifier = Classify((await model).Model, message),
-        });
-        decision = await akismet.ScreenAsync(message, decision, cancellationToken);
+        var decision = await DecideAsync(message, cancellationToken);
 
         // Taken before the comment is stored, so the "decided" event sorts before anything a moderator does once it
         // is visible, however late this worker gets to write the history.
@@ -113,6 +101,7 @@ public sealed partial class CommentModerator(
             IpHash = message.IpHash,
             ModeratedBy = decision.Status == CommentStatus.Pending ? null : PolicyActor,
             ModeratedAt = decision.Status == CommentStatus.Pending ? null : decidedAt,
+            EditTokenHash = message.EditTokenHash,
         };
 
         var (stored, inserted) = await writer.InsertAsync(comment, CommentOrigin.Submission, cancellationToken);
@@ -125,6 +114,90 @@ public sealed partial class CommentModerator(
             metrics.Decided(stored, clock.GetUtcNow());
             LogDecided(logger, stored.Id, stored.Slug, stored.Status.ToWire(), stored.Score, string.Join("; ", stored.Reasons.Select(r => r.Rule)));
         }
+    }
+
+    /// <summary>
+    /// A writer's edit: the new text is decided on as a whole, as a new comment would be, and replaces the old one
+    /// under the same id (so it keeps its place in the thread). The history gets the old text first, then the new
+    /// decision, both keyed by the edit's time: a second copy of the message finds the text stored and only rewrites
+    /// the same two events, and another request with the same text (a retried edit) finds it stored and does nothing.
+    /// </summary>
+    private async Task HandleEditAsync(SubmissionMessage message, CancellationToken cancellationToken)
+    {
+        var body = message.Body.Trim();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var existing = await comments.FindAsync(message.Slug, message.Id, cancellationToken);
+            if (existing is null || existing.DeletedByAuthor)
+            {
+                LogEditOfGone(logger, message.Id, message.Slug);
+                return;
+            }
+
+            if (existing.Body == body)
+            {
+                LogRedelivered(logger, message.Id, message.Slug);
+                return;
+            }
+
+            var decision = await DecideAsync(message, cancellationToken);
+            var edited = existing with
+            {
+                Body = body,
+                Status = decision.Status,
+                Score = decision.Score,
+                Priority = decision.Priority,
+                Reasons = decision.Reasons,
+                ModeratedBy = decision.Status == CommentStatus.Pending ? null : PolicyActor,
+                ModeratedAt = decision.Status == CommentStatus.Pending ? null : message.Submitted,
+                StatusNote = null,
+                EditedAt = message.Submitted,
+            };
+
+            // The old text is recorded before it is replaced, so no crash can lose it.
+            await events.AppendAllAsync(existing.Slug, existing.Id,
+            [
+                (new CommentEvent(message.Submitted, CommentEventKinds.Edited, existing.Author, existing.Body), "edit-1"),
+                (new CommentEvent(message.Submitted, CommentEventKinds.Decided, PolicyActor, DecisionSummary(edited)), "edit-2"),
+            ], cancellationToken);
+            var outcome = await writer.ReviseAsync(existing, edited, cancellationToken);
+            if (outcome is { Kind: StoreOutcomeKind.Changed, Comment: { } stored })
+            {
+                await notifications.EnqueueAsync(NotificationEvents.ForDecision(stored), cancellationToken);
+                metrics.Decided(stored, clock.GetUtcNow());
+                LogEdited(logger, stored.Id, stored.Slug, stored.Status.ToWire(), stored.Score, string.Join("; ", stored.Reasons.Select(r => r.Rule)));
+                return;
+            }
+
+            // Someone wrote first: perhaps a second copy of this very edit (a retried request, handled beside this
+            // one), which has recorded it already. These events describe nothing yet; the next round decides again.
+            await events.RemoveAsync(existing.Slug, existing.Id, [(message.Submitted, "edit-1"), (message.Submitted, "edit-2")], cancellationToken);
+        }
+
+        throw new Azure.RequestFailedException(503, $"Comment {message.Id} kept changing while its edit was stored; the message is retried.");
+    }
+
+    private async Task<ModerationDecision> DecideAsync(SubmissionMessage message, CancellationToken cancellationToken)
+    {
+        // Everything the policy needs is read at once; the lookups are independent of each other.
+        var policy = await policies.CurrentAsync(cancellationToken);
+        var fingerprint = BodyFingerprint.Of(message.Body);
+        var history = commenters.ForEmailAsync(message.Email, cancellationToken);
+        var recent = recentSignals.ForAsync(message.Id, message.Email, message.IpHash, fingerprint, message.Submitted, policy.FloodWindow, policy.FloodCountsNeeded, cancellationToken);
+        var banReason = bans.FindAsync(CommenterIdentity.EmailHash(message.Email), message.IpHash, cancellationToken);
+        var knownSpam = spamFingerprints.ContainsAsync(fingerprint, cancellationToken);
+        var model = models.CurrentAsync(cancellationToken);
+        await Task.WhenAll(history, recent, banReason, knownSpam, model);
+
+        // A body moderators marked as spam counts as a duplicate, which the policy rejects.
+        var counted = await recent;
+        var signals = counted with { BanReason = await banReason, DuplicateBody = counted.DuplicateBody || await knownSpam };
+        var decision = policy.Decide(new ModerationInput(message.Author, message.Email, message.Website, message.Body, await history)
+        {
+            Signals = signals,
+            Classifier = Classify((await model).Model, message),
+        });
+        return await akismet.ScreenAsync(message, decision, cancellationToken);
     }
 
     /// <summary>The classifier's scores; if scoring throws, the policy is told so and holds the comment for a person.</summary>
@@ -182,6 +255,12 @@ public sealed partial class CommentModerator(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Submission {CommentId} on {Slug} was delivered again; it is stored already")]
     private static partial void LogRedelivered(ILogger logger, string commentId, string slug);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Comment {CommentId} on {Slug} was edited by its writer and is {Status} (score {Score}, rules: {Rules})")]
+    private static partial void LogEdited(ILogger logger, string commentId, string slug, string status, double score, string rules);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "An edit of comment {CommentId} on {Slug} arrived after its writer deleted it; nothing to do")]
+    private static partial void LogEditOfGone(ILogger logger, string commentId, string slug);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Comment {CommentId} on {Slug} is {Status} (score {Score}, rules: {Rules})")]
     private static partial void LogDecided(ILogger logger, string commentId, string slug, string status, double score, string rules);

@@ -38,6 +38,13 @@ public sealed partial class IpAddressHasher
     public string Hash(string ipAddress) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(ipAddress ?? throw new ArgumentNullException(nameof(ipAddress)))));
 
+    /// <summary>
+    /// A key for another purpose, derived from this one: the operator keeps one secret, and a key for one purpose
+    /// tells nothing about the hashes of another.
+    /// </summary>
+    public byte[] DeriveKey(string purpose) =>
+        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(purpose ?? throw new ArgumentNullException(nameof(purpose))));
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Setting} is not set: IP hashes use a built-in development key. Set it in production.")]
     private static partial void LogNoKey(ILogger logger, string setting);
 }

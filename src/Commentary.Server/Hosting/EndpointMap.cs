@@ -25,6 +25,8 @@ public static class EndpointMap
         api.MapGet(Routes.ArticleComments, (HttpRequest r, string slug, CommentEndpoints e) => e.ListAsync(r, slug)).WithName(FunctionNames.ListComments);
         api.MapPost(Routes.ArticleComments, (HttpRequest r, string slug, CommentEndpoints e) => e.SubmitAsync(r, slug)).WithName(FunctionNames.SubmitComment);
         api.MapGet(Routes.ArticleComment, (HttpRequest r, string slug, string id, CommentStatusEndpoints e) => e.StatusAsync(r, slug, id)).WithName(FunctionNames.GetCommentStatus);
+        api.MapPut(Routes.ArticleComment, (HttpRequest r, string slug, string id, CommentEditEndpoints e) => e.EditAsync(r, slug, id)).WithName(FunctionNames.EditOwnComment);
+        api.MapDelete(Routes.ArticleComment, (HttpRequest r, string slug, string id, CommentEditEndpoints e) => e.DeleteAsync(r, slug, id)).WithName(FunctionNames.DeleteOwnComment);
         api.MapPost(Routes.CommentReports, (HttpRequest r, string slug, string id, ReportEndpoints e) => e.ReportAsync(r, slug, id)).WithName(FunctionNames.ReportComment);
         api.MapPost(Routes.HelpfulMarks, (HttpRequest r, string slug, string id, HelpfulEndpoints e) => e.MarkAsync(r, slug, id)).WithName(FunctionNames.MarkCommentHelpful);
         api.MapGet(Routes.CommentCounts, (HttpRequest r, CountEndpoints e) => e.GetAsync(r)).WithName(FunctionNames.GetCommentCounts);

@@ -28,7 +28,8 @@ public sealed class ModeratorRoutesTests
             foreach (var operation in path.Value.EnumerateObject().Select(o => o.Value))
             {
                 var id = operation.GetProperty("operationId").GetString()!;
-                var alternatives = operation.GetProperty("security").EnumerateArray().ToArray();
+                // A writer's edit token (editToken) secures one comment for its writer and gives no role: still public.
+                var alternatives = operation.GetProperty("security").EnumerateArray().Where(a => !a.TryGetProperty("editToken", out _)).ToArray();
                 if (alternatives.Length == 0)
                 {
                     continue;

@@ -23,6 +23,8 @@
   const HELPED_KEY = 'commentary:helped';
   const FIELDS = ['author', 'email', 'website', 'body'];
   const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  // Editing and deleting one's own comment: its strings in one place, ready for the message table.
+  const OWN_KEY = 'commentary-edit:';
   const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
   // English is built in; each other language is a small file fetched only by pages that ask for it (docs/widget.md).
   // The versions make each file's URL change with its text, so browsers may cache it for good.
@@ -115,7 +117,22 @@
     "sortLabel": "Sort comments",
     "sortOldest": "Oldest first",
     "sortNewest": "Newest first",
-    "sortHelpful": "Most helpful"
+    "sortHelpful": "Most helpful",
+    "editButton": "Edit",
+    "editDelete": "Delete",
+    "editLabel": "Edit your comment",
+    "editSave": "Save",
+    "editCancel": "Cancel",
+    "editConfirm": "Delete your comment? This cannot be undone.",
+    "editAwaiting": "Edit awaiting moderation",
+    "editEdited": "Your edit is awaiting moderation and will appear once a moderator approves it.",
+    "editedMark": "(edited)",
+    "editDeleted": "Your comment was deleted.",
+    "editPlaceholder": "Deleted by its author",
+    "editLate": "The time to change this comment is over, so it was not changed.",
+    "editNotYours": "This comment can no longer be changed from this browser.",
+    "editGone": "This comment no longer exists.",
+    "editFailed": "Your change could not be saved. Please try again."
   };
   let messages = EN;
   let locale = 'en';
@@ -307,6 +324,26 @@
     },
   };
 
+  // The reader's own comments on one article, [{id, token, expires}], as long as each may still be changed.
+  const ownComments = {
+    load(slug) {
+      try {
+        const now = Date.now();
+        return JSON.parse(localStorage.getItem(OWN_KEY + slug) || '[]').filter((own) => Date.parse(own.expires) > now);
+      } catch {
+        return [];
+      }
+    },
+    save(slug, list) {
+      try {
+        if (list.length) localStorage.setItem(OWN_KEY + slug, JSON.stringify(list));
+        else localStorage.removeItem(OWN_KEY + slug);
+      } catch {
+        // Blocked storage: the reader can still change the comment until they leave the page.
+      }
+    },
+  };
+
   class CommentSection {
     constructor(root) {
       this.root = root;
@@ -322,6 +359,8 @@
       const country = root.getAttribute('data-country') || '';
       this.country = /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : '';
       this.items = new Map();
+      this.bodies = new Map();
+      this.own = SLUG.test(this.slug) ? ownComments.load(this.slug) : [];
       this.total = 0;
       this.next = null;
       this.open = false;
@@ -419,7 +458,7 @@
         page = null;
       }
       if (!page || !page.ok) {
-        this.say('Comments could not be loaded right now.');
+        this.say(t('loadFailed'));
         return;
       }
       for (const [id, item] of this.items) {
@@ -459,6 +498,7 @@
     }
 
     addPage(page) {
+      ownComments.save(this.slug, this.own);
       const added = page.items.map((comment) => this.addComment(comment, false));
       this.total = page.total;
       this.next = page.continuationToken || null;
@@ -504,6 +544,11 @@
     }
 
     commentElement(comment, pending) {
+      if (comment.deleted) {
+        return h('li', { class: 'cm-item cm-deleted', id: `comment-${comment.id}`, 'data-id': comment.id },
+          h('article', { class: 'cm-comment', tabindex: '-1' }, h('p', { class: 'cm-body' }, t('editPlaceholder'))));
+      }
+      this.bodies.set(comment.id, comment.body);
       const created = new Date(comment.created);
       const website = comment.website && safeUrl(comment.website);
       const author = website
@@ -523,14 +568,138 @@
         ? h('span', { class: `cm-tag cm-tag-${comment.badge}` }, comment.badge === 'author' ? t('badgeAuthor') : t('badgeModerator')) : null;
       const pin = comment.pinned ? h('span', { class: 'cm-tag cm-tag-pinned' }, t('pinned')) : null;
       const article = h('article', { class: 'cm-comment', tabindex: '-1', 'aria-label': t('commentBy', { name: comment.author }) },
-        h('header', { class: 'cm-meta' }, author, ' ', badge, badge && ' ', time, pin && ' ', pin), body);
+        h('header', { class: 'cm-meta' }, author, ' ', badge, badge && ' ', time, comment.edited ? ` ${t('editedMark')}` : null, pin && ' ', pin), body);
       if (pending) {
         article.append(h('p', { class: 'cm-badge' }, t('awaiting')));
       } else {
         const actions = h('div', { class: 'cm-comment-actions' }, this.helpful ? this.helpedButton(comment) : null, this.open ? this.replyButton(comment) : null);
         if (actions.childElementCount) article.append(actions);
       }
-      return h('li', { class: pending ? 'cm-item cm-pending' : 'cm-item', id: `comment-${comment.id}`, 'data-id': comment.id }, article);
+      const item = h('li', { class: pending ? 'cm-item cm-pending' : 'cm-item', id: `comment-${comment.id}`, 'data-id': comment.id, 'data-counted': !pending, 'data-edited': comment.edited }, article);
+      const own = this.mine(comment.id);
+      if (own) {
+        article.append(h('div', { class: 'cm-own', 'data-expires': own.expires },
+          h('button', { type: 'button', class: 'cm-link-button', onclick: (event) => this.startEdit(item, comment.id, event.currentTarget) }, t('editButton')),
+          h('button', { type: 'button', class: 'cm-link-button', onclick: () => this.remove(item, comment.id) }, t('editDelete'))));
+      }
+      return item;
+    }
+
+    mine(id) {
+      return this.own.find((own) => own.id === id && Date.parse(own.expires) > Date.now());
+    }
+
+    forget(item, id) {
+      this.own = this.own.filter((own) => own.id !== id);
+      ownComments.save(this.slug, this.own);
+      const controls = item.querySelector('.cm-own');
+      if (controls) controls.remove();
+    }
+
+    // Edit in place: the text in a field of its own, under the same rules as a new comment (the API's).
+    startEdit(item, id, button) {
+      const body = item.querySelector(':scope > article > .cm-body');
+      if (body.hidden) return;
+      const input = h('textarea', { id: `cm-edit-${id}`, rows: '5', maxlength: '5000', required: true });
+      input.value = this.bodies.get(id) || '';
+      const error = h('p', { class: 'cm-error', id: `cm-edit-${id}-error`, hidden: true });
+      const close = () => {
+        form.remove();
+        body.hidden = false;
+      };
+      const form = h('form', { class: 'cm-edit', novalidate: true, onsubmit: (event) => this.saveEdit(event, item, id, input, error, close) },
+        h('label', { for: input.id }, t('editLabel')), input, error,
+        h('div', { class: 'cm-actions' }, h('button', { type: 'submit', class: 'cm-button' }, t('editSave')),
+          h('button', { type: 'button', class: 'cm-link-button', onclick: () => { close(); button.focus(); } }, t('editCancel'))));
+      body.hidden = true;
+      body.after(form);
+      input.focus();
+    }
+
+    async saveEdit(event, item, id, input, error, close) {
+      event.preventDefault();
+      const own = this.mine(id);
+      const text = input.value.trim();
+      let answer = null;
+      try {
+        answer = own && await this.call(`articles/${this.slug}/comments/${encodeURIComponent(id)}`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${own.token}` },
+          body: JSON.stringify({ body: text }),
+        });
+      } catch {
+        answer = { status: 0 };
+      }
+      const status = answer ? answer.status : 403;
+      if (status === 202) {
+        close();
+        this.bodies.set(id, text);
+        item.querySelector(':scope > article > .cm-body').replaceChildren(...paragraphs(text));
+        item.classList.add('cm-pending');
+        const article = item.querySelector(':scope > article');
+        const reply = article.querySelector('.cm-reply');
+        if (reply) reply.remove();
+        const badge = article.querySelector('.cm-badge') || h('p', { class: 'cm-badge' });
+        badge.textContent = t('editAwaiting');
+        article.querySelector('.cm-body').after(badge);
+        this.say(t('editEdited'));
+        this.poll(item, id, 0, Date.now(), item.getAttribute('data-edited') || '');
+      } else if (status === 400) {
+        const errors = (answer && answer.body && answer.body.errors) || {};
+        const max = Number(input.getAttribute('maxlength')) || Infinity;
+        error.textContent = !errors.body ? t('editFailed') : text.length < 2 ? t('bodyShort', { min: 2 }) : text.length > max ? t('bodyLong', { max }) : t('bodyInvalid');
+        error.hidden = false;
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', error.id);
+        input.focus();
+      } else if (status === 403 || status === 404) {
+        close();
+        this.refused(item, id, answer);
+      } else {
+        error.textContent = t('editFailed');
+        error.hidden = false;
+      }
+    }
+
+    async remove(item, id) {
+      if (!window.confirm(t('editConfirm'))) return;
+      const own = this.mine(id);
+      let answer = null;
+      try {
+        answer = own && await this.call(`articles/${this.slug}/comments/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { Authorization: `Bearer ${own.token}` } });
+      } catch {
+        answer = { status: 0 };
+      }
+      const status = answer ? answer.status : 403;
+      if (status === 204) {
+        this.forget(item, id);
+        // Replies keep their place under a placeholder; a comment without them goes.
+        if (item.querySelector(':scope > .cm-replies > li')) {
+          item.classList.add('cm-deleted');
+          item.querySelector(':scope > article').replaceChildren(h('p', { class: 'cm-body' }, t('editPlaceholder')));
+        } else {
+          if (item.hasAttribute('data-counted')) this.count(-1);
+          this.items.delete(id);
+          item.remove();
+        }
+        this.say(t('editDeleted'));
+      } else if (status === 403 || status === 404) {
+        this.refused(item, id, answer);
+      } else {
+        this.say(t('editFailed'));
+      }
+    }
+
+    refused(item, id, answer) {
+      this.forget(item, id);
+      const type = (answer && answer.body && answer.body.type) || '';
+      // No answer at all means the window had passed on this device already.
+      this.say(answer && answer.status === 404 ? t('editGone') : !answer || type.endsWith('/edit-window-closed') ? t('editLate') : t('editNotYours'));
+    }
+
+    count(change) {
+      this.total += change;
+      this.title.textContent = countText(this.total, this.locale);
     }
 
     helpedButton(comment) {
@@ -587,6 +756,9 @@
     }
 
     refreshTimes() {
+      for (const own of this.section.querySelectorAll('.cm-own')) {
+        if (Date.parse(own.getAttribute('data-expires') || '') <= Date.now()) own.remove();
+      }
       for (const time of this.section.querySelectorAll('time[datetime]')) {
         time.textContent = relativeTime(new Date(time.getAttribute('datetime')), this.locale);
       }
@@ -807,6 +979,8 @@
       switch (answer.status) {
         case 201:
         case 202:
+          if (problem.editToken) this.own.push({ id: problem.id, token: problem.editToken, expires: problem.editableUntil });
+          ownComments.save(this.slug, this.own);
           this.accepted(values, problem.id, true);
           return;
         case 400:
@@ -865,7 +1039,8 @@
       closed.focus();
     }
 
-    poll(item, id, attempt, since) {
+    // For an edit, editedBefore is the edit time the comment had: until the status names a newer one, the edit waits.
+    poll(item, id, attempt, since, editedBefore) {
       if (Date.now() - since > POLL_FOR_MS) return;
       const delay = POLL_DELAYS_SECONDS[Math.min(attempt, POLL_DELAYS_SECONDS.length - 1)];
       setTimeout(async () => {
@@ -877,11 +1052,13 @@
         } catch {
           // Offline for a moment; ask again later.
         }
-        const status = answer && (answer.status === 404 ? 'gone' : answer.ok && answer.body.status);
+        const waiting = editedBefore !== undefined && answer && answer.ok && (answer.body.edited || '') === editedBefore;
+        const status = answer && !waiting && (answer.status === 404 ? 'gone' : answer.ok && answer.body.status);
+        if (answer && answer.ok && answer.body.edited) item.setAttribute('data-edited', answer.body.edited);
         if (answer && answer.ok && answer.body.crisisResources) this.showSupport(item, answer.body.crisisResources);
         if (status === 'approved') this.published(item);
         else if (status === 'rejected' || status === 'gone') this.notPublished(item);
-        else this.poll(item, id, attempt + 1, since);
+        else this.poll(item, id, attempt + 1, since, editedBefore);
       }, delay * 1000);
     }
 
@@ -917,8 +1094,8 @@
       item.classList.remove('cm-pending');
       const badge = item.querySelector('.cm-badge');
       if (badge) badge.remove();
-      this.total += 1;
-      this.title.textContent = countText(this.total, this.locale);
+      if (!item.hasAttribute('data-counted')) this.count(1);
+      item.setAttribute('data-counted', '');
       this.say(t('publishedStatus'));
     }
 
@@ -929,6 +1106,10 @@
         h('p', {}, t('declined')));
       const badge = item.querySelector('.cm-badge');
       if (badge) badge.textContent = t('notPublished');
+      if (item.hasAttribute('data-counted')) this.count(-1);
+      item.removeAttribute('data-counted');
+      const own = item.querySelector('.cm-own');
+      if (own) own.remove();
       this.say(t('declinedStatus'));
     }
   }

@@ -3,6 +3,7 @@
 // shown and a private reply by email (never sent automatically).
 import { attempt } from './moderation-api.js';
 import { h, safeUrl, say, t, when } from './moderation-dom.js';
+import { historyFor } from './moderation-history.js';
 import { publicActionsFor } from './moderation-public-reply.js';
 
 /** @typedef {'approve' | 'reject' | 'delete'} Action */
@@ -137,6 +138,7 @@ export function elementFor(item, handlers) {
     h('p', { class: 'meta' }, t('score', { score: item.score })),
     history,
     decided,
+    historyFor(commentPath(item)),
     actions,
     publicActionsFor(item, commentPath(item), renderNotice),
     rejectForm);
