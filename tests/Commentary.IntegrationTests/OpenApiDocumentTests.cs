@@ -25,28 +25,6 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
         return new OpenApiContract(document);
     }
 
-    /// <summary>Asserts the answer is one the document describes: status, media type, body schema and headers.</summary>
-    private static async Task<JsonNode?> AssertDocumentedAsync(OpenApiContract contract, HttpResponseMessage response, string method, string path)
-    {
-        var status = (int)response.StatusCode;
-        var (documented, _) = contract.Response(method, path, status);
-        foreach (var header in documented["headers"]?.AsObject().Select(h => h.Key) ?? [])
-        {
-            Assert.True(response.Headers.Contains(header) || response.Content.Headers.Contains(header), $"{method} {path} {status} lacks the documented header {header}.");
-        }
-
-        var text = await response.Content.ReadAsStringAsync();
-        if (documented["content"] is null)
-        {
-            Assert.Equal(string.Empty, text);
-            return null;
-        }
-
-        var body = JsonNode.Parse(text);
-        var results = contract.Validate(method, path, status, response.Content.Headers.ContentType!.MediaType!, body);
-        Assert.True(results.IsValid, $"{method} {path} {status} does not match the document:\n{OpenApiContract.Describe(results)}\n{text}");
-        return body;
-    }
 
     [Fact]
     public async Task The_document_describes_every_http_function_of_the_functions_build_and_nothing_else()
@@ -126,34 +104,34 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
 
         using (var articles = await _host.Client.GetAsync("articles?limit=100"))
         {
-            await AssertDocumentedAsync(contract, articles, "GET", "/articles");
+            await contract.AssertDocumentedAsync(articles, "GET", "/articles");
         }
 
         using (var article = await _host.Client.GetAsync($"articles/{slug}"))
         {
-            await AssertDocumentedAsync(contract, article, "GET", "/articles/{slug}");
+            await contract.AssertDocumentedAsync(article, "GET", "/articles/{slug}");
         }
 
         using var posted = await _host.PostCommentAsync(slug, "Reader", $"openapi-{Guid.NewGuid():N}@example.com", "A comment with https://example.com in it.");
-        var receipt = await AssertDocumentedAsync(contract, posted, "POST", "/articles/{slug}/comments");
+        var receipt = await contract.AssertDocumentedAsync(posted, "POST", "/articles/{slug}/comments");
         var id = receipt!["id"]!.GetValue<string>();
         await _host.StoredStatusAsync(slug, id);
         await _host.ModerateAsync("approve", slug, id);
 
         using (var status = await _host.Client.GetAsync($"articles/{slug}/comments/{id}"))
         {
-            await AssertDocumentedAsync(contract, status, "GET", "/articles/{slug}/comments/{id}");
+            await contract.AssertDocumentedAsync(status, "GET", "/articles/{slug}/comments/{id}");
         }
 
         using var page = await _host.Client.GetAsync($"articles/{slug}/comments");
-        var comments = await AssertDocumentedAsync(contract, page, "GET", "/articles/{slug}/comments");
+        var comments = await contract.AssertDocumentedAsync(page, "GET", "/articles/{slug}/comments");
         Assert.Single(comments!["items"]!.AsArray());
 
         using var health = await _host.Client.GetAsync("health");
-        await AssertDocumentedAsync(contract, health, "GET", "/health");
+        await contract.AssertDocumentedAsync(health, "GET", "/health");
 
         using var counts = await _host.Client.GetAsync($"counts?article={slug}&article=no-such-article");
-        var counted = await AssertDocumentedAsync(contract, counts, "GET", "/counts");
+        var counted = await contract.AssertDocumentedAsync(counts, "GET", "/counts");
         Assert.Equal(1, counted!["counts"]![slug]!.GetValue<int>());
 
         // A feed is XML, not JSON: its media type and headers are what the document says.
@@ -178,7 +156,7 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
         using (var listRequest = _host.AsModerator(HttpMethod.Get, $"moderation/comments?status=pending&article={slug}&limit=200"))
         using (var list = await _host.Client.SendAsync(listRequest))
         {
-            var body = await AssertDocumentedAsync(contract, list, "GET", "/moderation/comments");
+            var body = await contract.AssertDocumentedAsync(list, "GET", "/moderation/comments");
             Assert.Contains(body!["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == id);
         }
 
@@ -186,14 +164,14 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
         {
             rejectRequest.Content = JsonContent.Create(new { reason = "Off topic." });
             using var rejected = await _host.Client.SendAsync(rejectRequest);
-            var record = await AssertDocumentedAsync(contract, rejected, "POST", "/moderation/comments/{slug}/{id}/reject");
+            var record = await contract.AssertDocumentedAsync(rejected, "POST", "/moderation/comments/{slug}/{id}/reject");
             Assert.Equal("rejected", record!["status"]!.GetValue<string>());
         }
 
         using var deleteRequest = _host.AsModerator(HttpMethod.Delete, $"moderation/comments/{slug}/{id}");
         using var deleted = await _host.Client.SendAsync(deleteRequest);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        await AssertDocumentedAsync(contract, deleted, "DELETE", "/moderation/comments/{slug}/{id}");
+        await contract.AssertDocumentedAsync(deleted, "DELETE", "/moderation/comments/{slug}/{id}");
     }
 
     [Fact]
@@ -207,7 +185,7 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
         using (var getRequest = _host.AsModerator(HttpMethod.Get, $"moderation/comments/{slug}/{id}"))
         using (var record = await _host.Client.SendAsync(getRequest))
         {
-            var body = await AssertDocumentedAsync(contract, record, "GET", "/moderation/comments/{slug}/{id}");
+            var body = await contract.AssertDocumentedAsync(record, "GET", "/moderation/comments/{slug}/{id}");
             Assert.NotEmpty(body!["events"]!.AsArray());
         }
 
@@ -215,20 +193,20 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
         {
             bulkRequest.Content = JsonContent.Create(new { action = "approve", items = new[] { new { slug, id } } });
             using var bulk = await _host.Client.SendAsync(bulkRequest);
-            await AssertDocumentedAsync(contract, bulk, "POST", "/moderation/comments/bulk");
+            await contract.AssertDocumentedAsync(bulk, "POST", "/moderation/comments/bulk");
         }
 
         using (var reportRequest = new HttpRequestMessage(HttpMethod.Post, $"articles/{slug}/comments/{id}/reports") { Content = JsonContent.Create(new { reason = "Rude." }) })
         using (var report = await _host.Client.SendAsync(reportRequest))
         {
-            await AssertDocumentedAsync(contract, report, "POST", "/articles/{slug}/comments/{id}/reports");
+            await contract.AssertDocumentedAsync(report, "POST", "/articles/{slug}/comments/{id}/reports");
         }
 
         using (var spamRequest = _host.AsModerator(HttpMethod.Post, $"moderation/comments/{slug}/{id}/spam"))
         {
             spamRequest.Content = JsonContent.Create(new { reason = "Advertising." });
             using var spam = await _host.Client.SendAsync(spamRequest);
-            await AssertDocumentedAsync(contract, spam, "POST", "/moderation/comments/{slug}/{id}/spam");
+            await contract.AssertDocumentedAsync(spam, "POST", "/moderation/comments/{slug}/{id}/spam");
         }
 
         string banId;
@@ -236,18 +214,18 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
         {
             banRequest.Content = JsonContent.Create(new { email = $"banned-{Guid.NewGuid():N}@example.com", reason = "Advertising.", expiresAt = DateTimeOffset.UtcNow.AddDays(1) });
             using var ban = await _host.Client.SendAsync(banRequest);
-            banId = (await AssertDocumentedAsync(contract, ban, "POST", "/moderation/bans"))!["id"]!.GetValue<string>();
+            banId = (await contract.AssertDocumentedAsync(ban, "POST", "/moderation/bans"))!["id"]!.GetValue<string>();
         }
 
         using (var listRequest = _host.AsModerator(HttpMethod.Get, "moderation/bans"))
         using (var list = await _host.Client.SendAsync(listRequest))
         {
-            await AssertDocumentedAsync(contract, list, "GET", "/moderation/bans");
+            await contract.AssertDocumentedAsync(list, "GET", "/moderation/bans");
         }
 
         using var liftRequest = _host.AsModerator(HttpMethod.Delete, $"moderation/bans/{banId}");
         using var lifted = await _host.Client.SendAsync(liftRequest);
-        await AssertDocumentedAsync(contract, lifted, "DELETE", "/moderation/bans/{banId}");
+        await contract.AssertDocumentedAsync(lifted, "DELETE", "/moderation/bans/{banId}");
     }
 
     [Fact]
@@ -258,36 +236,36 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
 
         using var invalid = await _host.PostCommentAsync(slug, "", "not-an-email", "x");
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
-        var problem = await AssertDocumentedAsync(contract, invalid, "POST", "/articles/{slug}/comments");
+        var problem = await contract.AssertDocumentedAsync(invalid, "POST", "/articles/{slug}/comments");
         Assert.NotNull(problem!["errors"]!["email"]);
 
         // A body that does not parse is a validation problem too, its error under "$": every 400 is one type.
         using var malformed = await _host.Client.PostAsync($"articles/{slug}/comments", new StringContent("{\"author\":", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
-        var unparsed = await AssertDocumentedAsync(contract, malformed, "POST", "/articles/{slug}/comments");
+        var unparsed = await contract.AssertDocumentedAsync(malformed, "POST", "/articles/{slug}/comments");
         Assert.Equal("https://commentary.dev/problems/malformed-json", unparsed!["type"]!.GetValue<string>());
         Assert.Equal("Malformed JSON", unparsed["title"]!.GetValue<string>());
         Assert.NotEmpty(unparsed["errors"]!["$"]!.AsArray());
 
         using var anonymous = await _host.Client.GetAsync("moderation/comments");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        await AssertDocumentedAsync(contract, anonymous, "GET", "/moderation/comments");
+        await contract.AssertDocumentedAsync(anonymous, "GET", "/moderation/comments");
 
         using var missing = await _host.Client.GetAsync("articles/no-such-article-here");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        await AssertDocumentedAsync(contract, missing, "GET", "/articles/{slug}");
+        await contract.AssertDocumentedAsync(missing, "GET", "/articles/{slug}");
 
         using var badLimit = await _host.Client.GetAsync("articles?limit=0");
         Assert.Equal(HttpStatusCode.BadRequest, badLimit.StatusCode);
-        await AssertDocumentedAsync(contract, badLimit, "GET", "/articles");
+        await contract.AssertDocumentedAsync(badLimit, "GET", "/articles");
 
         using var badCounts = await _host.Client.GetAsync("counts?article=Not_A_Slug");
         Assert.Equal(HttpStatusCode.BadRequest, badCounts.StatusCode);
-        await AssertDocumentedAsync(contract, badCounts, "GET", "/counts");
+        await contract.AssertDocumentedAsync(badCounts, "GET", "/counts");
 
         using var noFeed = await _host.Client.GetAsync("articles/no-such-article-here/comments.atom");
         Assert.Equal(HttpStatusCode.NotFound, noFeed.StatusCode);
-        await AssertDocumentedAsync(contract, noFeed, "GET", "/articles/{slug}/comments.atom");
+        await contract.AssertDocumentedAsync(noFeed, "GET", "/articles/{slug}/comments.atom");
     }
 
     [Theory]
@@ -305,7 +283,7 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
 
         Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, refused.StatusCode);
         Assert.Equal("/components/responses/Refused", contract.Response("GET", path, 431).Pointer);
-        await AssertDocumentedAsync(contract, refused, "GET", path);
+        await contract.AssertDocumentedAsync(refused, "GET", path);
     }
 
     [Fact]
@@ -313,13 +291,13 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
     {
         var contract = await ContractAsync();
         using var first = await _host.Client.GetAsync("openapi.json");
-        await AssertDocumentedAsync(contract, first, "GET", "/openapi.json");
+        await contract.AssertDocumentedAsync(first, "GET", "/openapi.json");
 
         using var again = new HttpRequestMessage(HttpMethod.Get, "openapi.json");
         again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
         using var notModified = await _host.Client.SendAsync(again);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
-        await AssertDocumentedAsync(contract, notModified, "GET", "/openapi.json");
+        await contract.AssertDocumentedAsync(notModified, "GET", "/openapi.json");
     }
 
     [Fact]
@@ -336,35 +314,35 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
             replyRequest.Content = JsonContent.Create(new { body = "An answer from the author.", asAuthor = true });
             using var reply = await _host.Client.SendAsync(replyRequest);
             Assert.Equal(HttpStatusCode.Created, reply.StatusCode);
-            await AssertDocumentedAsync(contract, reply, "POST", "/moderation/comments/{slug}/{id}/replies");
+            await contract.AssertDocumentedAsync(reply, "POST", "/moderation/comments/{slug}/{id}/replies");
         }
 
         using (var pinRequest = _host.AsModerator(HttpMethod.Put, $"moderation/comments/{slug}/{id}/pin"))
         using (var pin = await _host.Client.SendAsync(pinRequest))
         {
-            Assert.True((await AssertDocumentedAsync(contract, pin, "PUT", "/moderation/comments/{slug}/{id}/pin"))!["pinned"]!.GetValue<bool>());
+            Assert.True((await contract.AssertDocumentedAsync(pin, "PUT", "/moderation/comments/{slug}/{id}/pin"))!["pinned"]!.GetValue<bool>());
         }
 
         using (var helpfulRequest = new HttpRequestMessage(HttpMethod.Post, $"articles/{slug}/comments/{id}/helpful") { Content = JsonContent.Create(new { readerId = "openapi-reader-0123456789" }) })
         using (var helpful = await _host.Client.SendAsync(helpfulRequest))
         {
-            await AssertDocumentedAsync(contract, helpful, "POST", "/articles/{slug}/comments/{id}/helpful");
+            await contract.AssertDocumentedAsync(helpful, "POST", "/articles/{slug}/comments/{id}/helpful");
         }
 
         using (var sorted = await _host.Client.GetAsync($"articles/{slug}/comments?sort=helpful"))
         {
-            var page = await AssertDocumentedAsync(contract, sorted, "GET", "/articles/{slug}/comments");
+            var page = await contract.AssertDocumentedAsync(sorted, "GET", "/articles/{slug}/comments");
             Assert.Equal(2, page!["items"]!.AsArray().Count);
         }
 
         using (var badSort = await _host.Client.GetAsync($"articles/{slug}/comments?sort=best"))
         {
             Assert.Equal(HttpStatusCode.BadRequest, badSort.StatusCode);
-            await AssertDocumentedAsync(contract, badSort, "GET", "/articles/{slug}/comments");
+            await contract.AssertDocumentedAsync(badSort, "GET", "/articles/{slug}/comments");
         }
 
         using var unpinRequest = _host.AsModerator(HttpMethod.Delete, $"moderation/comments/{slug}/{id}/pin");
         using var unpin = await _host.Client.SendAsync(unpinRequest);
-        Assert.False((await AssertDocumentedAsync(contract, unpin, "DELETE", "/moderation/comments/{slug}/{id}/pin"))!["pinned"]!.GetValue<bool>());
+        Assert.False((await contract.AssertDocumentedAsync(unpin, "DELETE", "/moderation/comments/{slug}/{id}/pin"))!["pinned"]!.GetValue<bool>());
     }
 }

@@ -88,18 +88,18 @@ public sealed class ReadCacheTests(StorageFixture fixture)
         var etag = initial.Headers.ETag!;
         Assert.Contains("public", initial.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
 
-        using var notModified = await GetWithAsync(host, $"articles/{slug}/comments", etag);
+        using var notModified = await host.GetIfNoneMatchAsync($"articles/{slug}/comments", etag);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
 
         // Another page of the same article is another resource with its own validator.
-        using var smaller = await GetWithAsync(host, $"articles/{slug}/comments?limit=1", etag);
+        using var smaller = await host.GetIfNoneMatchAsync($"articles/{slug}/comments?limit=1", etag);
         Assert.Equal(HttpStatusCode.OK, smaller.StatusCode);
 
         var second = await host.SubmitAsync(slug, "Pia", $"pia2-{Guid.NewGuid():N}@example.com", "Second.");
         await host.StoredStatusAsync(slug, second);
         await host.ModerateAsync("approve", slug, second);
-        using var changed = await GetWithAsync(host, $"articles/{slug}/comments", etag);
+        using var changed = await host.GetIfNoneMatchAsync($"articles/{slug}/comments", etag);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.NotEqual(etag, changed.Headers.ETag);
         Assert.Equal([first, second], (await changed.Content.ReadFromJsonAsync<JsonObject>())!.Ids());
@@ -208,20 +208,20 @@ public sealed class ReadCacheTests(StorageFixture fixture)
         // A new version of the blob, written behind the reader's back.
         var text = "---\ntitle: Second version\nauthor: Test Author\npublished: 2026-01-01T00:00:00Z\n---\nNew *text*.\n";
         await reader.Storage.Articles.GetBlobClient(ArticleStore.BlobName(slug)).UploadAsync(BinaryData.FromString(text), overwrite: true);
-        using var second = await GetWithAsync(reader, $"articles/{slug}", firstTag);
+        using var second = await reader.GetIfNoneMatchAsync($"articles/{slug}", firstTag);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.NotEqual(firstTag, second.Headers.ETag);
         var article = (await second.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal("Second version", article["title"]!.GetValue<string>());
         Assert.Contains("<em>text</em>", article["html"]!.GetValue<string>(), StringComparison.Ordinal);
-        using var current = await GetWithAsync(reader, $"articles/{slug}", second.Headers.ETag!);
+        using var current = await reader.GetIfNoneMatchAsync($"articles/{slug}", second.Headers.ETag!);
         Assert.Equal(HttpStatusCode.NotModified, current.StatusCode);
 
         // A comment approved through another instance: the reader's next page and count show it.
         var id = await writer.SubmitAsync(slug, "Vic", $"vic-{Guid.NewGuid():N}@example.com", "Approved elsewhere, read here at once.");
         await writer.StoredStatusAsync(slug, id);
         await writer.ModerateAsync("approve", slug, id);
-        using var page = await GetWithAsync(reader, $"articles/{slug}/comments", emptyTag);
+        using var page = await reader.GetIfNoneMatchAsync($"articles/{slug}/comments", emptyTag);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.NotEqual(emptyTag, page.Headers.ETag);
         var comments = (await page.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -229,7 +229,7 @@ public sealed class ReadCacheTests(StorageFixture fixture)
         Assert.Equal(1, comments["total"]!.GetValue<int>());
         Assert.Null(comments["items"]![0]!["email"]);
         Assert.Equal(1, (await reader.GetJsonAsync($"articles/{slug}"))["commentCount"]!.GetValue<int>());
-        using var samePage = await GetWithAsync(reader, $"articles/{slug}/comments", page.Headers.ETag!);
+        using var samePage = await reader.GetIfNoneMatchAsync($"articles/{slug}/comments", page.Headers.ETag!);
         Assert.Equal(HttpStatusCode.NotModified, samePage.StatusCode);
     }
 
@@ -320,13 +320,6 @@ public sealed class ReadCacheTests(StorageFixture fixture)
         }
 
         await table.UpsertEntityAsync(new ArticleCounts(count, 0, 0).ToEntity(slug));
-    }
-
-    private static async Task<HttpResponseMessage> GetWithAsync(SelfHost host, string path, EntityTagHeaderValue etag)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.IfNoneMatch.Add(etag);
-        return await host.Client.SendAsync(request);
     }
 
     private static JsonNode ArticleIn(JsonObject list, string slug) =>

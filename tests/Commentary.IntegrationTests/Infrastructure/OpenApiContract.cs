@@ -92,4 +92,27 @@ public sealed class OpenApiContract
         JsonPointer.Parse(location).TryEvaluate(Document, out var found) ? found : null;
 
     public static string Escape(string segment) => segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+
+    /// <summary>Asserts the answer is one the document describes: status, media type, body schema and headers.</summary>
+    public async Task<JsonNode?> AssertDocumentedAsync(HttpResponseMessage response, string method, string path)
+    {
+        var status = (int)response.StatusCode;
+        var (documented, _) = Response(method, path, status);
+        foreach (var header in documented["headers"]?.AsObject().Select(h => h.Key) ?? [])
+        {
+            Assert.True(response.Headers.Contains(header) || response.Content.Headers.Contains(header), $"{method} {path} {status} lacks the documented header {header}.");
+        }
+
+        var text = await response.Content.ReadAsStringAsync();
+        if (documented["content"] is null)
+        {
+            Assert.Equal(string.Empty, text);
+            return null;
+        }
+
+        var body = JsonNode.Parse(text);
+        var results = Validate(method, path, status, response.Content.Headers.ContentType!.MediaType!, body);
+        Assert.True(results.IsValid, $"{method} {path} {status} does not match the document:\n{OpenApiContract.Describe(results)}\n{text}");
+        return body;
+    }
 }
