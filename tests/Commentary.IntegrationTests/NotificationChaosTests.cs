@@ -126,16 +126,25 @@ public sealed class NotificationChaosTests : IAsyncLifetime
 
     private static async Task<string> PostAsync(HttpClient client, int n)
     {
+        // One key and one body for every attempt, as a well-behaved client retries: an attempt answered 503 (or cut
+        // off by the kill) may still have been stored, and the key makes the retry answer that same comment.
+        var key = Guid.NewGuid().ToString("N");
+        var email = $"chaos{n}-{key}@example.com";
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                using var response = await client.PostAsJsonAsync($"articles/{Slug}/comments", new
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"articles/{Slug}/comments")
                 {
-                    author = "Chaos",
-                    email = $"chaos{n}-{Guid.NewGuid():N}@example.com",
-                    body = $"Held comment {n}: a first comment with a link https://example.net/{n}.",
-                });
+                    Content = JsonContent.Create(new
+                    {
+                        author = "Chaos",
+                        email,
+                        body = $"Held comment {n}: a first comment with a link https://example.net/{n}.",
+                    }),
+                };
+                request.Headers.Add("Idempotency-Key", key);
+                using var response = await client.SendAsync(request);
                 response.EnsureSuccessStatusCode();
                 return (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<string>();
             }
