@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Azure.Core;
 using Commentary.BrowserTests.Infrastructure;
 using Commentary.Core.Comments;
+using Commentary.Core.Storage;
 using Commentary.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -129,57 +131,47 @@ public sealed class WidgetTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task A_post_retried_after_its_answer_was_lost_is_stored_once_and_awaits_moderation()
+    public async Task A_post_retried_after_storage_answered_too_late_is_stored_once_and_awaits_moderation()
     {
-        var slug = await _host.AddArticleAsync("retry");
-        await using var context = await fixture.NewContextAsync();
+        // A host of its own whose enqueue of the first comment reaches storage, but whose answer stalls past the
+        // request deadline: the reader hears "try again" about a comment that was in fact taken.
+        var stall = new AnswerTooLatePolicy(m => m.Request.Method == RequestMethod.Post
+            && m.Request.Uri.Path.EndsWith($"/{StorageNames.SubmissionsQueue}/messages", StringComparison.Ordinal));
+        var connection = fixture.Azurite.ConnectionString;
+        await using var host = await SelfHost.StartAsync(connection, storage: PolicyStorageClients.For(connection, stall));
+        var slug = await host.AddArticleAsync("retry");
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = new Uri(host.BaseAddress, "api/ui/").ToString(),
+            Locale = "en-GB",
+            TimezoneId = "UTC",
+        });
         var reader = await ReaderPage.OpenAsync(context, slug);
         var keys = new List<string>();
-        var firstId = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await reader.Page.RouteAsync($"**/api/articles/{slug}/comments", async route =>
+        reader.Page.Request += (_, request) =>
         {
-            if (route.Request.Method != "POST")
+            if (request.Method == "POST" && request.Url.EndsWith($"/articles/{slug}/comments", StringComparison.Ordinal))
             {
-                await route.ContinueAsync();
-                return;
+                keys.Add(request.Headers.GetValueOrDefault("idempotency-key") ?? string.Empty);
             }
+        };
 
-            keys.Add(route.Request.Headers.GetValueOrDefault("idempotency-key") ?? string.Empty);
-            if (keys.Count > 1)
-            {
-                await route.ContinueAsync();
-                return;
-            }
-
-            // The server takes the comment, but the page hears "try again" (as when storage answered after the
-            // deadline): the case where a retry without a key would store a second copy.
-            var taken = await route.FetchAsync();
-            firstId.SetResult((await taken.JsonAsync())!.Value.GetProperty("id").GetString()!);
-            await route.FulfillAsync(new()
-            {
-                Status = 503,
-                ContentType = "application/problem+json",
-                Headers = new Dictionary<string, string> { ["Retry-After"] = "1" },
-                Body = "{\"title\":\"Service Unavailable\",\"status\":503}",
-            });
-        });
-
-        await reader.FillAsync("Robin", Seeding.NewEmail(), "Posting this once, whatever the network does.");
+        await reader.FillAsync("Robin", Seeding.NewEmail(), "Posting this once, whatever storage does.");
         await reader.PostAsync();
+        await stall.Committed;
         await Expect(reader.FormStatus).ToContainTextAsync("Comments are taking a short break");
-        var id = await firstId.Task;
         var post = reader.Widget.GetByRole(AriaRole.Button, new() { Name = "Post comment" });
         await Expect(post).Not.ToHaveAttributeAsync("aria-disabled", "true");
         await reader.PostAsync();
 
         await Expect(reader.FormStatus).ToContainTextAsync("awaiting moderation");
-        Assert.Equal(id, await reader.PendingIdAsync());
+        var id = await reader.PendingIdAsync();
         await Expect(reader.Pending).ToHaveCountAsync(1);
         Assert.Equal(2, keys.Count);
         Assert.False(string.IsNullOrEmpty(keys[0]));
         Assert.Equal(keys[0], keys[1]);
-        Assert.Equal("pending", await _host.StoredStatusAsync(slug, id));
-        var pending = await _host.GetModeratorJsonAsync($"moderation/comments?status=pending&article={slug}");
+        Assert.Equal("pending", await host.StoredStatusAsync(slug, id));
+        var pending = await host.GetModeratorJsonAsync($"moderation/comments?status=pending&article={slug}");
         Assert.Equal([id], pending["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
     }
 
