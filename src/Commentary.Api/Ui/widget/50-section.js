@@ -47,7 +47,7 @@ class SectionBase {
     this.waitUntil = 0;
     this.sort = 'oldest';
     this.helpful = false;
-    // Built by mount() and buildForm(), and used by every part: null until then.
+    // Set by mount(), load() and buildForm(), and declared here for the parts before theirs: null until then.
     /** @type {HTMLElement} */ this.section = null;
     /** @type {HTMLElement} */ this.title = null;
     /** @type {HTMLElement} */ this.list = null;
