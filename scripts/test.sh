@@ -23,8 +23,8 @@ trap 'rm -rf "$log" "$templates"' EXIT
 # Restores the Bicep CLI (tools/Bicep), which the infrastructure tests run, and builds and lints every template with it.
 bash scripts/bicep.sh "$templates" >/dev/null
 status=0
-# The dashboard's modules and the widget are checked against their JSDoc types; nothing is emitted, since the browser
-# runs the files as written. A type error fails the run, after the tests have still run and been counted.
+# The dashboard's modules and the widget's parts are checked against their JSDoc types; nothing is emitted, since the
+# browser runs the files as written (the widget's parts joined into one script, docs/widget.md). A type error fails the run, after the tests have still run and been counted.
 for project in src/Commentary.Api/Ui/tsconfig.json src/Commentary.Api/Ui/tsconfig.widget.json; do
   node_modules/.bin/tsc -p "$project" || { echo "The type check of $project failed." >&2; status=1; }
 done

@@ -93,6 +93,7 @@ public sealed partial class RetryAfterTests(BrowserFixture fixture)
     }
 
     /// <summary>The widget's function, from its declaration to the closing brace at its indentation.</summary>
-    [GeneratedRegex(@"function retryAfterSeconds\(value, now\) \{\n.*?\n  \}", RegexOptions.Singleline)]
+    /// <summary>The widget's function, up to the line that closes it at the indentation it opened with.</summary>
+    [GeneratedRegex(@"^(?<indent> *)function retryAfterSeconds\(value, now\) \{\n.*?\n\k<indent>\}$", RegexOptions.Singleline | RegexOptions.Multiline)]
     private static partial Regex WidgetFunction();
 }

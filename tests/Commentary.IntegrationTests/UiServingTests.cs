@@ -59,6 +59,8 @@ public sealed partial class UiServingTests(StorageFixture fixture)
     [InlineData("ui/..%2F..%2Fappsettings.json")]
     [InlineData("ui/Commentary.Api.dll")]
     [InlineData("ui/embed.xx.json")]
+    [InlineData("ui/10-settings.js")]
+    [InlineData("ui/widget%2F10-settings.js")]
     public async Task Nothing_but_the_ui_files_can_be_fetched(string path)
     {
         using var response = await _host.Client.GetAsync(path);

@@ -8,9 +8,10 @@ using System.Text.RegularExpressions;
 namespace Commentary.Api.Ui;
 
 /// <summary>
-/// The files under <c>Ui/wwwroot</c>, embedded in this assembly and prepared once at start-up. A file may name
-/// another's version as <c>{{version:embed.css}}</c>; the placeholder becomes that file's content hash, so pages link
-/// to versioned URLs that can be cached for good and change whenever the file does.
+/// The files under <c>Ui/wwwroot</c>, and the widget's script composed from <c>Ui/widget</c>, embedded in this assembly
+/// and prepared once at start-up. A file may name another's version as <c>{{version:embed.css}}</c>; the placeholder
+/// becomes that file's content hash, so pages link to versioned URLs that can be cached for good and change whenever
+/// the file does.
 /// </summary>
 /// <remarks>
 /// A script's relative module imports (<c>import { h } from './moderation-dom.js'</c>) are versioned the same way:
@@ -43,19 +44,34 @@ public sealed partial class UiAssetCatalog
 
     public IEnumerable<string> Names => _assets.Keys;
 
-    /// <summary>The catalog of the files embedded in this assembly.</summary>
+    /// <summary>
+    /// The catalog of the files embedded in this assembly, with the widget's <c>embed.js</c> composed from its parts
+    /// (<see cref="WidgetScript"/>); the parts themselves are not in the catalog, so they are never served on their own.
+    /// </summary>
     public static UiAssetCatalog FromEmbeddedFiles()
     {
-        var assembly = typeof(UiAssetCatalog).Assembly;
-        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
+        var sources = EmbeddedTexts(ResourcePrefix);
+        if (!sources.TryAdd(WidgetScript.Name, WidgetScript.Compose(EmbeddedTexts(WidgetScript.ResourcePrefix))))
         {
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            sources[resource[ResourcePrefix.Length..]] = reader.ReadToEnd();
+            throw new InvalidOperationException($"Both Ui/wwwroot and the widget's parts hold {WidgetScript.Name}; it is composed from the parts only.");
         }
 
         return new UiAssetCatalog(sources);
+    }
+
+    /// <summary>The texts of the resources embedded under a prefix, by name without it.</summary>
+    private static Dictionary<string, string> EmbeddedTexts(string prefix)
+    {
+        var assembly = typeof(UiAssetCatalog).Assembly;
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            texts[resource[prefix.Length..]] = reader.ReadToEnd();
+        }
+
+        return texts;
     }
 
     /// <summary>Only names in the catalog are ever served, so no request can reach any other file.</summary>

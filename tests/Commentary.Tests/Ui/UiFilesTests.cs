@@ -178,6 +178,72 @@ public partial class UiFilesTests
         Assert.DoesNotMatch(@"\bimport\s*\(", Text("embed.js"));
     }
 
+    [Fact]
+    public void The_widget_is_its_parts_composed_into_one_strict_function_and_the_parts_are_not_served_themselves()
+    {
+        var parts = WidgetParts();
+        var widget = Text("embed.js");
+
+        Assert.True(parts.Count >= 6, $"the widget has {parts.Count} parts");
+        Assert.Equal(
+            VersionReference().Replace(WidgetScript.Compose(parts), m => Asset(m.Groups["name"].Value).Version),
+            widget);
+        // One function around everything, opened and closed once at the left margin: nothing the parts declare at their
+        // top level reaches the embedding page's global scope.
+        Assert.StartsWith("(() => {\n'use strict';\n", widget, StringComparison.Ordinal);
+        Assert.EndsWith("\n})();\n", widget, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(widget, @"^\(\(\) => \{$", RegexOptions.Multiline));
+        Assert.Single(Regex.Matches(widget, @"^\}\)\(\);$", RegexOptions.Multiline));
+        Assert.All(parts.Keys, part =>
+        {
+            Assert.DoesNotContain(part, Catalog.Names);
+            Assert.False(Catalog.TryGet(WidgetScript.ResourcePrefix + part, out _), $"{part} is served on its own");
+        });
+    }
+
+    [Fact]
+    public void The_widgets_parts_are_at_most_300_lines_each_checked_by_the_type_checker()
+    {
+        Assert.All(WidgetParts(), part =>
+        {
+            var lines = part.Value.Split('\n').Length - (part.Value.EndsWith('\n') ? 1 : 0);
+            Assert.True(lines <= 300, $"{part.Key} has {lines} lines");
+            Assert.StartsWith("// @ts-check\n", part.Value, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Each_class_of_the_widget_extends_one_that_an_earlier_part_declares()
+    {
+        // Classes exist only once their declaration has run, so in the composed script a class can extend only one that
+        // comes before it; the type checker reads the parts as one scope and would not notice the wrong order.
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (part, text) in WidgetParts().OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            foreach (Match declaration in ClassDeclaration().Matches(text))
+            {
+                var extended = declaration.Groups["base"].Value;
+                Assert.True(extended.Length == 0 || declared.Contains(extended), $"{part}: {declaration.Value} comes before {extended}");
+                declared.Add(declaration.Groups["name"].Value);
+            }
+        }
+
+        Assert.Contains("CommentSection", declared);
+    }
+
+    /// <summary>The widget's parts as embedded, by file name.</summary>
+    private static Dictionary<string, string> WidgetParts()
+    {
+        var assembly = typeof(UiAssetCatalog).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(WidgetScript.ResourcePrefix, StringComparison.Ordinal))
+            .ToDictionary(n => n[WidgetScript.ResourcePrefix.Length..], n =>
+            {
+                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!, Encoding.UTF8);
+                return reader.ReadToEnd();
+            }, StringComparer.Ordinal);
+    }
+
     /// <summary>The JSDoc and body of <c>retryAfterSeconds</c> in a script, each line without its indentation.</summary>
     private static string RetryAfterFunction(string script)
     {
@@ -212,6 +278,12 @@ public partial class UiFilesTests
 
     [GeneratedRegex(@"(?:src|href)=""(?<name>[a-z0-9.-]+\.(?:js|css))\?v=(?<version>[0-9a-f]+)""")]
     private static partial Regex LocalAsset();
+
+    [GeneratedRegex(@"\{\{version:(?<name>[A-Za-z0-9._-]+)\}\}")]
+    private static partial Regex VersionReference();
+
+    [GeneratedRegex(@"^class (?<name>\w+)(?: extends (?<base>\w+))? \{", RegexOptions.Multiline)]
+    private static partial Regex ClassDeclaration();
 
     [GeneratedRegex(@"innerHTML\s*=(?<value>[^;]+);")]
     private static partial Regex MarkupAssignment();
