@@ -27,6 +27,10 @@ public sealed class TrainModelSettings : CommandSettings
     [Description("The model's version; by default the training time, \"yyyy-MM-dd.HHmm\" UTC.")]
     public string? Version { get; set; }
 
+    [CommandOption("--leave-one-video-out")]
+    [Description("Also check the spam score on each YouTube video it did not see: trained without it, measured on that video's texts outside the test split (three more trainings of the spam score).")]
+    public bool LeaveOneVideoOut { get; set; }
+
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Data) ? ValidationResult.Error("--data names the folder of training data.") : ValidationResult.Success();
 }
@@ -91,6 +95,11 @@ public sealed class TrainModelCommand(CliOutput output, TimeProvider clock) : Co
         output.Data.WriteLine(ThresholdsJson(thresholds));
         output.Data.WriteLine();
         ModelReport.Write(output, model, thresholds, test);
+        if (settings.LeaveOneVideoOut)
+        {
+            ModelReport.WriteVideoChecks(output, OutOfDomainCheck.SpamByVideo(examples, model, cancellationToken));
+        }
+
         return 0;
     }
 
@@ -175,6 +184,25 @@ internal static class ModelReport
         output.Data.WriteLine("The whole policy, first-comment hold off:");
         output.Data.WriteLine();
         output.Data.WriteLine(ModelEvaluation.Outcomes(new ModerationPolicy(moderation), model, test).ToMarkdown());
+    }
+
+    public static void WriteVideoChecks(CliOutput output, IReadOnlyList<VideoCheck> checks)
+    {
+        output.Data.WriteLine("The spam score on a video it did not see (trained and thresholds chosen without it; that video's texts outside the test split):");
+        output.Data.WriteLine();
+        output.Data.WriteLine("| video | spam hold / reject | spam | published | rejected | legitimate | published | rejected |");
+        output.Data.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var c in checks)
+        {
+            var t = c.Outcomes;
+            output.Data.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {c.Video} | {c.SpamThresholds.HoldAt:0.00##} / {c.SpamThresholds.RejectAt:0.00##} | {t.Total("spam")} | {t.Share("spam", OutcomeTable.Published):P1} | {t.Share("spam", OutcomeTable.Rejected):P1} | {t.Total("legitimate")} | {t.Share("legitimate", OutcomeTable.Published):P1} | {t.Share("legitimate", OutcomeTable.Rejected):P1} |"));
+        }
+
+        var spam = checks.Sum(c => c.Outcomes.Total("spam"));
+        var published = checks.Sum(c => c.Outcomes.Count("spam", OutcomeTable.Published));
+        output.Data.WriteLine();
+        output.Data.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Spam published on unseen videos: {published} of {spam} ({(spam == 0 ? 0 : (double)published / spam):P1})."));
     }
 }
 

@@ -39,6 +39,24 @@ public static class ClassifierTrainer
         return new ModerationModel(manifest, scorers[0], scorers[1], scorers[2]);
     }
 
+    /// <summary>
+    /// Trains one score on exactly these examples (whatever their part), as <see cref="Train"/> trains it; for checks
+    /// that leave part of the data out, such as <see cref="OutOfDomainCheck"/>.
+    /// </summary>
+    internal static LinearScorer TrainScore(IReadOnlyList<TrainingExample> train, ClassifierScore score)
+    {
+        var list = train.ToList();
+        var features = new VBuffer<float>[list.Count];
+        var featurizer = TextFeatures.ForThisThread;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var v = featurizer.Compute(list[i].Text);
+            features[i] = new VBuffer<float>(TextFeatures.Dimension, v.Indices.Length, v.Values, v.Indices);
+        }
+
+        return TrainOne(list, features, score);
+    }
+
     private static LinearScorer TrainOne(List<TrainingExample> train, VBuffer<float>[] features, ClassifierScore score)
     {
         var positives = train.Count(e => e.Is(score));

@@ -48,6 +48,14 @@ public sealed class ModerationModel
     /// <summary>The same model with another manifest (the trainer adds the evaluation after it has scored).</summary>
     public ModerationModel With(ModelManifest manifest) => new(manifest, _scorers[0], _scorers[1], _scorers[2]);
 
+    /// <summary>The same model with one score replaced (for checks that retrain one score on part of the data).</summary>
+    internal ModerationModel With(ClassifierScore score, LinearScorer scorer)
+    {
+        var scorers = (LinearScorer[])_scorers.Clone();
+        scorers[(int)score] = scorer;
+        return new ModerationModel(Manifest, scorers[0], scorers[1], scorers[2]);
+    }
+
     public void Save(Stream destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
