@@ -191,16 +191,10 @@ public sealed class CommentStore(StorageClients storage)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(updated);
-        var action = new TableTransactionAction(TableTransactionActionType.UpdateReplace, CommentEntity.From(updated), CommentEntity.ETagOf(current));
-        var (committed, written) = await _counter.CommitAsync(current.Slug, [action], counts => counts.Add(current.Status, -1).Add(updated.Status, 1),
-            async () => (await FindAsync(current.Slug, current.Id, cancellationToken))?.ETag == current.ETag, cancellationToken);
-        if (committed)
-        {
-            return StoreOutcome.Changed(updated with { ETag = written ?? string.Empty }, current.Status);
-        }
-
-        var stored = await FindAsync(current.Slug, current.Id, cancellationToken);
-        return stored is null ? StoreOutcome.NotFound : StoreOutcome.Conflict(stored);
+        var (committed, stored) = await ReplaceAsync(current, updated, counts => counts.Add(current.Status, -1).Add(updated.Status, 1), cancellationToken);
+        return stored is null ? StoreOutcome.NotFound
+            : committed ? StoreOutcome.Changed(stored, current.Status)
+            : StoreOutcome.Conflict(stored);
     }
 
     /// <summary>Whether any comment that is published or still awaiting a decision answers this one.</summary>
@@ -231,7 +225,7 @@ public sealed class CommentStore(StorageClients storage)
 
         var action = new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(slug, id), CommentEntity.ETagOf(current));
         var (committed, _) = await _counter.CommitAsync(slug, [action], counts => Unpinned(counts.Add(current.Status, -1), current.Pinned),
-            async () => (await FindAsync(slug, id, cancellationToken))?.ETag == current.ETag, cancellationToken);
+            StillAsRead(current, cancellationToken), cancellationToken);
         if (committed)
         {
             return StoreOutcome.Changed(current, current.Status);
@@ -312,12 +306,15 @@ public sealed class CommentStore(StorageClients storage)
         Comment current, Comment updated, Func<ArticleCounts, ArticleCounts> adjust, CancellationToken cancellationToken)
     {
         var action = new TableTransactionAction(TableTransactionActionType.UpdateReplace, CommentEntity.From(updated), CommentEntity.ETagOf(current));
-        var (committed, written) = await _counter.CommitAsync(current.Slug, [action], adjust,
-            async () => (await FindAsync(current.Slug, current.Id, cancellationToken))?.ETag == current.ETag, cancellationToken);
+        var (committed, written) = await _counter.CommitAsync(current.Slug, [action], adjust, StillAsRead(current, cancellationToken), cancellationToken);
         return committed && written is { } etag
             ? (true, updated with { ETag = etag })
             : (committed, await FindAsync(current.Slug, current.Id, cancellationToken));
     }
+
+    // Whether a refused write left the comment as it was read, so only the counter raced (see ArticleCounter.CommitAsync).
+    private Func<Task<bool>> StillAsRead(Comment current, CancellationToken cancellationToken) =>
+        async () => (await FindAsync(current.Slug, current.Id, cancellationToken))?.ETag == current.ETag;
 
     private static ArticleCounts Unpinned(ArticleCounts counts, bool unpin) =>
         unpin ? counts with { Pinned = Math.Max(0, counts.Pinned - 1) } : counts;
