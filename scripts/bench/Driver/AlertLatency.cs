@@ -1,17 +1,13 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using Commentary.Core.Articles;
 using Commentary.Core.Notifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
@@ -66,32 +62,14 @@ public static class AlertLatency
 
         // The self-host is started by run.sh once the receivers listen; wait for it.
         await WaitForHealthAsync(api);
-        await new ArticleStore(storage.Clients, NullLogger<ArticleStore>.Instance)
-            .AddIfMissingAsync(Seeding.PostTarget, Seeding.ArticleText(Seeding.PostTarget), CancellationToken.None);
-
         var toWebhook = new List<double>();
         var toMail = new List<double>();
-        for (var i = 0; i < count; i++)
+        await CrisisSampling.RunAsync(storage, Client, api, count, "alert", async (id, clock) =>
         {
-            var body = JsonSerializer.Serialize(new
-            {
-                author = "Bench Writer",
-                email = $"alert{i}-{Guid.NewGuid():N}@example.com",
-                body = $"I can't sleep again and honestly I want to die. Night {i}, {Guid.NewGuid():N}.",
-            });
-            var clock = Stopwatch.StartNew();
-            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-            using var posted = await Client.PostAsync($"{api}/api/articles/{Seeding.PostTarget}/comments", content);
-            if (posted.StatusCode != HttpStatusCode.Accepted)
-            {
-                throw new HttpRequestException($"POST answered {(int)posted.StatusCode}");
-            }
-
-            var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
             var started = DateTime.UtcNow - clock.Elapsed;
             toWebhook.Add(await ArrivalAsync(webhooks, id, started));
             toMail.Add(await ArrivalAsync(mails, id, started));
-        }
+        });
 
         await stopSmtp.CancelAsync();
         await receiver.StopAsync();
@@ -104,8 +82,7 @@ public static class AlertLatency
         }
 
         return string.Create(CultureInfo.InvariantCulture,
-            $"RESULT webhook_p50={Percentile(toWebhook, 50):0.00} webhook_p95={Percentile(toWebhook, 95):0.00} webhook_max={toWebhook.Max():0.00} "
-            + $"mail_p50={Percentile(toMail, 50):0.00} mail_p95={Percentile(toMail, 95):0.00} mail_max={toMail.Max():0.00} samples={count} bad_signatures={unsigned}");
+            $"RESULT {CrisisSampling.Summary("webhook", toWebhook)} {CrisisSampling.Summary("mail", toMail)} samples={count} bad_signatures={unsigned}");
     }
 
     private static async Task<double> ArrivalAsync(ConcurrentDictionary<string, DateTime> arrivals, string id, DateTime started)
@@ -145,13 +122,6 @@ public static class AlertLatency
         }
 
         throw new TimeoutException("The self-host did not become healthy.");
-    }
-
-    private static double Percentile(List<double> values, int percent)
-    {
-        var sorted = values.Order().ToArray();
-        var rank = (int)Math.Ceiling(percent / 100.0 * sorted.Length) - 1;
-        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
     }
 
     /// <summary>Notes when the alert for each comment arrived: the comment id is in its dashboard link.</summary>

@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Commentary.Core.Articles;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Commentary.Bench;
 
@@ -23,36 +21,17 @@ public static class CrisisLatency
 
     public static async Task<string> RunAsync(BenchStorage storage, string api, int count)
     {
-        await new ArticleStore(storage.Clients, NullLogger<ArticleStore>.Instance)
-            .AddIfMissingAsync(Seeding.PostTarget, Seeding.ArticleText(Seeding.PostTarget), CancellationToken.None);
         var widget = new List<double>();
         var answer = new List<double>();
-        for (var i = 0; i < count; i++)
+        await CrisisSampling.RunAsync(storage, Client, api, count, "writer", async (id, clock) =>
         {
-            var body = JsonSerializer.Serialize(new
-            {
-                author = "Bench Writer",
-                email = $"writer{i}-{Guid.NewGuid():N}@example.com",
-                body = $"I can't sleep again and honestly I want to die. Night {i}, {Guid.NewGuid():N}.",
-            });
-            var clock = Stopwatch.StartNew();
-            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-            using var posted = await Client.PostAsync($"{api}/api/articles/{Seeding.PostTarget}/comments", content);
-            if (posted.StatusCode != HttpStatusCode.Accepted)
-            {
-                throw new HttpRequestException($"POST answered {(int)posted.StatusCode}");
-            }
-
-            var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
             var status = $"{api}/api/articles/{Seeding.PostTarget}/comments/{id}?lang=en";
             var seen = await Task.WhenAll(WidgetAsync(status, clock), TightAsync(status, clock));
             widget.Add(seen[0]);
             answer.Add(seen[1]);
-        }
-
+        });
         return string.Create(CultureInfo.InvariantCulture,
-            $"RESULT widget_p50={Percentile(widget, 50):0.00} widget_p95={Percentile(widget, 95):0.00} widget_max={widget.Max():0.00} "
-            + $"answer_p50={Percentile(answer, 50):0.00} answer_p95={Percentile(answer, 95):0.00} answer_max={answer.Max():0.00} samples={count}");
+            $"RESULT {CrisisSampling.Summary("widget", widget)} {CrisisSampling.Summary("answer", answer)} samples={count}");
     }
 
     private static async Task<double> WidgetAsync(string status, Stopwatch clock)
@@ -90,12 +69,5 @@ public static class CrisisLatency
         using var response = await Client.GetAsync(url);
         return response.StatusCode == HttpStatusCode.OK
             && (await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("crisisResources", out _);
-    }
-
-    private static double Percentile(List<double> values, int percent)
-    {
-        var sorted = values.Order().ToArray();
-        var rank = (int)Math.Ceiling(percent / 100.0 * sorted.Length) - 1;
-        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
     }
 }

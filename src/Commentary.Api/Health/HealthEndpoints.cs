@@ -38,7 +38,7 @@ public sealed class HealthEndpoints(StorageClients storage, ModelProvider models
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         if (!healthy)
         {
-            request.HttpContext.Response.Headers.RetryAfter = EndpointGuard.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Problems.SetRetryAfter(request, EndpointGuard.RetryAfterSeconds);
         }
 
         return ApiJson.Status(new HealthReport(healthy ? "healthy" : "unhealthy", services),

@@ -56,16 +56,13 @@ public static class Problems
 
     public static ProblemHttpResult Unavailable(HttpRequest request, int retryAfterSeconds, string detail)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        request.HttpContext.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SetRetryAfter(request, retryAfterSeconds);
         return Problem(StatusCodes.Status503ServiceUnavailable, "unavailable", "Service unavailable", detail);
     }
 
     public static ProblemHttpResult TooManyRequests(HttpRequest request, TimeSpan retryAfter, string detail)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SetRetryAfter(request, Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)));
         return Problem(StatusCodes.Status429TooManyRequests, "too-many-requests", "Too many requests", detail);
     }
 
@@ -107,6 +104,13 @@ public static class Problems
     public static ProblemHttpResult Unexpected() =>
         Problem(StatusCodes.Status500InternalServerError, "unexpected", "Unexpected error",
             "Something went wrong on our side. It has been logged; please try again.");
+
+    /// <summary>Retry-After in whole seconds, the form every client (the widget and the dashboard included) reads.</summary>
+    internal static void SetRetryAfter(HttpRequest request, int seconds)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private static ProblemHttpResult Problem(int status, string type, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, type: TypeBase + type);

@@ -38,16 +38,7 @@ public static class ModerationLinkPages
 
         html.Append("</p>");
         html.Append(CultureInfo.InvariantCulture, $"<blockquote class=\"body\">{E(Excerpt(comment.Body))}</blockquote>");
-        if (comment.Reasons.Count > 0)
-        {
-            html.Append("<h2>Why it was held</h2><ul class=\"reasons\">");
-            foreach (var reason in comment.Reasons)
-            {
-                html.Append(CultureInfo.InvariantCulture, $"<li><code>{E(reason.Rule)}</code> {E(reason.Detail)}</li>");
-            }
-
-            html.Append("</ul>");
-        }
+        ModerationReasonHtml.Append(html, comment.Reasons, E, heading: "Why it was held", listClass: "reasons");
 
         html.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"link\"><input type=\"hidden\" name=\"{ModerationLinks.TokenField}\" value=\"{E(token)}\">");
         if (!approve)

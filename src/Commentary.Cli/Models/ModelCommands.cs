@@ -9,12 +9,19 @@ using Spectre.Console.Cli;
 
 namespace Commentary.Cli.Models;
 
-public sealed class TrainModelSettings : CommandSettings
+/// <summary>The <c>--data</c> option that training and evaluation both require.</summary>
+public abstract class TrainingDataSettings : CommandSettings
 {
     [CommandOption("--data <FOLDER>")]
-    [Description("The folder with spam-youtube.jsonl, toxic-wikipedia.jsonl and crisis-reddit.jsonl.")]
+    [Description("The folder with spam-youtube.jsonl, toxic-wikipedia.jsonl and crisis-reddit.jsonl (evaluation reads their test split).")]
     public string Data { get; set; } = string.Empty;
 
+    public override ValidationResult Validate() =>
+        string.IsNullOrWhiteSpace(Data) ? ValidationResult.Error("--data names the folder of training data.") : ValidationResult.Success();
+}
+
+public sealed class TrainModelSettings : TrainingDataSettings
+{
     [CommandOption("--corpus <FILE>")]
     [Description("Our own labelled comments (the policy tests' corpus): its legitimate and crisis comments join the training part.")]
     public string? Corpus { get; set; }
@@ -30,17 +37,10 @@ public sealed class TrainModelSettings : CommandSettings
     [CommandOption("--leave-one-video-out")]
     [Description("Also check the spam score on each YouTube video it did not see: trained without it, measured on that video's texts outside the test split (three more trainings of the spam score).")]
     public bool LeaveOneVideoOut { get; set; }
-
-    public override ValidationResult Validate() =>
-        string.IsNullOrWhiteSpace(Data) ? ValidationResult.Error("--data names the folder of training data.") : ValidationResult.Success();
 }
 
-public sealed class EvaluateModelSettings : CommandSettings
+public sealed class EvaluateModelSettings : TrainingDataSettings
 {
-    [CommandOption("--data <FOLDER>")]
-    [Description("The folder with the training data; the model is evaluated on its test split.")]
-    public string Data { get; set; } = string.Empty;
-
     [CommandOption("--model <FILE>")]
     [Description("A model file; by default the model shipped in this release.")]
     public string? Model { get; set; }
@@ -48,9 +48,6 @@ public sealed class EvaluateModelSettings : CommandSettings
     [CommandOption("--settings <FILE>")]
     [Description("Moderation settings JSON whose thresholds to use; by default the shipped settings.")]
     public string? Settings { get; set; }
-
-    public override ValidationResult Validate() =>
-        string.IsNullOrWhiteSpace(Data) ? ValidationResult.Error("--data names the folder of training data.") : ValidationResult.Success();
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Azure;
 using Azure.Data.Tables;
@@ -9,15 +8,13 @@ namespace Commentary.Core.Comments;
 
 /// <summary>
 /// Comments in table <c>Comments</c>. Every write changes the comment and its article's counts in one transaction
-/// guarded by ETags, and every failure is judged by reading back what is stored, so a retried write that had in fact
-/// committed is recognised rather than repeated.
+/// guarded by ETags (<see cref="ArticleCounter"/>), and every failure is judged by reading back what is stored, so a
+/// retried write that had in fact committed is recognised rather than repeated.
 /// </summary>
 public sealed class CommentStore(StorageClients storage)
 {
-    private const int MaxCounterAttempts = 10;
     private readonly TableClient _table = storage.Comments;
-    private readonly PartitionLocks _partitionLocks = new();
-    private readonly ConcurrentDictionary<string, (ArticleCounts Counts, ETag? ETag)> _knownCounters = new(StringComparer.Ordinal);
+    private readonly ArticleCounter _counter = new(storage.Comments);
 
     public async Task<Comment?> FindAsync(string slug, string id, CancellationToken cancellationToken)
     {
@@ -37,7 +34,7 @@ public sealed class CommentStore(StorageClients storage)
     /// </summary>
     public async Task<(ArticleCounts Counts, string? Version)> CounterAsync(string slug, CancellationToken cancellationToken)
     {
-        var (counts, etag) = await ReadCounterAsync(slug, cancellationToken);
+        var (counts, etag) = await _counter.ReadAsync(slug, cancellationToken);
         return (counts, etag?.ToString());
     }
 
@@ -46,7 +43,7 @@ public sealed class CommentStore(StorageClients storage)
     {
         ArgumentNullException.ThrowIfNull(comment);
         var action = new TableTransactionAction(TableTransactionActionType.Add, CommentEntity.From(comment));
-        var (committed, written) = await CommitWithCountsAsync(comment.Slug, [action], counts => counts.Add(comment.Status, 1),
+        var (committed, written) = await _counter.CommitAsync(comment.Slug, [action], counts => counts.Add(comment.Status, 1),
             async () => await FindAsync(comment.Slug, comment.Id, cancellationToken) is null, cancellationToken);
         // Our own write's answer carries the new ETag, so only a refused insert (a redelivery) needs to read back.
         var stored = (committed && written is { } etag ? comment with { ETag = etag } : null)
@@ -74,7 +71,7 @@ public sealed class CommentStore(StorageClients storage)
         {
             var actions = pending.Select(c => new TableTransactionAction(TableTransactionActionType.Add, CommentEntity.From(c))).ToArray();
             var adding = pending;
-            var (committed, _) = await CommitWithCountsAsync(slug, actions, counts => adding.Aggregate(counts, (sum, c) => sum.Add(c.Status, 1)),
+            var (committed, _) = await _counter.CommitAsync(slug, actions, counts => adding.Aggregate(counts, (sum, c) => sum.Add(c.Status, 1)),
                 async () => (await StoredIdsAsync(slug, adding, cancellationToken)).Count == 0, cancellationToken);
             if (committed)
             {
@@ -146,11 +143,8 @@ public sealed class CommentStore(StorageClients storage)
             Reasons = change.AddReason is { } added ? [.. current.Reasons, added] : current.Reasons,
             Pinned = current.Pinned && !unpin,
         };
-        var action = new TableTransactionAction(TableTransactionActionType.UpdateReplace, CommentEntity.From(updated), CommentEntity.ETagOf(current));
-        var (committed, written) = await CommitWithCountsAsync(
-            slug, [action], counts => Unpinned(counts.Add(current.Status, -1).Add(change.Status, 1), unpin),
-            async () => (await FindAsync(slug, id, cancellationToken))?.ETag == current.ETag, cancellationToken);
-        var stored = committed && written is { } etag ? updated with { ETag = etag } : await FindAsync(slug, id, cancellationToken);
+        var (committed, stored) = await ReplaceAsync(
+            current, updated, counts => Unpinned(counts.Add(current.Status, -1).Add(change.Status, 1), unpin), cancellationToken);
         if (stored is null)
         {
             return StoreOutcome.NotFound;
@@ -197,16 +191,10 @@ public sealed class CommentStore(StorageClients storage)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(updated);
-        var action = new TableTransactionAction(TableTransactionActionType.UpdateReplace, CommentEntity.From(updated), CommentEntity.ETagOf(current));
-        var (committed, written) = await CommitWithCountsAsync(current.Slug, [action], counts => counts.Add(current.Status, -1).Add(updated.Status, 1),
-            async () => (await FindAsync(current.Slug, current.Id, cancellationToken))?.ETag == current.ETag, cancellationToken);
-        if (committed)
-        {
-            return StoreOutcome.Changed(updated with { ETag = written ?? string.Empty }, current.Status);
-        }
-
-        var stored = await FindAsync(current.Slug, current.Id, cancellationToken);
-        return stored is null ? StoreOutcome.NotFound : StoreOutcome.Conflict(stored);
+        var (committed, stored) = await ReplaceAsync(current, updated, counts => counts.Add(current.Status, -1).Add(updated.Status, 1), cancellationToken);
+        return stored is null ? StoreOutcome.NotFound
+            : committed ? StoreOutcome.Changed(stored, current.Status)
+            : StoreOutcome.Conflict(stored);
     }
 
     /// <summary>Whether any comment that is published or still awaiting a decision answers this one.</summary>
@@ -236,8 +224,8 @@ public sealed class CommentStore(StorageClients storage)
         }
 
         var action = new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(slug, id), CommentEntity.ETagOf(current));
-        var (committed, _) = await CommitWithCountsAsync(slug, [action], counts => Unpinned(counts.Add(current.Status, -1), current.Pinned),
-            async () => (await FindAsync(slug, id, cancellationToken))?.ETag == current.ETag, cancellationToken);
+        var (committed, _) = await _counter.CommitAsync(slug, [action], counts => Unpinned(counts.Add(current.Status, -1), current.Pinned),
+            StillAsRead(current, cancellationToken), cancellationToken);
         if (committed)
         {
             return StoreOutcome.Changed(current, current.Status);
@@ -318,12 +306,15 @@ public sealed class CommentStore(StorageClients storage)
         Comment current, Comment updated, Func<ArticleCounts, ArticleCounts> adjust, CancellationToken cancellationToken)
     {
         var action = new TableTransactionAction(TableTransactionActionType.UpdateReplace, CommentEntity.From(updated), CommentEntity.ETagOf(current));
-        var (committed, written) = await CommitWithCountsAsync(current.Slug, [action], adjust,
-            async () => (await FindAsync(current.Slug, current.Id, cancellationToken))?.ETag == current.ETag, cancellationToken);
+        var (committed, written) = await _counter.CommitAsync(current.Slug, [action], adjust, StillAsRead(current, cancellationToken), cancellationToken);
         return committed && written is { } etag
             ? (true, updated with { ETag = etag })
             : (committed, await FindAsync(current.Slug, current.Id, cancellationToken));
     }
+
+    // Whether a refused write left the comment as it was read, so only the counter raced (see ArticleCounter.CommitAsync).
+    private Func<Task<bool>> StillAsRead(Comment current, CancellationToken cancellationToken) =>
+        async () => (await FindAsync(current.Slug, current.Id, cancellationToken))?.ETag == current.ETag;
 
     private static ArticleCounts Unpinned(ArticleCounts counts, bool unpin) =>
         unpin ? counts with { Pinned = Math.Max(0, counts.Pinned - 1) } : counts;
@@ -371,120 +362,4 @@ public sealed class CommentStore(StorageClients storage)
             yield return CommentEntity.ToComment(entity);
         }
     }
-
-    /// <summary>
-    /// Commits the comment actions together with the article's counts. Returns false when a comment action itself
-    /// was refused (<paramref name="commentUnchanged"/> says whether the comment is still as we read it; if it is,
-    /// only the counter raced and we try again). A committed add or update also returns the comment's new ETag.
-    /// </summary>
-    private async Task<(bool Committed, string? CommentETag)> CommitWithCountsAsync(
-        string slug,
-        IReadOnlyList<TableTransactionAction> commentActions,
-        Func<ArticleCounts, ArticleCounts> adjust,
-        Func<Task<bool>> commentUnchanged,
-        CancellationToken cancellationToken)
-    {
-        using var turn = await _partitionLocks.EnterAsync(slug, cancellationToken);
-        for (var attempt = 1; attempt <= MaxCounterAttempts; attempt++)
-        {
-            // After our own last write we know the counter's state; another instance may have moved it since,
-            // in which case the ETag check fails and we read it afresh.
-            var (current, etag) = attempt == 1 && _knownCounters.TryGetValue(slug, out var known)
-                ? known
-                : await ReadCounterAsync(slug, cancellationToken);
-            var counts = adjust(current);
-            var counterAction = etag is { } version
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counts.ToEntity(slug), version)
-                : new TableTransactionAction(TableTransactionActionType.Add, counts.ToEntity(slug));
-            try
-            {
-                var response = await _table.SubmitTransactionAsync([.. commentActions, counterAction], cancellationToken);
-                if (response.Value.Count > commentActions.Count && response.Value[commentActions.Count].Headers.ETag is { } written)
-                {
-                    _knownCounters[slug] = (counts, written);
-                }
-                else
-                {
-                    _knownCounters.TryRemove(slug, out _);
-                }
-
-                return (true, response.Value.Count > 0 ? response.Value[0].Headers.ETag?.ToString() : null);
-            }
-            catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
-            {
-                _knownCounters.TryRemove(slug, out _);
-                if (!await commentUnchanged())
-                {
-                    return (false, null);
-                }
-            }
-        }
-
-        throw new RequestFailedException((int)HttpStatusCode.ServiceUnavailable, $"The comment counts of '{slug}' are too busy to update; try again.");
-    }
-
-    private async Task<(ArticleCounts Counts, ETag? ETag)> ReadCounterAsync(string slug, CancellationToken cancellationToken)
-    {
-        var counter = await _table.GetEntityIfExistsAsync<TableEntity>(slug, ArticleCounts.RowKey, cancellationToken: cancellationToken);
-        return counter.HasValue ? (ArticleCounts.FromEntity(counter.Value!), counter.Value!.ETag) : (ArticleCounts.None, null);
-    }
-}
-
-/// <summary>A moderator's decision about one comment.</summary>
-public sealed record StatusChange(CommentStatus Status, string Moderator, DateTimeOffset At, string? Note, string? IfMatch)
-{
-    /// <summary>Change only a comment that has this status now (e.g. re-hold only what is published); otherwise a conflict.</summary>
-    public CommentStatus? OnlyFrom { get; init; }
-
-    /// <summary>A reason to add to the comment's reasons, so the moderator sees why it came back.</summary>
-    public ModerationReason? AddReason { get; init; }
-}
-
-/// <summary>What a pin or unpin came to.</summary>
-public sealed record PinOutcome(PinOutcomeKind Kind, Comment? Comment);
-
-public enum PinOutcomeKind
-{
-    NotFound,
-    NotPublished,
-    Unchanged,
-    LimitReached,
-    Conflict,
-    Changed,
-}
-
-/// <summary>Thrown inside the counter's transaction to abandon a pin beyond the limit.</summary>
-internal sealed class PinLimitReachedException : Exception
-{
-    public PinLimitReachedException()
-        : base("The article has as many pinned comments as it may.")
-    {
-    }
-
-    public PinLimitReachedException(string message)
-        : base(message)
-    {
-    }
-
-    public PinLimitReachedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
-
-/// <summary>What a store write came to.</summary>
-public sealed record StoreOutcome(StoreOutcomeKind Kind, Comment? Comment, CommentStatus? PreviousStatus)
-{
-    public static StoreOutcome NotFound { get; } = new(StoreOutcomeKind.NotFound, null, null);
-    public static StoreOutcome Conflict(Comment current) => new(StoreOutcomeKind.Conflict, current, null);
-    public static StoreOutcome Unchanged(Comment current) => new(StoreOutcomeKind.Unchanged, current, current.Status);
-    public static StoreOutcome Changed(Comment comment, CommentStatus previous) => new(StoreOutcomeKind.Changed, comment, previous);
-}
-
-public enum StoreOutcomeKind
-{
-    NotFound,
-    Conflict,
-    Unchanged,
-    Changed,
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Commentary.Core.Moderation;
 
 namespace Commentary.Core.Notifications;
 
@@ -134,16 +135,7 @@ public sealed class ModeratorNotice
             html.Append("<div style=\"border-left:4px solid ").Append(e.Urgent ? "#b00020" : "#888").Append(";padding:0 0 0 12px;margin:16px 0\">");
             html.Append(CultureInfo.InvariantCulture, $"<p><strong>{H(e.Author)}</strong> on <em>{H(e.Slug)}</em>{(e.Urgent ? " <strong>(URGENT)</strong>" : string.Empty)}</p>");
             html.Append(CultureInfo.InvariantCulture, $"<blockquote style=\"margin:0 0 8px 0;color:#333\">{H(e.Excerpt)}</blockquote>");
-            if (e.Reasons.Count > 0)
-            {
-                html.Append("<ul>");
-                foreach (var r in e.Reasons)
-                {
-                    html.Append(CultureInfo.InvariantCulture, $"<li><code>{H(r.Rule)}</code> {H(r.Detail)}</li>");
-                }
-
-                html.Append("</ul>");
-            }
+            ModerationReasonHtml.Append(html, e.Reasons, H);
 
             html.Append("<p>");
             AppendButton(html, "Open in the dashboard", item.Dashboard, "#333");
