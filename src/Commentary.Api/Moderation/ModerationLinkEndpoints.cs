@@ -21,7 +21,7 @@ public sealed class ModerationLinkEndpoints(ModerationByLink links, ModerationLi
     public const int MaxFormBytes = 16 * 1024;
 
     /// <summary>The dashboard's stylesheet, then the few rules of these pages.</summary>
-    public static readonly IReadOnlyList<string> StylesheetFiles = ["moderation.css", "moderation-link.css"];
+    public static readonly IReadOnlyList<string> StylesheetFiles = ["moderation.css", "moderation-comments.css", "moderation-admin.css", "moderation-link.css"];
 
     public const string ReasonField = "reason";
 

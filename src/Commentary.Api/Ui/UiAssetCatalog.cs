@@ -45,18 +45,32 @@ public sealed partial class UiAssetCatalog
     public IEnumerable<string> Names => _assets.Keys;
 
     /// <summary>
-    /// The catalog of the files embedded in this assembly, with the widget's <c>embed.js</c> composed from its parts
-    /// (<see cref="WidgetScript"/>); the parts themselves are not in the catalog, so they are never served on their own.
+    /// The catalog of the files embedded in this assembly, with the widget's <c>embed.js</c> and <c>embed.css</c>
+    /// composed from their parts (<see cref="WidgetScript"/>, <see cref="WidgetStylesheet"/>); the parts themselves are
+    /// not in the catalog, so they are never served on their own.
     /// </summary>
     public static UiAssetCatalog FromEmbeddedFiles()
     {
         var sources = EmbeddedTexts(ResourcePrefix);
-        if (!sources.TryAdd(WidgetScript.Name, WidgetScript.Compose(EmbeddedTexts(WidgetScript.ResourcePrefix))))
-        {
-            throw new InvalidOperationException($"Both Ui/wwwroot and the widget's parts hold {WidgetScript.Name}; it is composed from the parts only.");
-        }
-
+        var parts = EmbeddedTexts(WidgetScript.ResourcePrefix);
+        AddComposed(sources, WidgetScript.Name, WidgetScript.Compose(PartsEndingIn(parts, ".js")));
+        AddComposed(sources, WidgetStylesheet.Name, WidgetStylesheet.Compose(PartsEndingIn(parts, ".css")));
         return new UiAssetCatalog(sources);
+    }
+
+    /// <summary>The widget's parts of one kind, by file name.</summary>
+    private static Dictionary<string, string> PartsEndingIn(IReadOnlyDictionary<string, string> parts, string extension)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        return parts.Where(p => p.Key.EndsWith(extension, StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal);
+    }
+
+    private static void AddComposed(Dictionary<string, string> sources, string name, string text)
+    {
+        if (!sources.TryAdd(name, text))
+        {
+            throw new InvalidOperationException($"Both Ui/wwwroot and the widget's parts hold {name}; it is composed from the parts only.");
+        }
     }
 
     /// <summary>The texts of the resources embedded under a prefix, by name without it.</summary>

@@ -231,12 +231,28 @@ public partial class UiFilesTests
         Assert.Contains("CommentSection", declared);
     }
 
-    /// <summary>The widget's parts as embedded, by file name.</summary>
-    private static Dictionary<string, string> WidgetParts()
+    [Fact]
+    public void The_widgets_stylesheet_is_its_parts_in_order_and_the_parts_are_not_served_themselves()
+    {
+        var parts = WidgetParts(".css");
+
+        Assert.True(parts.Count >= 2, $"the stylesheet has {parts.Count} parts");
+        Assert.Equal(WidgetStylesheet.Compose(parts), Text("embed.css"));
+        Assert.All(parts, part =>
+        {
+            Assert.DoesNotContain(part.Key, Catalog.Names);
+            Assert.False(Catalog.TryGet(WidgetScript.ResourcePrefix + part.Key, out _), $"{part.Key} is served on its own");
+            var lines = part.Value.Split('\n').Length - (part.Value.EndsWith('\n') ? 1 : 0);
+            Assert.True(lines <= 300, $"{part.Key} has {lines} lines");
+        });
+    }
+
+    /// <summary>The widget's parts of one kind as embedded, by file name.</summary>
+    private static Dictionary<string, string> WidgetParts(string extension = ".js")
     {
         var assembly = typeof(UiAssetCatalog).Assembly;
         return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(WidgetScript.ResourcePrefix, StringComparison.Ordinal))
+            .Where(n => n.StartsWith(WidgetScript.ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(extension, StringComparison.Ordinal))
             .ToDictionary(n => n[WidgetScript.ResourcePrefix.Length..], n =>
             {
                 using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!, Encoding.UTF8);
