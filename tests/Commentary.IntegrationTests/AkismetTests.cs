@@ -40,17 +40,6 @@ public sealed class AkismetTests(AkismetFixture fixture) : IClassFixture<Akismet
         return (await host.Services.GetRequiredService<CommentStore>().FindAsync(slug, id, CancellationToken.None))!;
     }
 
-    /// <summary>
-    /// Waits until the Akismet queue holds no message, visible or not: everything queued so far (rechecks, retries
-    /// waiting out their delay, feedback) has been handled and deleted, and whatever it sent Akismet has arrived.
-    /// </summary>
-    private static async Task AkismetQueueEmptyAsync(SelfHost host) =>
-        await Eventually.GetAsync(async () =>
-        {
-            var properties = await host.Storage.AkismetWork.GetPropertiesAsync();
-            return properties.Value.ApproximateMessagesCount == 0 ? "empty" : null;
-        }, "the Akismet queue to be empty", TimeSpan.FromSeconds(60));
-
     private static string[] Rules(Comment comment) => [.. comment.Reasons.Select(r => r.Rule)];
 
     /// <summary>An address with an approved comment, so the policy approves its next clean comment.</summary>
@@ -187,7 +176,7 @@ public sealed class AkismetTests(AkismetFixture fixture) : IClassFixture<Akismet
 
         // A fourth attempt would be a message on the Akismet queue, sent before the third one was deleted: once the
         // queue is empty, every attempt ever queued has been made.
-        await AkismetQueueEmptyAsync(host);
+        await Drained.QueueAsync(host.Storage.AkismetWork, TimeSpan.FromSeconds(60));
         Assert.Equal(3, akismet.CallsAbout(text).Count);
         Assert.Single(host.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(id, StringComparison.Ordinal));
     }
@@ -220,7 +209,7 @@ public sealed class AkismetTests(AkismetFixture fixture) : IClassFixture<Akismet
 
         // Akismet already called that one spam: agreeing teaches it nothing, so nothing is sent. Feedback is queued
         // before the moderator's answer: once the queue is empty, any feedback about it would have been sent.
-        await AkismetQueueEmptyAsync(host);
+        await Drained.QueueAsync(host.Storage.AkismetWork, TimeSpan.FromSeconds(60));
         Assert.DoesNotContain(akismet.CallsAbout(agreed), c => c.Method.StartsWith("submit-", StringComparison.Ordinal));
     }
 

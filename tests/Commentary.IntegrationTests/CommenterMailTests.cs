@@ -253,16 +253,13 @@ public sealed partial class CommenterMailTests(CommenterMailFixture fixture) : I
     /// </summary>
     private async Task AssertNothingMoreAsync(string address, int expected)
     {
-        await DrainedAsync();
+        await Drained.NotificationsAsync(_host.Storage);
         var sentinel = await _host.AddArticleAsync("sentinel");
         await PublishAsync(sentinel, await PostAsync(sentinel, "Sentinel", Address("sentinel"), "A comment whose notice closes the wait."));
         await _smtp.WaitForAsync(CommenterMailFixture.Moderator, m => (m.Subject ?? string.Empty).Contains(sentinel, StringComparison.Ordinal), "the sentinel mail");
-        await DrainedAsync();
+        await Drained.NotificationsAsync(_host.Storage);
         Assert.Equal(expected, _smtp.ReceivedFor(address).Count);
     }
-
-    private Task DrainedAsync() => Eventually.GetAsync<object>(async () =>
-        (await _host.Storage.Notifications.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? new object() : null, "the notifications queue to drain");
 
     private Task<HttpResponseMessage> PostFormAsync(string pathAndQuery, Dictionary<string, string> fields) =>
         _host.Client.PostAsync(pathAndQuery, new FormUrlEncodedContent(fields));

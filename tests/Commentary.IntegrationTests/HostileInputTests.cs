@@ -101,8 +101,7 @@ public sealed class HostileInputTests(StorageFixture fixture, ITestOutputHelper 
             await _host.ModerateAsync("approve", slug, id);
         }
 
-        await Eventually.GetAsync(async () =>
-            (await _host.Storage.Submissions.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? "drained" : null, "the queue to drain");
+        await Drained.QueueAsync(_host.Storage.Submissions);
         var stored = new List<string>();
         await foreach (var e in _host.Storage.Comments.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {slug} and RowKey lt '~'")))
         {

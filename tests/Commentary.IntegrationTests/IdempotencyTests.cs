@@ -50,8 +50,7 @@ public sealed class IdempotencyTests(StorageFixture fixture)
         await _host.StoredStatusAsync(slug, id);
         using var third = await PostAsync(slug, key, "Posted once, sent three times.");
         Assert.Equal(id, (await third.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
-        await Eventually.GetAsync(async () =>
-            (await _host.Storage.Submissions.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? "drained" : null, "the queue to drain");
+        await Drained.QueueAsync(_host.Storage.Submissions);
 
         Assert.Equal([id], await StoredIdsAsync(slug));
     }

@@ -94,18 +94,8 @@ public sealed class ModerationModelTests : IClassFixture<StorageFixture>
         }
 
         // The retrain runs after the answer, from the model-retrain queue; its report is the signal it finished.
-        JsonNode? report = null;
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (report is null)
-        {
-            deadline.Token.ThrowIfCancellationRequested();
-            var model = await _host.GetModeratorJsonAsync("moderation/model");
-            report = model["lastRetrain"];
-            if (report is null)
-            {
-                await Task.Delay(100, deadline.Token);
-            }
-        }
+        var report = await Eventually.GetAsync<JsonNode>(async () => (await _host.GetModeratorJsonAsync("moderation/model"))["lastRetrain"],
+            "the retrain's report", TimeSpan.FromMinutes(2));
 
         Assert.False(report["published"]!.GetValue<bool>());
         var notes = string.Join(" ", report["notes"]!.AsArray().Select(n => n!.GetValue<string>()));

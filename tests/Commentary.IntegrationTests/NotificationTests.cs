@@ -158,8 +158,7 @@ public sealed class NotificationTests(NotificationFixture fixture) : IClassFixtu
         var outbox = host.Services.GetRequiredService<NotificationOutbox>();
         await outbox.EnqueueAsync(NotificationEvents.ForDecision(stored), CancellationToken.None);
         await outbox.EnqueueAsync(NotificationEvents.ForDecision(stored), CancellationToken.None);
-        await Eventually.GetAsync(async () => (await host.Storage.Notifications.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? "" : null, "the queue to drain");
-        await Task.Delay(1000);
+        await Drained.NotificationsAsync(host.Storage);
 
         Assert.Single(hooks.Calls, c => c.Endpoint == "standard" && c.Body.Contains(id, StringComparison.Ordinal));
         Assert.Single(smtp.All, m => m.To.Mailboxes.Any(x => x.Address == Moderator) && (m.TextBody ?? "").Contains(id, StringComparison.Ordinal));
@@ -185,8 +184,8 @@ public sealed class NotificationTests(NotificationFixture fixture) : IClassFixtu
         Assert.Equal(3, slackCalls.Count);
         Assert.Single(slackCalls.Select(c => c.Id).Distinct());
 
-        // The mail went at once, once, whatever the webhooks did.
-        await Task.Delay(3000);
+        // The mail went at once, once, whatever the webhooks did: counted once every retry has been handled.
+        await Drained.NotificationsAsync(host.Storage);
         Assert.Single(smtp.All, m => m.To.Mailboxes.Any(x => x.Address == Moderator));
         Assert.Single(hooks.Calls, c => c.Endpoint == "gone");
         var refused = host.Logs.Entries.Where(e => e.Level == LogLevel.Error && e.Message.Contains("refused", StringComparison.Ordinal)).ToList();
@@ -213,7 +212,8 @@ public sealed class NotificationTests(NotificationFixture fixture) : IClassFixtu
             return peeked.FirstOrDefault(m => m.Body.ToString().Contains(id, StringComparison.Ordinal));
         }, "the notification on the poison queue");
         Assert.NotNull(NotificationMessage.Parse(message.Body.ToString()));
-        await Task.Delay(500);
+        // The error is logged just after the poison message is sent, by the handler that sent it.
+        await Drained.NotificationsAsync(host.Storage);
         var errors = host.Logs.Entries.Where(e => e.Level >= LogLevel.Error && e.Message.Contains(id, StringComparison.Ordinal)).ToList();
         Assert.Contains("poison", Assert.Single(errors).Message, StringComparison.Ordinal);
         Assert.Single(smtp.All, m => m.To.Mailboxes.Any(x => x.Address == Moderator));
@@ -251,8 +251,9 @@ public sealed class NotificationTests(NotificationFixture fixture) : IClassFixtu
         Assert.All(digests, d => Assert.Equal(d.Json["data"]!["count"]!.GetValue<int>(), d.Json["data"]!["comments"]!.AsArray().Count));
         Assert.All(digests, d => Assert.True(d.Verified));
 
-        // The same digests by mail, each comment once; no comment went out on its own.
-        await Task.Delay(1500);
+        // The same digests by mail, each comment once; no comment went out on its own. Counted once no digest is left
+        // to make or to send.
+        await Drained.DigestsAsync(host.Storage);
         var mails = smtp.All.Where(m => m.To.Mailboxes.Any(x => x.Address == Moderator)).ToList();
         // A digest may list one comment when the others came after its cut-off ("1 comment waits …"): what counts is
         // that every mail is a digest, never a single comment's own alert.
@@ -322,7 +323,30 @@ public sealed class NotificationTests(NotificationFixture fixture) : IClassFixtu
 
         // Webhooks are not held up by the mail server.
         await Eventually.GetAsync(() => Task.FromResult(ids.All(id => hooks.Accepted("standard").Any(c => c.Body.Contains(id, StringComparison.Ordinal))) ? "" : null), "every webhook call");
-        await Task.Delay(3000);
+
+        // The mail server comes back once every mail has been tried and is waiting for its retry.
+        var deliveries = host.Services.GetRequiredService<NotificationDeliveries>();
+        var store = host.Services.GetRequiredService<Core.Comments.CommentStore>();
+        var mailKey = "mail:" + NotificationKeys.Hash(Moderator);
+        var events = new List<string>();
+        foreach (var id in ids)
+        {
+            var stored = (await store.FindAsync(slug, id, CancellationToken.None))!;
+            events.Add(Assert.Single(NotificationEvents.ForDecision(stored)).Id);
+        }
+
+        await Eventually.GetAsync(async () =>
+        {
+            foreach (var notification in events)
+            {
+                if (await deliveries.StateAsync(notification, mailKey, CancellationToken.None) != NotificationDeliveries.Waiting)
+                {
+                    return null;
+                }
+            }
+
+            return "";
+        }, "every mail to have failed once");
         await using var back = SmtpTestServer.StartOn(port);
 
         await Eventually.GetAsync(() =>
@@ -330,7 +354,7 @@ public sealed class NotificationTests(NotificationFixture fixture) : IClassFixtu
             var arrived = back.All.Where(m => m.To.Mailboxes.Any(x => x.Address == Moderator)).ToList();
             return Task.FromResult(ids.All(id => arrived.Any(m => (m.TextBody ?? "").Contains(id, StringComparison.Ordinal))) ? arrived : null);
         }, "every delayed mail", TimeSpan.FromSeconds(60));
-        await Task.Delay(2000);
+        await Drained.NotificationsAsync(host.Storage);
         var mails = back.All.Where(m => m.To.Mailboxes.Any(x => x.Address == Moderator)).ToList();
         Assert.All(ids, id => Assert.Single(mails, m => (m.TextBody ?? "").Contains(id, StringComparison.Ordinal)));
         Assert.All(ids, id => Assert.Single(hooks.Calls, c => c.Endpoint == "standard" && c.Body.Contains(id, StringComparison.Ordinal)));

@@ -9,6 +9,9 @@ public class ReadCoalescerTests
     {
         private readonly List<TaskCompletionSource<int>> _started = [];
 
+        /// <summary>Signals by read number (1-based), set when that read starts: what a waiting test awaits.</summary>
+        private readonly Dictionary<int, TaskCompletionSource> _startSignals = [];
+
         public int Started
         {
             get
@@ -26,6 +29,7 @@ public class ReadCoalescerTests
             lock (_started)
             {
                 _started.Add(read);
+                StartSignal(_started.Count).TrySetResult();
             }
 
             return read.Task;
@@ -36,13 +40,28 @@ public class ReadCoalescerTests
 
         public void Fail(int number, Exception error) => Read(number).SetException(error);
 
-        public async Task WaitForStartedAsync(int count)
+        /// <summary>Waits until read number <paramref name="count"/> has started; the time-out only stops a test that hangs.</summary>
+        public Task WaitForStartedAsync(int count)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            while (Started < count)
+            Task started;
+            lock (_started)
             {
-                await Task.Delay(5, timeout.Token);
+                started = StartSignal(count).Task;
             }
+
+            return started.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        /// <summary>The signal for read number <paramref name="number"/>; callers hold the lock.</summary>
+        private TaskCompletionSource StartSignal(int number)
+        {
+            if (!_startSignals.TryGetValue(number, out var signal))
+            {
+                signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _startSignals[number] = signal;
+            }
+
+            return signal;
         }
 
         private TaskCompletionSource<int> Read(int number)
