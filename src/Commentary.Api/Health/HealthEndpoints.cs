@@ -30,10 +30,10 @@ public sealed class HealthEndpoints(StorageClients storage, ModelProvider models
         // A model that did not load leaves the previous one scoring: worth an operator's look, not an outage. Asking
         // the provider (not just reading its state) lets an instance that has scored nothing yet find a bad model too;
         // it checks storage at most every 30 s and never throws. It is asked beside the storage probes, not after them.
-        var model = models.CurrentAsync(cancellationToken);
+        var degraded = models.DegradedAsync(cancellationToken);
         var results = await Task.WhenAll(checks.Select(async check => (check.Key, Up: await AnswersAsync(check.Value, cancellationToken))));
         var services = results.ToDictionary(r => r.Key, r => r.Up ? "up" : "down");
-        services["model"] = (await model).Degraded ? "degraded" : "up";
+        services["model"] = await degraded ? "degraded" : "up";
         var healthy = results.All(r => r.Up);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         if (!healthy)

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Commentary.Api.Moderation;
@@ -20,6 +21,9 @@ public static class ModerationServices
 {
     /// <summary>ASP.NET Core's switch that stops a lone authentication scheme from becoming the default.</summary>
     public const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
+
+    /// <summary>The hosted service with which Data Protection loads its key ring at start-up.</summary>
+    private const string DataProtectionStartup = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
 
     public static IServiceCollection AddModeration(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,6 +35,15 @@ public static class ModerationServices
         // run the JWT handler on every request (public reads included, and on a moderator's key as if it were a token).
         AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
         services.AddAuthentication().AddJwtBearer(ModeratorTokens.Scheme, _ => { });
+        // AddAuthentication brings Data Protection, whose hosted service reads (or first creates) the key ring while the
+        // host starts, before the server listens. Nothing here protects data with it (bearer tokens are checked against
+        // the provider's signing keys), so that start-up step is dropped; anything that did use Data Protection would
+        // still load the key ring on first use.
+        var keyRingLoad = services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.FullName == DataProtectionStartup);
+        if (keyRingLoad is not null)
+        {
+            services.Remove(keyRingLoad);
+        }
         services.AddOptions<JwtBearerOptions>(ModeratorTokens.Scheme).Configure<IOptions<SignInOptions>>((bearer, signIn) => ModeratorTokens.Configure(bearer, signIn.Value));
         services.AddSingleton<ModeratorTokens>();
         services.AddSingleton<ModeratorAccess>();

@@ -13,15 +13,20 @@ public sealed partial class PolicyProvider(ModerationSettingsStore store, TimePr
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _refresh = new(1, 1);
-    private (ModerationPolicy Policy, string ETag) _current = (new ModerationPolicy(ModerationSettings.Defaults), string.Empty);
     private DateTimeOffset _checkedAt = DateTimeOffset.MinValue;
-    private ModerationSettings _settings = ModerationSettings.Defaults;
+
+    // The policy in force with the settings it was compiled from and their blob's ETag (empty for the shipped defaults).
+    // Compiled on first use, not when the provider is created: the queue worker's services are created as the host
+    // starts, and parsing and compiling the defaults there would hold up the first request for nothing.
+    private InForce? _inForce;
+
+    private InForce Current => _inForce ?? Interlocked.CompareExchange(ref _inForce, ShippedDefaults(), null) ?? _inForce;
 
     public async Task<ModerationPolicy> CurrentAsync(CancellationToken cancellationToken)
     {
         if (clock.GetUtcNow() - _checkedAt < RefreshInterval)
         {
-            return _current.Policy;
+            return Current.Policy;
         }
 
         await _refresh.WaitAsync(cancellationToken);
@@ -32,7 +37,7 @@ public sealed partial class PolicyProvider(ModerationSettingsStore store, TimePr
                 await RefreshAsync(cancellationToken);
             }
 
-            return _current.Policy;
+            return Current.Policy;
         }
         finally
         {
@@ -44,7 +49,7 @@ public sealed partial class PolicyProvider(ModerationSettingsStore store, TimePr
     public async Task<ModerationSettings> CurrentSettingsAsync(CancellationToken cancellationToken)
     {
         await CurrentAsync(cancellationToken);
-        return _settings;
+        return Current.Settings;
     }
 
     public void Dispose() => _refresh.Dispose();
@@ -53,8 +58,7 @@ public sealed partial class PolicyProvider(ModerationSettingsStore store, TimePr
     public void Use(StoredModerationSettings saved)
     {
         ArgumentNullException.ThrowIfNull(saved);
-        _current = (new ModerationPolicy(saved.Settings), saved.ETag);
-        _settings = saved.Settings;
+        _inForce = new InForce(new ModerationPolicy(saved.Settings), saved.Settings, saved.ETag);
         _checkedAt = clock.GetUtcNow();
     }
 
@@ -62,11 +66,11 @@ public sealed partial class PolicyProvider(ModerationSettingsStore store, TimePr
     {
         try
         {
-            var changed = await store.LoadIfChangedAsync(_current.ETag.Length == 0 ? null : _current.ETag, cancellationToken);
+            var etag = _inForce?.ETag ?? string.Empty;
+            var changed = await store.LoadIfChangedAsync(etag.Length == 0 ? null : etag, cancellationToken);
             if (changed is not null)
             {
-                _current = (new ModerationPolicy(changed.Settings), changed.ETag);
-                _settings = changed.Settings;
+                _inForce = new InForce(new ModerationPolicy(changed.Settings), changed.Settings, changed.ETag);
                 LogLoaded(logger, changed.ETag);
             }
 
@@ -84,6 +88,12 @@ public sealed partial class PolicyProvider(ModerationSettingsStore store, TimePr
         }
     }
 
+    private static InForce ShippedDefaults()
+    {
+        var settings = ModerationSettings.Defaults;
+        return new InForce(new ModerationPolicy(settings), settings, string.Empty);
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Moderation settings {ETag} are in force")]
     private static partial void LogLoaded(ILogger logger, string etag);
 
@@ -92,4 +102,6 @@ public sealed partial class PolicyProvider(ModerationSettingsStore store, TimePr
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Moderation settings could not be checked ({Problem}); the previous settings stay in force")]
     private static partial void LogUnavailable(ILogger logger, string problem);
+
+    private sealed record InForce(ModerationPolicy Policy, ModerationSettings Settings, string ETag);
 }

@@ -27,25 +27,18 @@ public sealed partial class ModelProvider(ModelStore store, TimeProvider clock, 
 
     public async Task<ModelState> CurrentAsync(CancellationToken cancellationToken)
     {
-        if (clock.GetUtcNow() - _checkedAt < RefreshInterval)
-        {
-            return State;
-        }
+        await RefreshIfDueAsync(cancellationToken);
+        return State;
+    }
 
-        await _refresh.WaitAsync(cancellationToken);
-        try
-        {
-            if (clock.GetUtcNow() - _checkedAt >= RefreshInterval)
-            {
-                await RefreshAsync(cancellationToken);
-            }
-
-            return State;
-        }
-        finally
-        {
-            _refresh.Release();
-        }
+    /// <summary>
+    /// Whether a published model failed to load (checking storage if it is time to), without loading the shipped model
+    /// itself: the health route asks this, and a start-up's first health check must not wait for the warm-up.
+    /// </summary>
+    public async Task<bool> DegradedAsync(CancellationToken cancellationToken)
+    {
+        await RefreshIfDueAsync(cancellationToken);
+        return _state?.Degraded ?? false;
     }
 
     /// <summary>Uses a model just published on this instance at once.</summary>
@@ -59,12 +52,34 @@ public sealed partial class ModelProvider(ModelStore store, TimeProvider clock, 
 
     public void Dispose() => _refresh.Dispose();
 
+    private async Task RefreshIfDueAsync(CancellationToken cancellationToken)
+    {
+        if (clock.GetUtcNow() - _checkedAt < RefreshInterval)
+        {
+            return;
+        }
+
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            if (clock.GetUtcNow() - _checkedAt >= RefreshInterval)
+            {
+                await RefreshAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
         try
         {
             var pointer = await store.PointerIfChangedAsync(_pointerETag, cancellationToken);
             _checkedAt = clock.GetUtcNow();
+            // No pointer (nothing published yet) needs no model at all; comparing versions loads the shipped one if need be.
             if (pointer is null || pointer.Version == State.Model.Version)
             {
                 _pointerETag = pointer?.ETag ?? _pointerETag;
