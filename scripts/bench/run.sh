@@ -105,9 +105,11 @@ seeded=$(dotnet "$driver_dll" seed connections="$connections")
 public_url="${seeded#SEEDED public=}"
 api="http://127.0.0.1:$main_port"
 
-# Warm-up, then resident memory as the baseline for the memory figure.
+# Warm-up of every path the warm figures then load, and only then resident memory as the baseline for the memory
+# figure: what a path's first use builds once (its code, its cache entries) is not growth under load.
 wrk -t2 -c"$connections" -d2s "$api/api/articles/bench-article" >/dev/null
 dotnet "$driver_dll" api-get api="$api" path=/api/articles/bench-thread/comments connections="$connections" seconds=2 >/dev/null
+dotnet "$driver_dll" api-counts api="$api" connections="$connections" seconds=2 >/dev/null
 rss_warm=$(rss_mb "$main_pid")
 served=0
 
