@@ -23,9 +23,7 @@ public sealed class CommentCountTests(StorageFixture fixture)
         var quiet = await host.AddArticleAsync("quiet");
         foreach (var n in new[] { 1, 2 })
         {
-            var id = await host.SubmitAsync(busy, $"Reader {n}", $"count-{n}-{Guid.NewGuid():N}@example.com", $"Approved comment number {n}.");
-            await host.StoredStatusAsync(busy, id);
-            await host.ModerateAsync("approve", busy, id);
+            var id = await host.SubmitApprovedAsync(busy, $"Reader {n}", $"count-{n}-{Guid.NewGuid():N}@example.com", $"Approved comment number {n}.");
         }
 
         var held = await host.SubmitAsync(busy, "Held", $"held-{Guid.NewGuid():N}@example.com", "Still waiting for a moderator.");

@@ -108,9 +108,7 @@ public sealed class CommentFeedTests(StorageFixture fixture)
         using var again = await host.GetIfNoneMatchAsync($"articles/{slug}/comments.atom", etag);
         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
 
-        var id = await host.SubmitAsync(slug, "Nia", $"nia-{Guid.NewGuid():N}@example.com", "A new comment changes the feed.");
-        await host.StoredStatusAsync(slug, id);
-        await host.ModerateAsync("approve", slug, id);
+        var id = await host.SubmitApprovedAsync(slug, "Nia", $"nia-{Guid.NewGuid():N}@example.com", "A new comment changes the feed.");
         using var changed = await host.GetIfNoneMatchAsync($"articles/{slug}/comments.atom", etag);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.EndsWith($"/{id}", Assert.Single(Read(await changed.Content.ReadAsStringAsync()).Items).Id, StringComparison.Ordinal);
@@ -152,9 +150,7 @@ public sealed class CommentFeedTests(StorageFixture fixture)
         var ids = new List<(string Slug, string Id)>();
         foreach (var slug in new[] { older, newer, older })
         {
-            var id = await host.SubmitAsync(slug, "Sam", $"site-{Guid.NewGuid():N}@example.com", $"A comment on {slug}.");
-            await host.StoredStatusAsync(slug, id);
-            await host.ModerateAsync("approve", slug, id);
+            var id = await host.SubmitApprovedAsync(slug, "Sam", $"site-{Guid.NewGuid():N}@example.com", $"A comment on {slug}.");
             ids.Add((slug, id));
         }
 

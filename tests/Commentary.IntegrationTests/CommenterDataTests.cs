@@ -22,9 +22,7 @@ public sealed class CommenterDataTests(StorageFixture fixture)
         var bystander = $"stay-{Guid.NewGuid():N}@example.com";
         var first = await _host.AddArticleAsync("gdpr-a");
         var second = await _host.AddArticleAsync("gdpr-b");
-        var approved = await _host.SubmitAsync(first, "Forget Me", email, "Please remember this one, for now.");
-        await _host.StoredStatusAsync(first, approved);
-        await _host.ModerateAsync("approve", first, approved);
+        var approved = await _host.SubmitApprovedAsync(first, "Forget Me", email, "Please remember this one, for now.");
         var pending = await _host.SubmitAsync(second, "Forget Me", email.ToUpperInvariant(), "And this one waits for review.");
         var kept = await _host.SubmitAsync(first, "Stays", bystander, "I am not going anywhere.");
         await _host.StoredStatusAsync(second, pending);

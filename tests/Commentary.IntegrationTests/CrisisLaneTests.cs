@@ -96,9 +96,7 @@ public sealed class CrisisLaneTests(StorageFixture fixture)
         var slug = await _host.AddArticleAsync("crisis-none");
         var held = await _host.SubmitAsync(slug, "Sam", $"sam-{Guid.NewGuid():N}@example.com", "This helped me sleep better. Thank you.");
         Assert.Equal("pending", await _host.StoredStatusAsync(slug, held));
-        var approved = await _host.SubmitAsync(slug, "Kim", $"kim-{Guid.NewGuid():N}@example.com", "A second, ordinary comment.");
-        await _host.StoredStatusAsync(slug, approved);
-        await _host.ModerateAsync("approve", slug, approved);
+        var approved = await _host.SubmitApprovedAsync(slug, "Kim", $"kim-{Guid.NewGuid():N}@example.com", "A second, ordinary comment.");
 
         foreach (var id in new[] { held, approved })
         {

@@ -65,9 +65,7 @@ public sealed class HttpContractTests(StorageFixture fixture)
 
         // An approved comment changes the count in the answer, so the old ETag no longer matches.
         var email = $"etag-{Guid.NewGuid():N}@example.com";
-        var id = await _host.SubmitAsync(slug, "Eve", email, "Changing the count.");
-        await _host.StoredStatusAsync(slug, id);
-        await _host.ModerateAsync("approve", slug, id);
+        var id = await _host.SubmitApprovedAsync(slug, "Eve", email, "Changing the count.");
         using var again = new HttpRequestMessage(HttpMethod.Get, $"articles/{slug}");
         again.Headers.IfNoneMatch.Add(etag);
         using var changed = await _host.Client.SendAsync(again);
@@ -152,9 +150,7 @@ public sealed class HttpContractTests(StorageFixture fixture)
         var slug = await _host.AddArticleAsync("xss");
         var email = $"xss-{Guid.NewGuid():N}@example.com";
         var body = "<img src=x onerror=alert(1)> <script>alert(2)</script>";
-        var id = await _host.SubmitAsync(slug, "Mallory", email, body);
-        await _host.StoredStatusAsync(slug, id);
-        await _host.ModerateAsync("approve", slug, id);
+        var id = await _host.SubmitApprovedAsync(slug, "Mallory", email, body);
 
         var item = (await _host.GetJsonAsync($"articles/{slug}/comments"))["items"]![0]!;
         Assert.Equal(body, item["body"]!.GetValue<string>());
@@ -172,9 +168,7 @@ public sealed class HttpContractTests(StorageFixture fixture)
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            var id = await _host.SubmitAsync(slug, "Pager", email, $"Comment number {i}.");
-            await _host.StoredStatusAsync(slug, id);
-            await _host.ModerateAsync("approve", slug, id);
+            var id = await _host.SubmitApprovedAsync(slug, "Pager", email, $"Comment number {i}.");
             ids.Add(id);
         }
 

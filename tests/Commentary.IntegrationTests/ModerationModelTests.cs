@@ -42,9 +42,7 @@ public sealed class ModerationModelTests : IClassFixture<StorageFixture>
     {
         var slug = await _host.AddArticleAsync("trusted");
         var email = $"regular-{Guid.NewGuid():N}@example.com";
-        var first = await _host.SubmitAsync(slug, "Regular", email, "Thank you, the part about sleep helped me a lot.");
-        await _host.StoredStatusAsync(slug, first);
-        await _host.ModerateAsync("approve", slug, first);
+        var first = await _host.SubmitApprovedAsync(slug, "Regular", email, "Thank you, the part about sleep helped me a lot.");
 
         var spam = await _host.SubmitAsync(slug, "Regular", email, "Subscribe to my channel!! Check out my new video, please subscribe and share, sub back!");
 

@@ -110,9 +110,7 @@ public sealed class ModerationSettingsTests : IClassFixture<StorageFixture>
     {
         var slug = await _host.AddArticleAsync("flood");
         var email = $"busy-{Guid.NewGuid():N}@example.com";
-        var first = await _host.SubmitAsync(slug, "Busy", email, "My first comment here, about sleep.");
-        await _host.StoredStatusAsync(slug, first);
-        await _host.ModerateAsync("approve", slug, first);
+        var first = await _host.SubmitApprovedAsync(slug, "Busy", email, "My first comment here, about sleep.");
 
         var statuses = new List<string>();
         for (var i = 0; i < 6; i++)

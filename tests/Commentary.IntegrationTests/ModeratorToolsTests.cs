@@ -238,9 +238,7 @@ public sealed class ModeratorToolsTests(StorageFixture fixture)
     {
         var slug = await _host.AddArticleAsync("history-erase");
         var email = NewEmail("forget");
-        var id = await _host.SubmitAsync(slug, "Forget", email, "Please forget me later.");
-        await _host.StoredStatusAsync(slug, id);
-        await _host.ModerateAsync("approve", slug, id);
+        var id = await _host.SubmitApprovedAsync(slug, "Forget", email, "Please forget me later.");
         var events = _host.Services.GetService(typeof(Core.Moderation.CommentEvents)) as Core.Moderation.CommentEvents;
         Assert.NotEmpty(await events!.ListAsync(slug, id, CancellationToken.None));
 

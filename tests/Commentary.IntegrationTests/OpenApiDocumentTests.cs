@@ -305,9 +305,7 @@ public sealed class OpenApiDocumentTests(StorageFixture fixture)
     {
         var contract = await ContractAsync();
         var slug = await _host.AddArticleAsync("openapi-replies");
-        var id = await _host.SubmitAsync(slug, "Asker", $"asker-{Guid.NewGuid():N}@example.com", $"A question for the author {Guid.NewGuid():N}.");
-        await _host.StoredStatusAsync(slug, id);
-        await _host.ModerateAsync("approve", slug, id);
+        var id = await _host.SubmitApprovedAsync(slug, "Asker", $"asker-{Guid.NewGuid():N}@example.com", $"A question for the author {Guid.NewGuid():N}.");
 
         using (var replyRequest = _host.AsModerator(HttpMethod.Post, $"moderation/comments/{slug}/{id}/replies"))
         {

@@ -72,9 +72,7 @@ public sealed class PipelineTests(StorageFixture fixture)
     {
         var slug = await _host.AddArticleAsync("rules");
         var email = $"rules-{Guid.NewGuid():N}@example.com";
-        var first = await _host.SubmitAsync(slug, "Lee", email, "Hello, this is fine.");
-        await _host.StoredStatusAsync(slug, first);
-        await _host.ModerateAsync("approve", slug, first);
+        var first = await _host.SubmitApprovedAsync(slug, "Lee", email, "Hello, this is fine.");
 
         var links = await _host.SubmitAsync(slug, "Lee", email, "See https://a.example and https://b.example for more.");
         var blocked = await _host.SubmitAsync(slug, "Lee", email, "Get your CASINO BONUS today.");

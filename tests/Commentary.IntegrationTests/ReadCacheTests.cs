@@ -79,9 +79,7 @@ public sealed class ReadCacheTests(StorageFixture fixture)
     {
         var host = fixture.Host;
         var slug = await host.AddArticleAsync("page-etag");
-        var first = await host.SubmitAsync(slug, "Pia", $"pia-{Guid.NewGuid():N}@example.com", "First.");
-        await host.StoredStatusAsync(slug, first);
-        await host.ModerateAsync("approve", slug, first);
+        var first = await host.SubmitApprovedAsync(slug, "Pia", $"pia-{Guid.NewGuid():N}@example.com", "First.");
 
         using var initial = await host.Client.GetAsync($"articles/{slug}/comments");
         Assert.Equal(HttpStatusCode.OK, initial.StatusCode);
@@ -96,9 +94,7 @@ public sealed class ReadCacheTests(StorageFixture fixture)
         using var smaller = await host.GetIfNoneMatchAsync($"articles/{slug}/comments?limit=1", etag);
         Assert.Equal(HttpStatusCode.OK, smaller.StatusCode);
 
-        var second = await host.SubmitAsync(slug, "Pia", $"pia2-{Guid.NewGuid():N}@example.com", "Second.");
-        await host.StoredStatusAsync(slug, second);
-        await host.ModerateAsync("approve", slug, second);
+        var second = await host.SubmitApprovedAsync(slug, "Pia", $"pia2-{Guid.NewGuid():N}@example.com", "Second.");
         using var changed = await host.GetIfNoneMatchAsync($"articles/{slug}/comments", etag);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.NotEqual(etag, changed.Headers.ETag);
@@ -218,9 +214,7 @@ public sealed class ReadCacheTests(StorageFixture fixture)
         Assert.Equal(HttpStatusCode.NotModified, current.StatusCode);
 
         // A comment approved through another instance: the reader's next page and count show it.
-        var id = await writer.SubmitAsync(slug, "Vic", $"vic-{Guid.NewGuid():N}@example.com", "Approved elsewhere, read here at once.");
-        await writer.StoredStatusAsync(slug, id);
-        await writer.ModerateAsync("approve", slug, id);
+        var id = await writer.SubmitApprovedAsync(slug, "Vic", $"vic-{Guid.NewGuid():N}@example.com", "Approved elsewhere, read here at once.");
         using var page = await reader.GetIfNoneMatchAsync($"articles/{slug}/comments", emptyTag);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.NotEqual(emptyTag, page.Headers.ETag);

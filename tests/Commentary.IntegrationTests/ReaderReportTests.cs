@@ -32,9 +32,7 @@ public sealed class ReaderReportTests(StorageFixture fixture)
 
     private static async Task<string> PublishedCommentAsync(SelfHost host, string slug)
     {
-        var id = await host.SubmitAsync(slug, "Blunt", $"blunt-{Guid.NewGuid():N}@example.com", "A sharp opinion about this article.");
-        await host.StoredStatusAsync(slug, id);
-        await host.ModerateAsync("approve", slug, id);
+        var id = await host.SubmitApprovedAsync(slug, "Blunt", $"blunt-{Guid.NewGuid():N}@example.com", "A sharp opinion about this article.");
         return id;
     }
 

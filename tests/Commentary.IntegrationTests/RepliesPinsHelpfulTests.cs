@@ -17,9 +17,7 @@ public sealed class RepliesPinsHelpfulTests(StorageFixture fixture)
 
     private static async Task<string> PublishedAsync(SelfHost host, string slug, string body, string? parentId = null)
     {
-        var id = await host.SubmitAsync(slug, "Reader", $"reader-{Guid.NewGuid():N}@example.com", body, parentId);
-        await host.StoredStatusAsync(slug, id);
-        await host.ModerateAsync("approve", slug, id);
+        var id = await host.SubmitApprovedAsync(slug, "Reader", $"reader-{Guid.NewGuid():N}@example.com", body, parentId);
         return id;
     }
 

@@ -29,6 +29,15 @@ public static class ApiCalls
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
     }
 
+    /// <summary>A published comment the way a site gets one: posted, stored by the worker, then approved by a moderator.</summary>
+    public static async Task<string> SubmitApprovedAsync(this SelfHost host, string slug, string author, string email, string body, string? parentId = null)
+    {
+        var id = await host.SubmitAsync(slug, author, email, body, parentId);
+        await host.StoredStatusAsync(slug, id);
+        await host.ModerateAsync("approve", slug, id);
+        return id;
+    }
+
     /// <summary>
     /// Waits until the worker has finished with the comment — stored, and entered in the moderation and commenter
     /// indexes, which are written just after it — and returns its status.
