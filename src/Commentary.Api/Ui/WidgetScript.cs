@@ -31,28 +31,9 @@ public static partial class WidgetScript
     /// <summary>The parts, by file name and text, joined in the order of their names and wrapped once.</summary>
     public static string Compose(IReadOnlyDictionary<string, string> parts)
     {
-        ArgumentNullException.ThrowIfNull(parts);
-        if (parts.Count == 0)
-        {
-            throw new InvalidOperationException("The widget has no parts to compose.");
-        }
-
         var script = new StringBuilder("(() => {\n'use strict';\n");
-        string? previousOrder = null;
-        foreach (var (name, text) in parts.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (name, text) in WidgetParts.InOrder(parts, ".js", Name))
         {
-            var order = PartName().Match(name);
-            if (!order.Success)
-            {
-                throw new InvalidOperationException($"Widget part '{name}' must be named 'NN-concern.js': the number is its place in embed.js.");
-            }
-
-            if (order.Groups["order"].Value == previousOrder)
-            {
-                throw new InvalidOperationException($"Widget part '{name}' shares its number with another part; each has a place of its own.");
-            }
-
-            previousOrder = order.Groups["order"].Value;
             var source = text.ReplaceLineEndings("\n");
             if (!source.StartsWith(TypeCheck, StringComparison.Ordinal))
             {
@@ -70,9 +51,6 @@ public static partial class WidgetScript
 
         return script.Append("})();\n").ToString();
     }
-
-    [GeneratedRegex(@"^(?<order>[0-9]{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.js$", RegexOptions.CultureInvariant)]
-    private static partial Regex PartName();
 
     /// <summary>A part's heading: the <c>//</c> lines it opens with, up to a blank line.</summary>
     [GeneratedRegex(@"\A(?://[^\n]*\n)+\n", RegexOptions.CultureInvariant)]
