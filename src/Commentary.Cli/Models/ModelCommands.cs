@@ -178,28 +178,38 @@ internal static class ModelReport
         output.Data.WriteLine($"Model {model.Version}, test split ({test.Count} texts):");
         output.Data.WriteLine();
         output.Data.WriteLine(ModelEvaluation.ToMarkdown(ModelEvaluation.Metrics(test, thresholds, "test")));
-        output.Data.WriteLine("The whole policy, first-comment hold off:");
+        var policy = new ModerationPolicy(moderation);
+        output.Data.WriteLine("The whole policy, first-comment hold off, each comment from a commenter in good standing:");
         output.Data.WriteLine();
-        output.Data.WriteLine(ModelEvaluation.Outcomes(new ModerationPolicy(moderation), model, test).ToMarkdown());
+        output.Data.WriteLine(ModelEvaluation.Outcomes(policy, model, test).ToMarkdown());
+        output.Data.WriteLine("The same, each comment from a new commenter (no approved comment yet):");
+        output.Data.WriteLine();
+        output.Data.WriteLine(ModelEvaluation.Outcomes(policy, model, test, ModelEvaluation.NewCommenter).ToMarkdown());
     }
 
     public static void WriteVideoChecks(CliOutput output, IReadOnlyList<VideoCheck> checks)
     {
         output.Data.WriteLine("The spam score on a video it did not see (trained and thresholds chosen without it; that video's texts outside the test split):");
         output.Data.WriteLine();
-        output.Data.WriteLine("| video | spam hold / reject | spam | published | rejected | legitimate | published | rejected |");
-        output.Data.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        output.Data.WriteLine("| video | spam hold / reject | spam | published | published (new commenter) | rejected | legitimate | published | published (new commenter) | rejected |");
+        output.Data.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var c in checks)
         {
-            var t = c.Outcomes;
+            var (t, n) = (c.Outcomes, c.NewCommenterOutcomes);
             output.Data.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {c.Video} | {c.SpamThresholds.HoldAt:0.00##} / {c.SpamThresholds.RejectAt:0.00##} | {t.Total("spam")} | {t.Share("spam", OutcomeTable.Published):P1} | {t.Share("spam", OutcomeTable.Rejected):P1} | {t.Total("legitimate")} | {t.Share("legitimate", OutcomeTable.Published):P1} | {t.Share("legitimate", OutcomeTable.Rejected):P1} |"));
+                $"| {c.Video} | {c.SpamThresholds.HoldAt:0.00##} / {c.SpamThresholds.RejectAt:0.00##} | {t.Total("spam")} | {t.Share("spam", OutcomeTable.Published):P1} | {n.Share("spam", OutcomeTable.Published):P1} | {t.Share("spam", OutcomeTable.Rejected):P1} | {t.Total("legitimate")} | {t.Share("legitimate", OutcomeTable.Published):P1} | {n.Share("legitimate", OutcomeTable.Published):P1} | {t.Share("legitimate", OutcomeTable.Rejected):P1} |"));
         }
 
         var spam = checks.Sum(c => c.Outcomes.Total("spam"));
-        var published = checks.Sum(c => c.Outcomes.Count("spam", OutcomeTable.Published));
         output.Data.WriteLine();
-        output.Data.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Spam published on unseen videos: {published} of {spam} ({(spam == 0 ? 0 : (double)published / spam):P1})."));
+        output.Data.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Spam published on unseen videos: {Published(checks, c => c.Outcomes, spam)} from commenters in good standing, {Published(checks, c => c.NewCommenterOutcomes, spam)} from new commenters."));
+    }
+
+    private static string Published(IReadOnlyList<VideoCheck> checks, Func<VideoCheck, OutcomeTable> table, int spam)
+    {
+        var published = checks.Sum(c => table(c).Count("spam", OutcomeTable.Published));
+        return string.Create(CultureInfo.InvariantCulture, $"{published} of {spam} ({(spam == 0 ? 0 : (double)published / spam):P1})");
     }
 }
 

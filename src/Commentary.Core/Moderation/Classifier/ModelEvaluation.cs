@@ -34,7 +34,11 @@ public static class ModelEvaluation
     /// <summary>The share of everyday (non-crisis) posts the crisis score may make urgent.</summary>
     public const double CrisisEverydayBudget = 0.04;
 
-    private static readonly CommenterRecord Trusted = new(1, 0, 0);
+    /// <summary>A commenter with one approved comment: only the rules about the text and the scores apply.</summary>
+    public static CommenterRecord InGoodStanding { get; } = new(1, 0, 0);
+
+    /// <summary>A commenter with no approved comment yet (each comment from its own address): the rules for strangers apply too.</summary>
+    public static CommenterRecord NewCommenter => CommenterRecord.None;
 
     /// <summary>Each text's scores, computed once.</summary>
     public static IReadOnlyList<(TrainingExample Example, ClassifierScores Scores)> Score(ModerationModel model, IEnumerable<TrainingExample> examples)
@@ -133,8 +137,11 @@ public static class ModelEvaluation
         };
     }
 
-    /// <summary>What the whole policy (first-comment hold off, each comment from a commenter in good standing) does with each class.</summary>
-    public static OutcomeTable Outcomes(ModerationPolicy policy, ModerationModel model, IReadOnlyList<(TrainingExample Example, ClassifierScores Scores)> scored)
+    /// <summary>
+    /// What the whole policy (first-comment hold off) does with each class, each comment sent by <paramref name="commenter"/>
+    /// (by default <see cref="InGoodStanding"/>).
+    /// </summary>
+    public static OutcomeTable Outcomes(ModerationPolicy policy, ModerationModel model, IReadOnlyList<(TrainingExample Example, ClassifierScores Scores)> scored, CommenterRecord? commenter = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(model);
@@ -142,7 +149,7 @@ public static class ModelEvaluation
         var table = new OutcomeTable();
         foreach (var (example, scores) in scored)
         {
-            var decision = policy.Decide(Input(example.Text) with { Classifier = new ClassifierVerdict(scores, model.Version) });
+            var decision = policy.Decide(Input(example.Text, commenter) with { Classifier = new ClassifierVerdict(scores, model.Version) });
             var outcome = Outcome(decision);
             table.Add(TrainingData.ClassName(example.Class), outcome);
             if (example.Severe)
@@ -154,8 +161,8 @@ public static class ModelEvaluation
         return table;
     }
 
-    /// <summary>A comment with this body from a commenter in good standing, as the evaluation sends it to the policy.</summary>
-    public static ModerationInput Input(string body) => new("Reader", "reader@example.org", null, body, Trusted);
+    /// <summary>A comment with this body, as the evaluation sends it to the policy (by default from a commenter in good standing).</summary>
+    public static ModerationInput Input(string body, CommenterRecord? commenter = null) => new("Reader", "reader@example.org", null, body, commenter ?? InGoodStanding);
 
     public static string Outcome(ModerationDecision decision)
     {

@@ -35,7 +35,9 @@ public static class OutOfDomainCheck
             settings.FirstComment.Enabled = false;
             settings.Classifier = thresholds;
             var unseen = ModelEvaluation.Score(without, examples.Where(e => Video(e) == video && e.Part != SplitPart.Test));
-            results.Add(new VideoCheck(video, thresholds.Spam, ModelEvaluation.Outcomes(new ModerationPolicy(settings), without, unseen)));
+            var policy = new ModerationPolicy(settings);
+            results.Add(new VideoCheck(video, thresholds.Spam, ModelEvaluation.Outcomes(policy, without, unseen),
+                ModelEvaluation.Outcomes(policy, without, unseen, ModelEvaluation.NewCommenter)));
         }
 
         return results;
@@ -49,5 +51,8 @@ public static class OutOfDomainCheck
     }
 }
 
-/// <summary>The spam score trained without one video: its thresholds, and what the whole policy did with that video's texts.</summary>
-public sealed record VideoCheck(string Video, ScoreThresholds SpamThresholds, OutcomeTable Outcomes);
+/// <summary>
+/// The spam score trained without one video: its thresholds, and what the whole policy did with that video's texts,
+/// sent by commenters in good standing and by new commenters.
+/// </summary>
+public sealed record VideoCheck(string Video, ScoreThresholds SpamThresholds, OutcomeTable Outcomes, OutcomeTable NewCommenterOutcomes);

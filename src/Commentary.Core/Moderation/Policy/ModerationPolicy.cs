@@ -246,6 +246,12 @@ public sealed class ModerationPolicy
                 decision.Hold(ModerationRules.Links, detail, count * ScoreWeights.Link);
             }
         }
+        else if (inBody.Count >= links.NewCommenterHoldAt && !(input.History ?? CommenterRecord.None).HasApproved)
+        {
+            decision.Hold(ModerationRules.Links,
+                Say($"Has {inBody.Count} {(inBody.Count == 1 ? "link" : "links")} in the comment from a commenter with no approved comment yet; {links.NewCommenterHoldAt} or more hold a new commenter's comment, {links.HoldAt} or more anyone's."),
+                inBody.Count * ScoreWeights.Link);
+        }
 
         return inBody;
     }

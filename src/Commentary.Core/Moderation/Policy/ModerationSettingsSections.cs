@@ -33,6 +33,14 @@ public sealed class LinkSettings
     /// <summary>A comment with this many links or more is rejected (must be above <see cref="HoldAt"/>).</summary>
     public int RejectAt { get; set; } = 5;
 
+    /// <summary>
+    /// A comment from a commenter with no approved comment yet waits for a moderator at this many links in its body
+    /// (1: any link), even with the first-comment hold off. A link is what comment spam exists to place, and on a site
+    /// about mental health a stranger's link may lead somewhere harmful; one approved comment lifts it. Equal to
+    /// <see cref="HoldAt"/>, it adds nothing to that rule.
+    /// </summary>
+    public int NewCommenterHoldAt { get; set; } = 1;
+
     /// <summary>Top-level domains that make a bare "name.tld" a link.</summary>
     public List<string> TopLevelDomains { get; set; } = [];
 

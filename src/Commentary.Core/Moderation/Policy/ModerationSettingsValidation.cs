@@ -34,6 +34,11 @@ internal static class ModerationSettingsValidation
                 problems.Add(Say($"links.rejectAt must be above links.holdAt ({links.HoldAt}) and at most 1000 (is {links.RejectAt})."));
             }
 
+            if (links.NewCommenterHoldAt < 1 || links.NewCommenterHoldAt > links.HoldAt)
+            {
+                problems.Add(Say($"links.newCommenterHoldAt must be from 1 to links.holdAt ({links.HoldAt}) (is {links.NewCommenterHoldAt})."));
+            }
+
             CheckNames(problems, "links.topLevelDomains", links.TopLevelDomains, IsTopLevelDomain, "is not a top-level domain (2 to 24 letters a–z)");
             CheckNames(problems, "links.wordLikeTopLevelDomains", links.WordLikeTopLevelDomains, IsTopLevelDomain, "is not a top-level domain (2 to 24 letters a–z)");
         }

@@ -140,6 +140,31 @@ public class ModerationPolicyTests
     }
 
     [Fact]
+    public void A_link_from_a_new_commenter_is_held_even_with_the_first_comment_hold_off()
+    {
+        var policy = Policy(s => s.FirstComment.Enabled = false);
+        var body = "I found this page useful when my sister was unwell: https://help.example/carers";
+
+        var stranger = policy.Decide(Input(body, history: new CommenterRecord(0, 2, 1)));
+        Assert.Equal(CommentStatus.Pending, stranger.Status);
+        Assert.Equal([ModerationRules.Links], Rules(stranger));
+        Assert.Contains("no approved comment yet", stranger.Reasons[0].Detail, StringComparison.Ordinal);
+
+        Assert.Equal(CommentStatus.Approved, policy.Decide(Input(body, history: new CommenterRecord(1, 0, 0))).Status);
+        Assert.Equal(CommentStatus.Approved, policy.Decide(Input("No links here, just thanks.", history: CommenterRecord.None)).Status);
+        // The website field is where a commenter's own blog goes; only links in the comment count for a stranger.
+        Assert.Equal(CommentStatus.Approved, policy.Decide(Input("Thank you for this.", website: "https://ann.example", history: CommenterRecord.None)).Status);
+    }
+
+    [Fact]
+    public void The_new_commenter_link_rule_is_off_when_it_equals_the_hold_count()
+    {
+        var policy = Policy(s => (s.FirstComment.Enabled, s.Links.NewCommenterHoldAt) = (false, s.Links.HoldAt));
+
+        Assert.Equal(CommentStatus.Approved, policy.Decide(Input("I found this page useful when my sister was unwell: https://help.example/carers", history: CommenterRecord.None)).Status);
+    }
+
+    [Fact]
     public void Link_thresholds_are_configurable()
     {
         var policy = Policy(s => (s.Links.HoldAt, s.Links.RejectAt, s.MostlyLink.Enabled) = (3, 4, false));

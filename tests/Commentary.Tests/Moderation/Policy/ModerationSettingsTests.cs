@@ -109,6 +109,7 @@ public class ModerationSettingsTests
         var settings = ModerationSettings.Defaults;
         settings.Links.HoldAt = 0;
         settings.Links.RejectAt = 0;
+        settings.Links.NewCommenterHoldAt = 0;
         settings.SpamPhrases.RejectAt = 1;
         settings.Shouting.CapitalShare = 1.5;
         settings.MostlyLink.LinkShare = 0;
@@ -122,7 +123,7 @@ public class ModerationSettingsTests
 
         foreach (var path in new[]
         {
-            "links.holdAt", "links.rejectAt", "spamPhrases.rejectAt", "shouting.capitalShare", "mostlyLink.linkShare",
+            "links.holdAt", "links.rejectAt", "links.newCommenterHoldAt", "spamPhrases.rejectAt", "shouting.capitalShare", "mostlyLink.linkShare",
             "repeatedCharacters.runLength", "flood.maxRecentFromIp", "personalData.phoneMinDigits", "suspiciousAuthor.maxWords",
             "classifier.toxic.namedGroupHoldAt",
         })
@@ -130,7 +131,18 @@ public class ModerationSettingsTests
             Assert.Contains(problems, p => p.StartsWith(path + " ", StringComparison.Ordinal));
         }
 
-        Assert.Equal(10, problems.Count);
+        Assert.Equal(11, problems.Count);
+    }
+
+    [Fact]
+    public void A_new_commenters_link_threshold_above_everyones_is_a_problem()
+    {
+        var settings = ModerationSettings.Defaults;
+        settings.Links.NewCommenterHoldAt = settings.Links.HoldAt + 1;
+
+        var problem = Assert.Single(settings.Problems());
+
+        Assert.StartsWith("links.newCommenterHoldAt must be from 1 to links.holdAt (2)", problem, StringComparison.Ordinal);
     }
 
     [Theory]
