@@ -1,11 +1,6 @@
-using System.ComponentModel;
-using System.Globalization;
 using System.Text.Json;
-using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Classifier;
 using Commentary.Core.Moderation.Policy;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Commentary.Cli.Models;
 

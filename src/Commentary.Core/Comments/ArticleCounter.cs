@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Azure;
-using Azure.Data.Tables;
 
 namespace Commentary.Core.Comments;
 

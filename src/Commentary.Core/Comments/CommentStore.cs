@@ -1,9 +1,3 @@
-using System.Net;
-using Azure;
-using Azure.Data.Tables;
-using Commentary.Core.Moderation;
-using Commentary.Core.Storage;
-
 namespace Commentary.Core.Comments;
 
 /// <summary>

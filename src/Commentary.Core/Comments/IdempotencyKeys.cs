@@ -1,10 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using Azure;
-using Azure.Data.Tables;
-using Commentary.Core.Storage;
-
 namespace Commentary.Core.Comments;
 
 /// <summary>What a client's <c>Idempotency-Key</c> was first used for.</summary>

@@ -1,8 +1,4 @@
-using System.Net;
-using Azure;
-using Azure.Data.Tables;
 using Commentary.Core.Privacy;
-using Commentary.Core.Storage;
 
 namespace Commentary.Core.Notifications;
 

@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
-using Commentary.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Commentary.Core.Notifications;
 
 /// <summary>

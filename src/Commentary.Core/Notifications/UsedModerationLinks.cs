@@ -1,8 +1,3 @@
-using System.Net;
-using Azure;
-using Azure.Data.Tables;
-using Commentary.Core.Storage;
-
 namespace Commentary.Core.Notifications;
 
 /// <summary>When a link was used, and by whom.</summary>

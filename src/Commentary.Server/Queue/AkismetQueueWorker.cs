@@ -1,7 +1,4 @@
-using Commentary.Api.Hosting;
 using Commentary.Core.Moderation.Akismet;
-using Commentary.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Server.Queue;
 

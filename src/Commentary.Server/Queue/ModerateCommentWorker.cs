@@ -1,9 +1,6 @@
-using Commentary.Api.Hosting;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
-using Commentary.Core.Storage;
 using Commentary.Core.Telemetry;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Server.Queue;
 

@@ -1,8 +1,5 @@
-using Commentary.Api.Hosting;
 using Commentary.Core.Notifications;
-using Commentary.Core.Storage;
 using Commentary.Server.Maintenance;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Server.Queue;
 

@@ -1,8 +1,5 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Commentary.Api.Hosting;
-using Commentary.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Server.Queue;
 
