@@ -198,7 +198,7 @@ internal static class ModelReport
     }
 }
 
-public sealed class UploadTrainingDataSettings : Hosting.StorageSettings
+public sealed class UploadTrainingDataSettings : StorageSettings
 {
     [CommandArgument(0, "<FOLDER>")]
     [Description("The folder with spam-youtube.jsonl, toxic-wikipedia.jsonl and crisis-reddit.jsonl.")]
@@ -215,7 +215,7 @@ public sealed class UploadTrainingDataCommand(CliOutput output) : AsyncCommand<U
     {
         ArgumentNullException.ThrowIfNull(settings);
         var data = ModelData.Read(settings.Folder);
-        var store = new ModelStore(await Hosting.StorageConnection.OpenAsync(settings, cancellationToken));
+        var store = new ModelStore(await StorageConnection.OpenAsync(settings, cancellationToken));
         foreach (var name in TrainingData.Files)
         {
             await using var file = File.OpenRead(Path.Combine(settings.Folder, name));
