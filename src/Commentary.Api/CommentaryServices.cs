@@ -7,8 +7,6 @@ using Commentary.Api.Notifications;
 using Commentary.Api.OpenApi;
 using Commentary.Api.Protection;
 using Commentary.Api.Ui;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.Api;
 

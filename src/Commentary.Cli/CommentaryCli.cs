@@ -1,11 +1,8 @@
 using Commentary.Cli.Articles;
-using Commentary.Cli.Hosting;
 using Commentary.Cli.Migration;
 using Commentary.Cli.Models;
 using Commentary.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Commentary.Cli;
 

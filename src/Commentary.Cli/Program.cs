@@ -1,5 +1,4 @@
 using Commentary.Cli;
-using Spectre.Console;
 
 // Messages and tables go to stdout; `comments export` writes its JSON there instead and talks on stderr.
 var errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });

@@ -1,8 +1,3 @@
-using Commentary.Api.Http;
-using Commentary.Api.Moderation;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
-
 namespace Commentary.Functions;
 
 /// <summary>One moderator action on many comments; see <see cref="BulkModerationEndpoints"/>.</summary>

@@ -1,8 +1,3 @@
-using Commentary.Api.Comments;
-using Commentary.Api.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
-
 namespace Commentary.Functions;
 
 /// <summary>A posted comment's status for its writer; the behaviour lives in <see cref="CommentStatusEndpoints"/>.</summary>

@@ -1,7 +1,4 @@
 using Commentary.Api.Health;
-using Commentary.Api.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Commentary.Functions;
 

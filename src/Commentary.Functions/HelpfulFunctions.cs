@@ -1,8 +1,3 @@
-using Commentary.Api.Comments;
-using Commentary.Api.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
-
 namespace Commentary.Functions;
 
 /// <summary>A reader marks a comment "This helped"; the behaviour lives in <see cref="HelpfulEndpoints"/>.</summary>

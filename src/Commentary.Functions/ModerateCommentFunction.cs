@@ -1,7 +1,4 @@
-using Commentary.Api.Http;
 using Commentary.Core.Moderation;
-using Commentary.Core.Storage;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Commentary.Functions;
 

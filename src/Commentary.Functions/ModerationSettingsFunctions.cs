@@ -1,8 +1,3 @@
-using Commentary.Api.Http;
-using Commentary.Api.Moderation;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
-
 namespace Commentary.Functions;
 
 /// <summary>The moderation settings routes; the key is checked by <see cref="ModeratorAccess"/> itself.</summary>

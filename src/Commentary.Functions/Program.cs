@@ -5,7 +5,6 @@ using Commentary.Api;
 using Commentary.Core.Moderation;
 using Commentary.Core.Telemetry;
 using Commentary.Functions;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;

@@ -1,8 +1,3 @@
-using Commentary.Api.Http;
-using Commentary.Api.Moderation;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
-
 namespace Commentary.Functions;
 
 /// <summary>How the dashboard signs in; the behaviour lives in <see cref="SignInConfigurationEndpoints"/>.</summary>

@@ -1,8 +1,3 @@
-using Commentary.Api.Http;
-using Commentary.Api.Moderation;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
-
 namespace Commentary.Functions;
 
 /// <summary>A moderator marks a comment as spam; the behaviour lives in <see cref="SpamEndpoints"/>.</summary>

@@ -1,7 +1,4 @@
-using Commentary.Api.Http;
 using Commentary.Api.Notifications;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Commentary.Functions;
 

@@ -1,6 +1,4 @@
-using Commentary.Api.Http;
 using Commentary.Core.Maintenance;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Commentary.Functions;
 

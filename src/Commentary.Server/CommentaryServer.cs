@@ -35,6 +35,7 @@ public static class CommentaryServer
             .Validate(o => o.BatchSize is >= 1 and <= 32, "extensions:queues:batchSize must be 1 to 32.")
             .Validate(o => o.MaxDequeueCount >= 1, "extensions:queues:maxDequeueCount must be 1 or more.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<QueueTriggerSetup>();
         builder.Services.AddHostedService<ModerateCommentWorker>();
         builder.Services.AddHostedService<AkismetQueueWorker>();
         builder.Services.AddHostedService<RetrainQueueWorker>();

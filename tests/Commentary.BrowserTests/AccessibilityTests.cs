@@ -1,8 +1,3 @@
-using Commentary.BrowserTests.Infrastructure;
-using Commentary.Core.Comments;
-using Commentary.Testing;
-using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Commentary.BrowserTests;

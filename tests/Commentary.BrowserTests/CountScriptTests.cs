@@ -1,6 +1,3 @@
-using Commentary.BrowserTests.Infrastructure;
-using Commentary.Testing;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Commentary.BrowserTests;

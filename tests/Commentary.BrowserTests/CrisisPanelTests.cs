@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using Commentary.BrowserTests.Infrastructure;
 using Commentary.Core.Moderation;
-using Commentary.Testing;
-using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Commentary.BrowserTests;

@@ -1,12 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Commentary.BrowserTests.Infrastructure;
-using Commentary.Core.Comments;
-using Commentary.Testing;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Commentary.BrowserTests;

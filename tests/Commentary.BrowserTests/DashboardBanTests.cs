@@ -1,9 +1,5 @@
 using System.Text.RegularExpressions;
-using Commentary.BrowserTests.Infrastructure;
-using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
-using Commentary.Testing;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Commentary.BrowserTests;

@@ -1,9 +1,4 @@
-using System.Text.Json;
-using Commentary.BrowserTests.Infrastructure;
-using Commentary.Core.Comments;
-using Commentary.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Commentary.BrowserTests;

@@ -1,12 +1,6 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Commentary.BrowserTests.Infrastructure;
-using Commentary.Core.Comments;
-using Commentary.Testing;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Commentary.BrowserTests;

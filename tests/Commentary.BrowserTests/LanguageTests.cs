@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Commentary.BrowserTests.Infrastructure;
-using Commentary.Testing;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Commentary.BrowserTests;

@@ -1,10 +1,5 @@
-using Commentary.BrowserTests.Infrastructure;
-using Commentary.Core.Comments;
 using Commentary.Core.Notifications;
-using Commentary.Testing;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Commentary.BrowserTests;

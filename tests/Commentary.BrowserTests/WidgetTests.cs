@@ -1,11 +1,6 @@
-using System.Text.Json;
 using Azure.Core;
-using Commentary.BrowserTests.Infrastructure;
-using Commentary.Core.Comments;
 using Commentary.Core.Storage;
-using Commentary.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Commentary.BrowserTests;

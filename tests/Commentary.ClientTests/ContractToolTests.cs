@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Commentary.ClientTests.Infrastructure;
-using Commentary.Testing;
 
 namespace Commentary.ClientTests;
 

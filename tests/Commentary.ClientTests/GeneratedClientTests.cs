@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Commentary.ClientTests.Client.Models;
 using Commentary.ClientTests.Client.Moderation.Comments;
 using Commentary.ClientTests.Infrastructure;
-using Commentary.Testing;
 using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace Commentary.ClientTests;

@@ -1,8 +1,4 @@
 using Azure.Core;
-using Azure.Data.Tables;
-using Commentary.Core.Comments;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
 
 namespace Commentary.IntegrationTests;
 

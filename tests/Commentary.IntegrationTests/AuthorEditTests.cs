@@ -1,13 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Azure;
-using Azure.Data.Tables;
-using Commentary.Core.Comments;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.IntegrationTests;
 

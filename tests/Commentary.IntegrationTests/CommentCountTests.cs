@@ -1,10 +1,5 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Commentary.Api.Http;
 using Commentary.Core.Caching;
-using Commentary.Core.Storage;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
 
 namespace Commentary.IntegrationTests;
 

@@ -1,11 +1,5 @@
-using System.Net;
 using System.ServiceModel.Syndication;
-using System.Text.Json.Nodes;
 using System.Xml;
-using Azure.Data.Tables;
-using Commentary.Core.Comments;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
 
 namespace Commentary.IntegrationTests;
 

@@ -1,12 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Commentary.IntegrationTests;
 
 /// <summary>A commenter asks what we hold about them, then asks us to forget it.</summary>

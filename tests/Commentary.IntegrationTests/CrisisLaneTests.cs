@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Policy;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
 
 namespace Commentary.IntegrationTests;
 

@@ -1,14 +1,9 @@
 using System.Diagnostics.Metrics;
-using System.Text.Json.Nodes;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
-using Commentary.Core.Moderation;
 using Commentary.Core.Telemetry;
 using Commentary.Functions;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;

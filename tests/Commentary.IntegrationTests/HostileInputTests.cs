@@ -1,12 +1,6 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
-using Azure.Data.Tables;
-using Commentary.Core.Comments;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
 using Xunit.Abstractions;
 
 namespace Commentary.IntegrationTests;

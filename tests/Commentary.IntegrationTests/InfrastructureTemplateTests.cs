@@ -1,18 +1,11 @@
-using System.Text.Json.Nodes;
 using Commentary.Api;
 using Commentary.Api.Hosting;
 using Commentary.Api.Protection;
 using Commentary.Core.Access;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Akismet;
 using Commentary.Core.Notifications;
 using Commentary.Core.Privacy;
-using Commentary.Core.Storage;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.IntegrationTests;
 

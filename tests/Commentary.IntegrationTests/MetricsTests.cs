@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Commentary.Core.Moderation;
 using Commentary.Core.Telemetry;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
 
 namespace Commentary.IntegrationTests;
 

@@ -1,12 +1,4 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Azure.Data.Tables;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
 using Commentary.Core.Notifications;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

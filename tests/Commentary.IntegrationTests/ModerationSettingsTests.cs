@@ -1,11 +1,5 @@
-using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
-using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Policy;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using Commentary.Core.Comments;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
-
 namespace Commentary.IntegrationTests;
 
 /// <summary>Bans, spam, bulk actions and each comment's history, through real HTTP on the self-host.</summary>

@@ -1,10 +1,6 @@
-using System.Net.Http.Json;
 using Commentary.Core.Articles;
-using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Policy;
 using Commentary.Core.Notifications;
-using Commentary.Core.Storage;
-using Commentary.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,10 +1,5 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using Commentary.Core.Notifications;
-using Commentary.Core.Storage;
-using Commentary.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Commentary.IntegrationTests;

@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using Commentary.Core.Comments;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Commentary.IntegrationTests;
 
 /// <summary>The whole path through real HTTP: POST → queue → ModerateComment → table → approve → GET.</summary>

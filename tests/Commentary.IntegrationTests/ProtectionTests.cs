@@ -1,7 +1,3 @@
-using System.Net;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
-
 namespace Commentary.IntegrationTests;
 
 /// <summary>Floods and key guessing, against a self-host of their own so the limits do not disturb other tests.</summary>

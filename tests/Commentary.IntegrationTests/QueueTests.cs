@@ -1,14 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
-using Commentary.Core.Storage;
-using Commentary.IntegrationTests.Infrastructure;
 using Commentary.Server.Queue;
-using Commentary.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.IntegrationTests;
 

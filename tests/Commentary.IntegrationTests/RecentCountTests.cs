@@ -1,9 +1,3 @@
-using Azure.Data.Tables;
-using Commentary.Core.Comments;
-using Commentary.Core.Storage;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
-
 namespace Commentary.IntegrationTests;
 
 /// <summary>

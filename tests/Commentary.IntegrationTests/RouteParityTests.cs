@@ -1,12 +1,7 @@
-using System.Text.Json.Nodes;
 using Commentary.Api.Http;
-using Commentary.Core.Storage;
-using Commentary.IntegrationTests.Infrastructure;
 using Commentary.Server.Queue;
-using Commentary.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Commentary.IntegrationTests;

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Commentary.Api.Ui;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
 
 namespace Commentary.IntegrationTests;
 

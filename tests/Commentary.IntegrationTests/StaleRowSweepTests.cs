@@ -1,14 +1,8 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Commentary.Core.Comments;
 using Commentary.Core.Maintenance;
-using Commentary.Core.Storage;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.IntegrationTests;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
-
 namespace Commentary.IntegrationTests;
 
 /// <summary>With storage unreachable the host still starts, and answers 503 problems quickly instead of hanging or 500s.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
-
 namespace Commentary.IntegrationTests;
 
 /// <summary>Storage goes away while the host runs, then comes back: the host answers 503 meanwhile and then just works.</summary>

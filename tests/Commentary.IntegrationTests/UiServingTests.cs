@@ -1,7 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
 
 namespace Commentary.IntegrationTests;
 

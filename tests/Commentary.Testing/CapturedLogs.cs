@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
-
 namespace Commentary.Testing;
 
 /// <summary>Keeps every log entry the host writes, so tests can check what an operator would be told.</summary>

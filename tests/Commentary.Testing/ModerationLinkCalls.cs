@@ -1,6 +1,5 @@
 using Commentary.Core.Comments;
 using Commentary.Core.Notifications;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.Testing;
 

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using MimeKit;

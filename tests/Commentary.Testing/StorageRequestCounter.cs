@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
-using Azure.Core;
-using Azure.Core.Pipeline;
 using Commentary.Core.Storage;
 
 namespace Commentary.Testing;

@@ -1,6 +1,4 @@
-using Commentary.Core.Access;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Api.Access;
 

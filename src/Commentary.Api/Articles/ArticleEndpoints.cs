@@ -1,10 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Commentary.Api.Http;
-using Commentary.Core.Articles;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
-using Commentary.Core.Notifications;
 
 namespace Commentary.Api.Articles;
 

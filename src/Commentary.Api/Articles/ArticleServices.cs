@@ -1,7 +1,4 @@
-using Commentary.Core.Articles;
 using Commentary.Core.Caching;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.Api.Articles;
 

@@ -1,7 +1,4 @@
-using System.Text;
 using System.Xml;
-using Commentary.Core.Articles;
-using Commentary.Core.Comments;
 
 namespace Commentary.Api.Comments;
 

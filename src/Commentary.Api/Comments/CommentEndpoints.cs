@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Commentary.Api.Http;
 using Commentary.Api.Protection;
-using Commentary.Core.Articles;
-using Commentary.Core.Comments;
 
 namespace Commentary.Api.Comments;
 

@@ -1,8 +1,3 @@
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Commentary.Api.Comments;
 
 /// <summary>Readers' comments: the pages they read, the inbox they post to, the write path, and their reports.</summary>

@@ -1,8 +1,4 @@
 using System.Text.Json.Serialization;
-using Commentary.Api.Http;
-using Commentary.Core.Articles;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Policy;
 
 namespace Commentary.Api.Comments;

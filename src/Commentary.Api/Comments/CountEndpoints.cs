@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Text;
-using Commentary.Api.Http;
-using Commentary.Core.Articles;
-using Commentary.Core.Comments;
 
 namespace Commentary.Api.Comments;
 

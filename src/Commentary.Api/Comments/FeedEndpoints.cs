@@ -1,8 +1,4 @@
 using System.Runtime.CompilerServices;
-using Commentary.Api.Http;
-using Commentary.Core.Articles;
-using Commentary.Core.Comments;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Api.Comments;
 

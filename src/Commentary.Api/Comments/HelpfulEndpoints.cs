@@ -1,8 +1,4 @@
-using Commentary.Api.Http;
 using Commentary.Api.Protection;
-using Commentary.Core.Articles;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
 using Commentary.Core.Privacy;
 
 namespace Commentary.Api.Comments;

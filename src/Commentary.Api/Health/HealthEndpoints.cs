@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using Commentary.Api.Http;
 using Commentary.Core.Moderation.Classifier;
 using Commentary.Core.Storage;
 

@@ -1,10 +1,7 @@
 using Commentary.Core.Storage;
 using Commentary.Core.Telemetry;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Api.Hosting;
 

@@ -1,7 +1,3 @@
-using Commentary.Api.Http;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
-
 namespace Commentary.Api.Moderation;
 
 /// <summary>A ban as moderators see it. <c>email</c> is set for email bans; <c>active</c> is false once it expired.</summary>

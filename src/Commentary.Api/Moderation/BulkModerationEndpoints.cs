@@ -1,7 +1,3 @@
-using Commentary.Api.Http;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
-
 namespace Commentary.Api.Moderation;
 
 public sealed record BulkItem(string? Slug, string? Id);

@@ -1,7 +1,3 @@
-using Commentary.Api.Http;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
-using Commentary.Core.Notifications;
 using Commentary.Core.Privacy;
 using Commentary.Core.Telemetry;
 

@@ -1,8 +1,4 @@
-using Commentary.Api.Http;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Policy;
-using Commentary.Core.Notifications;
 
 namespace Commentary.Api.Moderation;
 

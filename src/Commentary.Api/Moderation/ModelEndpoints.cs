@@ -1,4 +1,3 @@
-using Commentary.Api.Http;
 using Commentary.Core.Moderation.Classifier;
 
 namespace Commentary.Api.Moderation;

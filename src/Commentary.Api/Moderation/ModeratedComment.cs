@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
 
 namespace Commentary.Api.Moderation;
 

@@ -1,8 +1,3 @@
-using Commentary.Api.Http;
-using Commentary.Core.Articles;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
-
 namespace Commentary.Api.Moderation;
 
 public sealed record ModerationPage(IReadOnlyList<ModeratedComment> Items, string? ContinuationToken);

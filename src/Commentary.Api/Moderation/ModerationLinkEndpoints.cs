@@ -1,8 +1,4 @@
-using System.Text;
-using Commentary.Api.Http;
 using Commentary.Api.Ui;
-using Commentary.Core.Comments;
-using Commentary.Core.Notifications;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 

@@ -1,9 +1,4 @@
 using System.Globalization;
-using System.Text;
-using Commentary.Api.Http;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
-using Commentary.Core.Notifications;
 
 namespace Commentary.Api.Moderation;
 

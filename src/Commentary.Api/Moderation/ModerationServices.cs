@@ -1,18 +1,12 @@
 using Commentary.Api.Access;
 using Commentary.Api.Hosting;
-using Commentary.Core.Access;
 using Commentary.Core.Maintenance;
-using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Akismet;
 using Commentary.Core.Moderation.Classifier;
-using Commentary.Core.Notifications;
 using Commentary.Core.Privacy;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Api.Moderation;
 

@@ -1,7 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using Commentary.Api.Http;
-using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Policy;
 
 namespace Commentary.Api.Moderation;

@@ -1,7 +1,5 @@
 using Commentary.Api.Access;
-using Commentary.Api.Http;
 using Commentary.Api.Protection;
-using Commentary.Core.Access;
 
 namespace Commentary.Api.Moderation;
 

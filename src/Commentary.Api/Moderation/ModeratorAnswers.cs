@@ -1,8 +1,3 @@
-using Commentary.Api.Http;
-using Commentary.Core.Articles;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
-
 namespace Commentary.Api.Moderation;
 
 /// <summary>What every route about one comment checks and answers alike, whichever moderator endpoint serves it.</summary>

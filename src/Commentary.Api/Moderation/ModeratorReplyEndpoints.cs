@@ -1,7 +1,3 @@
-using Commentary.Api.Http;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
-
 namespace Commentary.Api.Moderation;
 
 /// <param name="Body">The reply's text, as a reader's comment (1 to 5,000 characters).</param>

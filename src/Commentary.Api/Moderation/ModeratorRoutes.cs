@@ -1,6 +1,3 @@
-using Commentary.Api.Http;
-using Commentary.Core.Access;
-
 namespace Commentary.Api.Moderation;
 
 /// <summary>

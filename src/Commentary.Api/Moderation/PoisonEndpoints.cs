@@ -1,6 +1,3 @@
-using Commentary.Api.Http;
-using Commentary.Core.Comments;
-
 namespace Commentary.Api.Moderation;
 
 /// <summary>Up to 32 of the oldest poison messages, with the comment they carried where it can be read.</summary>

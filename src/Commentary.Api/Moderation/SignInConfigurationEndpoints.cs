@@ -1,7 +1,3 @@
-using Commentary.Api.Http;
-using Commentary.Core.Access;
-using Microsoft.Extensions.Options;
-
 namespace Commentary.Api.Moderation;
 
 /// <summary>The provider the dashboard signs in with: its issuer, the public client the dashboard is, and the scope to ask for.</summary>

@@ -1,6 +1,3 @@
-using Commentary.Api.Http;
-using Commentary.Core.Access;
-
 namespace Commentary.Api.Moderation;
 
 /// <summary>Who is signed in: the name the audit trail records, and the role (<c>moderator</c> or <c>admin</c>).</summary>

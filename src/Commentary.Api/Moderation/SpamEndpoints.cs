@@ -1,6 +1,3 @@
-using Commentary.Api.Http;
-using Commentary.Core.Moderation;
-
 namespace Commentary.Api.Moderation;
 
 public sealed record SpamRequest(bool? Ban, string? Reason);

@@ -1,8 +1,3 @@
-using Commentary.Core.Notifications;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace Commentary.Api.Notifications;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using Commentary.Api.Http;
-using Commentary.Core.Notifications;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 

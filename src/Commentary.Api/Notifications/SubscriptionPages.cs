@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using Commentary.Api.Http;
-using Commentary.Core.Notifications;
 
 namespace Commentary.Api.Notifications;
 

@@ -1,5 +1,3 @@
-using Commentary.Api.Http;
-
 namespace Commentary.Api.OpenApi;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using Commentary.Api.Http;
 using Commentary.Core.Privacy;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.Api.Protection;
 

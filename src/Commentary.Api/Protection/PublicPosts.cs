@@ -1,5 +1,3 @@
-using Commentary.Api.Http;
-
 namespace Commentary.Api.Protection;
 
 /// <summary>A public POST as far as every one of them goes alike: who sent it, and its JSON body.</summary>

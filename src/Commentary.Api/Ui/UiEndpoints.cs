@@ -1,6 +1,3 @@
-using Commentary.Api.Http;
-using Commentary.Core.Access;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Commentary.Api.Ui;

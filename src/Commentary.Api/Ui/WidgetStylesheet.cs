@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Commentary.Api.Ui;
 
 /// <summary>

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Storage.Blobs.Models;
-using Commentary.Core.Articles;
 using Commentary.Core.Storage;
 
 namespace Commentary.Cli.Articles;

@@ -1,5 +1,3 @@
-using Commentary.Core.Articles;
-
 namespace Commentary.Cli.Articles;
 
 /// <summary>One file of a folder being imported: valid (with its parsed article) or not (with the reason).</summary>

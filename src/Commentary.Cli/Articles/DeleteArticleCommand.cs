@@ -1,9 +1,3 @@
-using System.ComponentModel;
-using Commentary.Cli.Hosting;
-using Commentary.Core.Articles;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace Commentary.Cli.Articles;
 
 public sealed class DeleteArticleSettings : StorageSettings

@@ -1,8 +1,3 @@
-using System.ComponentModel;
-using Commentary.Cli.Hosting;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace Commentary.Cli.Articles;
 
 public sealed class ImportArticlesSettings : StorageSettings

@@ -1,10 +1,5 @@
-using System.Globalization;
-using Commentary.Cli.Hosting;
-using Commentary.Core.Articles;
 using Commentary.Core.Comments;
 using Microsoft.Extensions.Logging.Abstractions;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Commentary.Cli.Articles;
 

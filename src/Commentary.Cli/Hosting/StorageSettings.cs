@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console.Cli;
-
 namespace Commentary.Cli.Hosting;
 
 /// <summary>The option every command shares: which storage account to work on.</summary>

@@ -1,14 +1,8 @@
-using System.ComponentModel;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Commentary.Cli.Articles;
-using Commentary.Cli.Hosting;
-using Commentary.Core.Articles;
 using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
 using Microsoft.Extensions.Logging.Abstractions;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Commentary.Cli.Migration;
 

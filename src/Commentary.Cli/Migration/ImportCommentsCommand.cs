@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
-using System.ComponentModel;
 using Commentary.Cli.Articles;
-using Commentary.Cli.Hosting;
 using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
 using Commentary.Core.Privacy;
 using Commentary.Core.Telemetry;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Commentary.Cli.Migration;
 

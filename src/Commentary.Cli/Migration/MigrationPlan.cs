@@ -1,5 +1,4 @@
 using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
 
 namespace Commentary.Cli.Migration;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Commentary.Core.Articles;
 
 namespace Commentary.Cli.Migration;
 

@@ -1,11 +1,6 @@
-using System.ComponentModel;
-using System.Globalization;
 using System.Text.Json;
-using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Classifier;
 using Commentary.Core.Moderation.Policy;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Commentary.Cli.Models;
 
@@ -213,7 +208,7 @@ internal static class ModelReport
     }
 }
 
-public sealed class UploadTrainingDataSettings : Hosting.StorageSettings
+public sealed class UploadTrainingDataSettings : StorageSettings
 {
     [CommandArgument(0, "<FOLDER>")]
     [Description("The folder with spam-youtube.jsonl, toxic-wikipedia.jsonl and crisis-reddit.jsonl.")]
@@ -230,7 +225,7 @@ public sealed class UploadTrainingDataCommand(CliOutput output) : AsyncCommand<U
     {
         ArgumentNullException.ThrowIfNull(settings);
         var data = ModelData.Read(settings.Folder);
-        var store = new ModelStore(await Hosting.StorageConnection.OpenAsync(settings, cancellationToken));
+        var store = new ModelStore(await StorageConnection.OpenAsync(settings, cancellationToken));
         foreach (var name in TrainingData.Files)
         {
             await using var file = File.OpenRead(Path.Combine(settings.Folder, name));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Markdig;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;

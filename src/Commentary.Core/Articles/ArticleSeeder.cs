@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Commentary.Core.Articles;
 
 /// <summary>Loads sample articles from a folder of <c>{slug}.md</c> files, never overwriting what is there.</summary>

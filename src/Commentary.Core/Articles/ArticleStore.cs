@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Commentary.Core.Caching;
-using Commentary.Core.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Commentary.Core.Articles;
 

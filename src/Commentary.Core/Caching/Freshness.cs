@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Commentary.Core.Caching;
 
 /// <summary>Stamps the moment storage confirmed a cached value and says whether that is recent enough to skip asking again.</summary>

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Azure;
-using Azure.Data.Tables;
 
 namespace Commentary.Core.Comments;
 
@@ -70,7 +67,8 @@ internal sealed class ArticleCounter(TableClient table)
     /// <summary>The article's counts as stored, and the ETag of its counter entity (none before its first comment).</summary>
     public async Task<(ArticleCounts Counts, ETag? ETag)> ReadAsync(string slug, CancellationToken cancellationToken)
     {
-        var counter = await table.GetEntityIfExistsAsync<TableEntity>(slug, ArticleCounts.RowKey, cancellationToken: cancellationToken);
-        return counter.HasValue ? (ArticleCounts.FromEntity(counter.Value!), counter.Value!.ETag) : (ArticleCounts.None, null);
+        return await table.FindAsync(slug, ArticleCounts.RowKey, cancellationToken) is { } counter
+            ? (ArticleCounts.FromEntity(counter), counter.ETag)
+            : (ArticleCounts.None, null);
     }
 }

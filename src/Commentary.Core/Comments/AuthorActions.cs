@@ -1,6 +1,3 @@
-using Commentary.Core.Moderation;
-using Microsoft.Extensions.Logging;
-
 namespace Commentary.Core.Comments;
 
 public enum AuthorActionKind

@@ -1,5 +1,3 @@
-using Commentary.Core.Moderation;
-
 namespace Commentary.Core.Comments;
 
 /// <summary>A stored comment with everything a moderator may see. Public answers take only the public fields.</summary>

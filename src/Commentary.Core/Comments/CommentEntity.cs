@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
-using Commentary.Core.Moderation;
-
 namespace Commentary.Core.Comments;
 
 /// <summary>How a comment is laid out in table <c>Comments</c>: PartitionKey = slug, RowKey = id.</summary>

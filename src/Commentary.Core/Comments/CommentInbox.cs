@@ -1,11 +1,7 @@
 using Commentary.Core.Access;
-using Commentary.Core.Articles;
-using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Akismet;
 using Commentary.Core.Privacy;
-using Commentary.Core.Storage;
 using Commentary.Core.Telemetry;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Core.Comments;
 

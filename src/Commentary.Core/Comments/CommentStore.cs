@@ -1,9 +1,3 @@
-using System.Net;
-using Azure;
-using Azure.Data.Tables;
-using Commentary.Core.Moderation;
-using Commentary.Core.Storage;
-
 namespace Commentary.Core.Comments;
 
 /// <summary>
@@ -18,14 +12,12 @@ public sealed class CommentStore(StorageClients storage)
 
     public async Task<Comment?> FindAsync(string slug, string id, CancellationToken cancellationToken)
     {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(slug, id, cancellationToken: cancellationToken);
-        return response.HasValue ? CommentEntity.ToComment(response.Value!) : null;
+        return await _table.FindAsync(slug, id, cancellationToken) is { } entity ? CommentEntity.ToComment(entity) : null;
     }
 
     public async Task<ArticleCounts> CountsAsync(string slug, CancellationToken cancellationToken)
     {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(slug, ArticleCounts.RowKey, cancellationToken: cancellationToken);
-        return response.HasValue ? ArticleCounts.FromEntity(response.Value!) : ArticleCounts.None;
+        return await _table.FindAsync(slug, ArticleCounts.RowKey, cancellationToken) is { } entity ? ArticleCounts.FromEntity(entity) : ArticleCounts.None;
     }
 
     /// <summary>

@@ -1,6 +1,4 @@
 using Commentary.Core.Caching;
-using Commentary.Core.Moderation;
-using Commentary.Core.Storage;
 
 namespace Commentary.Core.Comments;
 

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Commentary.Core.Comments;
 
 /// <summary>The email's hash keys a commenter's history: stable across articles, and no email in any key.</summary>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Commentary.Core.Privacy;
 
 namespace Commentary.Core.Comments;

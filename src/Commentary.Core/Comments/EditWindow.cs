@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Commentary.Core.Comments;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Azure;
-using Azure.Data.Tables;
-using Commentary.Core.Storage;
-
 namespace Commentary.Core.Comments;
 
 /// <summary>What a "This helped" mark came to: the comment's count after it, and whether this reader's mark was new.</summary>

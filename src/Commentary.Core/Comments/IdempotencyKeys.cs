@@ -1,10 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using Azure;
-using Azure.Data.Tables;
-using Commentary.Core.Storage;
-
 namespace Commentary.Core.Comments;
 
 /// <summary>What a client's <c>Idempotency-Key</c> was first used for.</summary>
@@ -42,13 +35,11 @@ public sealed class IdempotencyKeys(StorageClients storage, TimeProvider clock)
     /// <summary>The record for this key, live or expired, or null.</summary>
     public async Task<IdempotencyRecord?> FindAsync(string key, CancellationToken cancellationToken)
     {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition(key), string.Empty, cancellationToken: cancellationToken);
-        if (!response.HasValue)
+        if (await _table.FindAsync(Partition(key), string.Empty, cancellationToken) is not { } entity)
         {
             return null;
         }
 
-        var entity = response.Value!;
         return new IdempotencyRecord(
             entity.GetString("CommentId") ?? string.Empty,
             entity.GetString("RequestHash") ?? string.Empty,

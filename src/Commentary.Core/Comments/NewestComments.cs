@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Commentary.Core.Articles;
 
 namespace Commentary.Core.Comments;
 

@@ -1,7 +1,5 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Commentary.Core.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Commentary.Core.Comments;
 

@@ -1,5 +1,3 @@
-using Commentary.Core.Moderation;
-
 namespace Commentary.Core.Comments;
 
 /// <summary>A moderator's decision about one comment.</summary>

@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Commentary.Core.Storage;
-
 namespace Commentary.Core.Comments;
 
 /// <summary>What an import must not bring back: comments deleted here and commenters erased at their request.</summary>

@@ -1,11 +1,3 @@
-using System.Net;
-using Azure;
-using Azure.Data.Tables;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
-using Commentary.Core.Storage;
-using Microsoft.Extensions.Logging;
-
 namespace Commentary.Core.Maintenance;
 
 /// <summary>What one sweep removed.</summary>

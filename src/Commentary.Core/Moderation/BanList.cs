@@ -1,8 +1,3 @@
-using System.Net;
-using Azure;
-using Azure.Data.Tables;
-using Commentary.Core.Storage;
-
 namespace Commentary.Core.Moderation;
 
 /// <summary>

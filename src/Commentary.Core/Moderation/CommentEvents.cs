@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using Azure;
-using Azure.Data.Tables;
-using Commentary.Core.Comments;
-using Commentary.Core.Storage;
-
 namespace Commentary.Core.Moderation;
 
 /// <summary>One entry in a comment's history: when, what kind of thing happened, who did it, and why.</summary>

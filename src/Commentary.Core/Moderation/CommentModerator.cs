@@ -1,11 +1,7 @@
-using Commentary.Core.Comments;
 using Commentary.Core.Moderation.Akismet;
 using Commentary.Core.Moderation.Classifier;
-using Commentary.Core.Moderation.Policy;
 using Commentary.Core.Notifications;
-using Commentary.Core.Storage;
 using Commentary.Core.Telemetry;
-using Microsoft.Extensions.Logging;
 
 namespace Commentary.Core.Moderation;
 

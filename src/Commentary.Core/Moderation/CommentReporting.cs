@@ -1,6 +1,3 @@
-using Commentary.Core.Comments;
-using Microsoft.Extensions.Options;
-
 namespace Commentary.Core.Moderation;
 
 /// <summary><c>Moderation:ReportsToHold</c>: how many different readers must report a published comment to hold it again.</summary>

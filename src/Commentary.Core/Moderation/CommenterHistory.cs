@@ -1,9 +1,3 @@
-using System.Net;
-using Azure;
-using Azure.Data.Tables;
-using Commentary.Core.Comments;
-using Commentary.Core.Storage;
-
 namespace Commentary.Core.Moderation;
 
 /// <summary>How many of a commenter's comments were approved, are pending or were rejected.</summary>

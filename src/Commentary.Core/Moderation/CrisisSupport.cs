@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using Commentary.Core.Articles;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation.Policy;
 using Commentary.Core.Notifications;
 
 namespace Commentary.Core.Moderation;

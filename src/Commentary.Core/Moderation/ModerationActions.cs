@@ -1,7 +1,5 @@
-using Commentary.Core.Comments;
 using Commentary.Core.Moderation.Akismet;
 using Commentary.Core.Notifications;
-using Microsoft.Extensions.Logging;
 
 namespace Commentary.Core.Moderation;
 

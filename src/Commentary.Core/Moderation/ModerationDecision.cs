@@ -1,5 +1,3 @@
-using Commentary.Core.Comments;
-
 namespace Commentary.Core.Moderation;
 
 /// <summary>How soon a moderator should look: urgent comments (crisis language) come first in every list.</summary>

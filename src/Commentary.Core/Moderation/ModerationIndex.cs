@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Net;
-using Azure;
-using Azure.Data.Tables;
-using Commentary.Core.Comments;
-using Commentary.Core.Storage;
-
 namespace Commentary.Core.Moderation;
 
 /// <summary>

@@ -1,10 +1,5 @@
-using System.Net;
-using System.Text.Json;
-using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Commentary.Core.Moderation.Policy;
-using Commentary.Core.Storage;
 
 namespace Commentary.Core.Moderation;
 

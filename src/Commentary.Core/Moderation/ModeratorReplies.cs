@@ -1,7 +1,4 @@
-using Commentary.Core.Articles;
-using Commentary.Core.Comments;
 using Commentary.Core.Notifications;
-using Microsoft.Extensions.Logging;
 
 namespace Commentary.Core.Moderation;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Commentary.Core.Moderation.Policy;
-using Microsoft.Extensions.Logging;
-
 namespace Commentary.Core.Moderation;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Commentary.Core.Storage;
-
 namespace Commentary.Core.Moderation;
 
 /// <summary>One reader's report of a comment.</summary>

@@ -1,8 +1,3 @@
-using Azure.Data.Tables;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation.Policy;
-using Commentary.Core.Storage;
-
 namespace Commentary.Core.Moderation;
 
 /// <summary>

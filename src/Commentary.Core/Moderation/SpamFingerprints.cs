@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Azure.Data.Tables;
-using Commentary.Core.Storage;
 
 namespace Commentary.Core.Moderation;
 

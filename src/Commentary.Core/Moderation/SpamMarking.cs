@@ -1,6 +1,3 @@
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation.Policy;
-
 namespace Commentary.Core.Moderation;
 
 /// <summary>

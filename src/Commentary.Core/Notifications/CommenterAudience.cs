@@ -1,6 +1,3 @@
-using Commentary.Core.Articles;
-using Commentary.Core.Comments;
-
 namespace Commentary.Core.Notifications;
 
 /// <summary>

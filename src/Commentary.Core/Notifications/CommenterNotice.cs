@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using Commentary.Core.Comments;
-
 namespace Commentary.Core.Notifications;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Net;
-using Azure;
-using Azure.Data.Tables;
 using Commentary.Core.Privacy;
-using Commentary.Core.Storage;
 
 namespace Commentary.Core.Notifications;
 
@@ -83,19 +79,18 @@ public sealed class CommenterSubscriptions(StorageClients storage, IpAddressHash
     public async Task<CommentSubscription?> FindAsync(string email, string slug, string commentId, CancellationToken cancellationToken)
     {
         var key = KeyOf(email);
-        var choice = _table.GetEntityIfExistsAsync<TableEntity>(key, CommentRow(slug, commentId), cancellationToken: cancellationToken);
-        var thread = _table.GetEntityIfExistsAsync<TableEntity>(key, ThreadRow(slug), cancellationToken: cancellationToken);
+        var choice = _table.FindAsync(key, CommentRow(slug, commentId), cancellationToken);
+        var thread = _table.FindAsync(key, ThreadRow(slug), cancellationToken);
         var subscriber = SubscriberAsync(key, cancellationToken);
         await Task.WhenAll(choice, thread, subscriber);
-        if (!(await choice).HasValue)
+        if (await choice is not { } row)
         {
             return null;
         }
 
-        var row = (await choice).Value!;
         var who = await subscriber;
         var submitted = row.GetDateTimeOffset("Submitted") ?? DateTimeOffset.MinValue;
-        var threadOff = (await thread).HasValue ? (await thread).Value!.GetDateTimeOffset("UnsubscribedAt") : null;
+        var threadOff = (await thread)?.GetDateTimeOffset("UnsubscribedAt");
         var live = submitted > (who.UnsubscribedAt ?? DateTimeOffset.MinValue) && submitted > (threadOff ?? DateTimeOffset.MinValue);
         var published = live && row.GetBoolean("Published") == true;
         var replies = live && row.GetBoolean("Replies") == true;
@@ -105,13 +100,11 @@ public sealed class CommenterSubscriptions(StorageClients storage, IpAddressHash
     /// <summary>The address's standing (a new, unconfirmed one when nothing is stored).</summary>
     public async Task<Subscriber> SubscriberAsync(string key, CancellationToken cancellationToken)
     {
-        var found = await _table.GetEntityIfExistsAsync<TableEntity>(key, AddressRow, cancellationToken: cancellationToken);
-        if (!found.HasValue)
+        if (await _table.FindAsync(key, AddressRow, cancellationToken) is not { } row)
         {
             return new Subscriber(key, null, null, null, null, default);
         }
 
-        var row = found.Value!;
         return new Subscriber(key, row.GetDateTimeOffset("ConfirmedAt"), row.GetDateTimeOffset("UnsubscribedAt"),
             row.GetDateTimeOffset("ConfirmationSentAt"), row.GetString("ConfirmationEvent"), row.ETag);
     }

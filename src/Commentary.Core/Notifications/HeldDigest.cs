@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
-using Commentary.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Commentary.Core.Notifications;
 
 /// <summary>
@@ -96,8 +87,7 @@ public sealed partial class HeldDigest(
     /// <summary>A digest as one event: the held comments it gathers, oldest first.</summary>
     public async Task<NotificationEvent?> LoadAsync(string digestId, CancellationToken cancellationToken)
     {
-        var header = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, "d_" + digestId, cancellationToken: cancellationToken);
-        if (!header.HasValue)
+        if (await _table.FindAsync(Partition, "d_" + digestId, cancellationToken) is not { } header)
         {
             return null;
         }
@@ -117,7 +107,7 @@ public sealed partial class HeldDigest(
             Kind = NotificationKinds.HeldDigest,
             Slug = string.Empty,
             CommentId = string.Empty,
-            At = header.Value!.GetDateTimeOffset("Created") ?? clock.GetUtcNow(),
+            At = header.GetDateTimeOffset("Created") ?? clock.GetUtcNow(),
             Author = string.Empty,
             Excerpt = string.Empty,
             Status = "pending",
@@ -231,10 +221,10 @@ public sealed partial class HeldDigest(
     private async Task<TableEntity?> TryLeaseAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var current = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, LeaseRow, cancellationToken: cancellationToken);
+        var row = await _table.FindAsync(Partition, LeaseRow, cancellationToken);
         try
         {
-            if (!current.HasValue)
+            if (row is null)
             {
                 var lease = new TableEntity(Partition, LeaseRow) { ["Until"] = now + LeaseLength };
                 var added = await _table.AddEntityAsync(lease, cancellationToken);
@@ -242,7 +232,6 @@ public sealed partial class HeldDigest(
                 return lease;
             }
 
-            var row = current.Value!;
             if (row.GetDateTimeOffset("Until") > now)
             {
                 return null;

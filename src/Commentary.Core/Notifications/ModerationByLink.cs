@@ -1,7 +1,3 @@
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
-using Microsoft.Extensions.Logging;
-
 namespace Commentary.Core.Notifications;
 
 /// <summary>What came of looking at, or following, a moderation link.</summary>

@@ -1,8 +1,4 @@
 using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
-using Commentary.Core.Articles;
-using Commentary.Core.Comments;
 
 namespace Commentary.Core.Notifications;
 

@@ -1,6 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.Options;
-
 namespace Commentary.Core.Notifications;
 
 /// <summary>What reading a link's token found.</summary>

@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Commentary.Core.Moderation;
 
 namespace Commentary.Core.Notifications;
 

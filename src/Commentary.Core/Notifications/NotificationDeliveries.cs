@@ -1,8 +1,3 @@
-using System.Net;
-using Azure;
-using Azure.Data.Tables;
-using Commentary.Core.Storage;
-
 namespace Commentary.Core.Notifications;
 
 /// <summary>What <see cref="NotificationDeliveries.ClaimAsync"/> found.</summary>
@@ -107,7 +102,6 @@ public sealed class NotificationDeliveries(StorageClients storage, TimeProvider 
     /// <summary>The recorded state of one delivery, or null when none was ever tried.</summary>
     public async Task<string?> StateAsync(string eventId, string key, CancellationToken cancellationToken)
     {
-        var found = await _table.GetEntityIfExistsAsync<TableEntity>(eventId, key, cancellationToken: cancellationToken);
-        return found.HasValue ? found.Value!.GetString("State") : null;
+        return (await _table.FindAsync(eventId, key, cancellationToken))?.GetString("State");
     }
 }

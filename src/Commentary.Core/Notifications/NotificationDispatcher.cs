@@ -1,7 +1,3 @@
-using Commentary.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Commentary.Core.Notifications;
 
 /// <summary>

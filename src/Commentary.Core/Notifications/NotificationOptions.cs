@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Commentary.Core.Notifications;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Commentary.Core.Storage;
-using Microsoft.Extensions.Logging;
-
 namespace Commentary.Core.Notifications;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using Commentary.Core.Articles;
-using Microsoft.Extensions.Options;
-
 namespace Commentary.Core.Notifications;
 
 /// <summary>What a commenter's link does: confirm the address (double opt-in), or stop mail.</summary>

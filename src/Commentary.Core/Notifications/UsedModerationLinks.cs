@@ -1,8 +1,3 @@
-using System.Net;
-using Azure;
-using Azure.Data.Tables;
-using Commentary.Core.Storage;
-
 namespace Commentary.Core.Notifications;
 
 /// <summary>When a link was used, and by whom.</summary>
@@ -20,13 +15,11 @@ public sealed class UsedModerationLinks(StorageClients storage)
     public async Task<LinkUse?> FindAsync(ModerationLink link, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(link);
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition(link), link.LinkId, cancellationToken: cancellationToken);
-        if (!response.HasValue)
+        if (await _table.FindAsync(Partition(link), link.LinkId, cancellationToken) is not { } entity)
         {
             return null;
         }
 
-        var entity = response.Value!;
         return new LinkUse(
             entity.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
             entity.GetString("Moderator") ?? string.Empty,

@@ -1,9 +1,6 @@
 using Commentary.Core.Access;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
 using Commentary.Core.Notifications;
 using Commentary.Core.Telemetry;
-using Microsoft.Extensions.Logging;
 
 namespace Commentary.Core.Privacy;
 

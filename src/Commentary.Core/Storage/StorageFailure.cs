@@ -1,5 +1,3 @@
-using Azure;
-
 namespace Commentary.Core.Storage;
 
 /// <summary>Tells a storage outage (answer 503, try later) from a request the service refused.</summary>

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-
 namespace Commentary.Core.Storage;
 
 /// <summary>

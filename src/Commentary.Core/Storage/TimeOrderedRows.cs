@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Commentary.Core.Comments;
-
 namespace Commentary.Core.Storage;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Commentary.Core.Comments;
 
 namespace Commentary.Core.Telemetry;
 

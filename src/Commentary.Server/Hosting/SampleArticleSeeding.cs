@@ -1,6 +1,4 @@
-using Commentary.Api.Hosting;
 using Commentary.Core.Articles;
-using Commentary.Core.Storage;
 
 namespace Commentary.Server.Hosting;
 

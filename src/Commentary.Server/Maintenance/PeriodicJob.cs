@@ -1,6 +1,3 @@
-using Commentary.Api.Hosting;
-using Commentary.Core.Storage;
-
 namespace Commentary.Server.Maintenance;
 
 /// <summary>

@@ -1,8 +1,5 @@
-using Commentary.Api.Hosting;
 using Commentary.Core.Maintenance;
 using Commentary.Core.Moderation.Classifier;
-using Commentary.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Server.Maintenance;
 

@@ -1,17 +1,9 @@
-using Commentary.Api.Hosting;
 using Commentary.Core.Moderation.Akismet;
-using Commentary.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Server.Queue;
 
 /// <summary>The self-host's <c>AkismetWork</c> trigger on <c>akismet-work</c>: late rechecks and moderators' feedback.</summary>
-public sealed class AkismetQueueWorker(
-    IConfiguration configuration,
-    IOptions<QueueTriggerOptions> options,
-    AkismetWorkProcessor processor,
-    StorageInitializer storageInitializer,
-    ILogger<AkismetQueueWorker> logger) : QueueTriggerWorker(configuration, options, storageInitializer, logger)
+public sealed class AkismetQueueWorker(QueueTriggerSetup setup, AkismetWorkProcessor processor) : QueueTriggerWorker(setup)
 {
     protected override string QueueName => StorageNames.AkismetQueue;
 

@@ -1,20 +1,12 @@
-using Commentary.Api.Hosting;
 using Commentary.Core.Comments;
 using Commentary.Core.Moderation;
-using Commentary.Core.Storage;
 using Commentary.Core.Telemetry;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Server.Queue;
 
 /// <summary>The self-host's <c>ModerateComment</c> trigger on <c>comment-submissions</c>.</summary>
-public sealed class ModerateCommentWorker(
-    IConfiguration configuration,
-    IOptions<QueueTriggerOptions> options,
-    CommentModerator moderator,
-    StorageInitializer storageInitializer,
-    CommentaryMetrics metrics,
-    ILogger<ModerateCommentWorker> logger) : QueueTriggerWorker(configuration, options, storageInitializer, logger)
+public sealed class ModerateCommentWorker(QueueTriggerSetup setup, CommentModerator moderator, CommentaryMetrics metrics)
+    : QueueTriggerWorker(setup)
 {
     protected override string QueueName => StorageNames.SubmissionsQueue;
 

@@ -1,8 +1,5 @@
-using Commentary.Api.Hosting;
 using Commentary.Core.Notifications;
-using Commentary.Core.Storage;
 using Commentary.Server.Maintenance;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Server.Queue;
 
@@ -11,12 +8,7 @@ namespace Commentary.Server.Queue;
 /// parallel, so the usual lease covers the slowest (SMTP's 20 s time-out); one that runs out only makes a second
 /// delivery find the first one's claims and try again later.
 /// </summary>
-public sealed class NotificationQueueWorker(
-    IConfiguration configuration,
-    IOptions<QueueTriggerOptions> options,
-    NotificationDispatcher dispatcher,
-    StorageInitializer storageInitializer,
-    ILogger<NotificationQueueWorker> logger) : QueueTriggerWorker(configuration, options, storageInitializer, logger)
+public sealed class NotificationQueueWorker(QueueTriggerSetup setup, NotificationDispatcher dispatcher) : QueueTriggerWorker(setup)
 {
     protected override string QueueName => StorageNames.NotificationsQueue;
 

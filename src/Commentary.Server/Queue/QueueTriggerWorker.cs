@@ -1,8 +1,5 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Commentary.Api.Hosting;
-using Commentary.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Server.Queue;
 
@@ -12,14 +9,20 @@ namespace Commentary.Server.Queue;
 /// trigger does), deletes it on success, hides it for <c>visibilityTimeout</c> on failure, and moves it to
 /// the queue's <c>-poison</c> twin once it has been delivered <c>maxDequeueCount</c> times.
 /// </summary>
-public abstract partial class QueueTriggerWorker(
-    IConfiguration configuration,
-    IOptions<QueueTriggerOptions> options,
-    StorageInitializer storageInitializer,
-    ILogger logger) : BackgroundService
+public abstract partial class QueueTriggerWorker : BackgroundService
 {
     private static readonly TimeSpan FirstPollDelay = TimeSpan.FromMilliseconds(100);
-    private readonly QueueTriggerOptions _options = options.Value;
+    private readonly QueueTriggerSetup _setup;
+    private readonly QueueTriggerOptions _options;
+    private readonly ILogger _logger;
+
+    protected QueueTriggerWorker(QueueTriggerSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        _setup = setup;
+        _options = setup.Options.Value;
+        _logger = setup.LoggerFor(GetType());
+    }
 
     protected abstract string QueueName { get; }
 
@@ -39,12 +42,12 @@ public abstract partial class QueueTriggerWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Its own clients, so that the receive side decodes exactly as host.json tells the trigger to.
-        var storage = StorageClients.FromConfiguration(configuration, _options.Encoding);
+        var storage = StorageClients.FromConfiguration(_setup.Configuration, _options.Encoding);
         var queue = storage.Queues.GetQueueClient(QueueName);
         var poison = storage.Queues.GetQueueClient(QueueName + "-poison");
         var delay = FirstPollDelay;
         var inFlight = new HashSet<Task>();
-        await storageInitializer.Ready.WaitAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        await _setup.StorageInitializer.Ready.WaitAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -68,7 +71,7 @@ public abstract partial class QueueTriggerWorker(
                 catch (Exception e)
 #pragma warning restore CA1031
                 {
-                    LogQueueUnavailable(logger, QueueName, e.Message);
+                    LogQueueUnavailable(_logger, QueueName, e.Message);
                     batch = [];
                     delay = _options.MaxPollingInterval;
                 }
@@ -132,14 +135,14 @@ public abstract partial class QueueTriggerWorker(
                 return;
             }
 
-            LogRetry(logger, QueueName, CommentIdOf(message.Body.ToString()), message.MessageId, message.DequeueCount, error.Message);
+            LogRetry(_logger, QueueName, CommentIdOf(message.Body.ToString()), message.MessageId, message.DequeueCount, error.Message);
             await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: _options.VisibilityTimeout, cancellationToken: stoppingToken);
         }
 #pragma warning disable CA1031 // If even this fails, the lease runs out and the message is simply delivered again.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogRetryFailed(logger, message.MessageId, e.Message);
+            LogRetryFailed(_logger, message.MessageId, e.Message);
         }
     }
 
@@ -147,7 +150,7 @@ public abstract partial class QueueTriggerWorker(
     {
         await poison.SendMessageAsync(message.Body, cancellationToken: stoppingToken);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
-        LogPoisoned(logger, QueueName, CommentIdOf(message.Body.ToString()), message.MessageId, message.DequeueCount, problem);
+        LogPoisoned(_logger, QueueName, CommentIdOf(message.Body.ToString()), message.MessageId, message.DequeueCount, problem);
         OnPoisoned();
     }
 

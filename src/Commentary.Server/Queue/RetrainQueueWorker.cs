@@ -1,17 +1,9 @@
-using Commentary.Api.Hosting;
 using Commentary.Core.Moderation.Classifier;
-using Commentary.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Server.Queue;
 
 /// <summary>The self-host's <c>RetrainModelOnRequest</c> trigger on <c>model-retrain</c>: retrains moderators asked for.</summary>
-public sealed class RetrainQueueWorker(
-    IConfiguration configuration,
-    IOptions<QueueTriggerOptions> options,
-    ModelRetrainer retrainer,
-    StorageInitializer storageInitializer,
-    ILogger<RetrainQueueWorker> logger) : QueueTriggerWorker(configuration, options, storageInitializer, logger)
+public sealed class RetrainQueueWorker(QueueTriggerSetup setup, ModelRetrainer retrainer) : QueueTriggerWorker(setup)
 {
     protected override string QueueName => StorageNames.ModelRetrainQueue;
 

@@ -1,5 +1,3 @@
-using Commentary.Testing;
-
 namespace Commentary.BrowserTests.Infrastructure;
 
 /// <summary>Screenshots for people to look at, in the git-ignored test-artifacts folder at the repository root.</summary>

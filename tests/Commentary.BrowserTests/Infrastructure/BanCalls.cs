@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Commentary.Testing;
 
 namespace Commentary.BrowserTests.Infrastructure;
 

@@ -1,5 +1,4 @@
 using Commentary.Core.Moderation.Policy;
-using Commentary.Testing;
 
 // One browser suite at a time: each fixture starts Azurite, a host and Chromium, and the machine has two cores.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]

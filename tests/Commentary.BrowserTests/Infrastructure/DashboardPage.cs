@@ -1,5 +1,3 @@
-using Commentary.Testing;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Commentary.BrowserTests.Infrastructure;

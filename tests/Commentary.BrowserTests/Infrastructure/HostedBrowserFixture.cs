@@ -1,6 +1,4 @@
 using Commentary.Core.Moderation.Policy;
-using Commentary.Testing;
-using Microsoft.Playwright;
 
 namespace Commentary.BrowserTests.Infrastructure;
 

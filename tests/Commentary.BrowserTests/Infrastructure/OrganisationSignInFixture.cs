@@ -1,5 +1,3 @@
-using Commentary.Testing;
-
 namespace Commentary.BrowserTests.Infrastructure;
 
 /// <summary>

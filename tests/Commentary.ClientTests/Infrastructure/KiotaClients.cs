@@ -1,5 +1,4 @@
 using Commentary.ClientTests.Client;
-using Commentary.Testing;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 

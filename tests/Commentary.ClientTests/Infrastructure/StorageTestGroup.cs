@@ -1,5 +1,3 @@
-using Commentary.Testing;
-
 namespace Commentary.ClientTests.Infrastructure;
 
 /// <summary>The test classes of this assembly that share one Azurite and one self-host (xunit wants the definition here).</summary>

@@ -1,7 +1,4 @@
-using System.Net;
 using Commentary.Cli.Articles;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
 
 namespace Commentary.IntegrationTests.Articles;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using System.Xml.Linq;
-using Commentary.Testing;
 
 namespace Commentary.IntegrationTests.Infrastructure;
 

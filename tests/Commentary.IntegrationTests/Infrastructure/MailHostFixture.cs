@@ -1,5 +1,4 @@
 using Commentary.Core.Moderation.Policy;
-using Commentary.Testing;
 
 namespace Commentary.IntegrationTests.Infrastructure;
 

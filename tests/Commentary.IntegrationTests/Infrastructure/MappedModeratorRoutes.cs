@@ -1,10 +1,7 @@
 using Commentary.Api.Moderation;
 using Commentary.Core.Access;
-using Commentary.Core.Comments;
-using Commentary.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.IntegrationTests.Infrastructure;
 

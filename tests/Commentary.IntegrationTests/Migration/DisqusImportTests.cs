@@ -1,10 +1,4 @@
-using System.Text.Json.Nodes;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
 using Commentary.Core.Privacy;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.IntegrationTests.Migration;
 

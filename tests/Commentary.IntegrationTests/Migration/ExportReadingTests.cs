@@ -1,6 +1,4 @@
 using Commentary.Cli.Migration;
-using Commentary.Core.Comments;
-using Commentary.IntegrationTests.Infrastructure;
 
 namespace Commentary.IntegrationTests.Migration;
 

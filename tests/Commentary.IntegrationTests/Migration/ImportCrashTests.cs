@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Azure.Data.Tables;
-using Commentary.Core.Comments;
-using Commentary.Core.Storage;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
 
 namespace Commentary.IntegrationTests.Migration;
 

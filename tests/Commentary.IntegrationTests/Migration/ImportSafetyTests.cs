@@ -1,13 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using Azure.Data.Tables;
-using Commentary.Core.Comments;
-using Commentary.Core.Storage;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Commentary.IntegrationTests.Migration;
 
 /// <summary>

@@ -1,9 +1,5 @@
 using Commentary.Cli.Migration;
 using Commentary.Core.Articles;
-using Commentary.Core.Comments;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.IntegrationTests.Migration;
 

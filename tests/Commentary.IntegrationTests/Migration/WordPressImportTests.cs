@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Commentary.Core.Comments;
-using Commentary.IntegrationTests.Infrastructure;
-using Commentary.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Commentary.IntegrationTests.Migration;
 
 /// <summary><c>comments import --wordpress</c> through the CLI against Azurite; idempotent, so each test imports first.</summary>

@@ -1,4 +1,3 @@
-using Commentary.Core.Comments;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Commentary.Tests.Comments;

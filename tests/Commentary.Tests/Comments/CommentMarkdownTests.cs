@@ -1,5 +1,4 @@
 using AngleSharp.Html.Parser;
-using Commentary.Core.Comments;
 
 namespace Commentary.Tests.Comments;
 

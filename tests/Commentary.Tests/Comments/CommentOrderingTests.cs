@@ -1,5 +1,3 @@
-using Commentary.Core.Comments;
-
 namespace Commentary.Tests.Comments;
 
 public sealed class CommentOrderingTests

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Commentary.Api.Comments;
-using Commentary.Core.Comments;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Commentary.Tests.Comments;

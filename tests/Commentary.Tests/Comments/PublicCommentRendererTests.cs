@@ -1,5 +1,4 @@
 using Commentary.Api.Comments;
-using Commentary.Core.Comments;
 
 namespace Commentary.Tests.Comments;
 

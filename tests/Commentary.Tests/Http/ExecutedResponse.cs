@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-
 namespace Commentary.Tests.Http;
 
 /// <summary>What a client would have received from an executed result.</summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using Commentary.Api.Http;
-
 namespace Commentary.Tests.Http;
 
 public class JsonAnswerTests

@@ -1,8 +1,3 @@
-using System.Text;
-using Commentary.Api.Http;
-using Commentary.Core.Comments;
-using Microsoft.AspNetCore.Http;
-
 namespace Commentary.Tests.Http;
 
 public class JsonBodyTests

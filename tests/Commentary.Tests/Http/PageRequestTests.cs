@@ -1,6 +1,3 @@
-using Commentary.Api.Http;
-using Microsoft.AspNetCore.Http;
-
 namespace Commentary.Tests.Http;
 
 public class PageRequestTests

@@ -1,5 +1,3 @@
-using Commentary.Api.Http;
-
 namespace Commentary.Tests.Http;
 
 /// <summary>The one rule for every <c>reason</c> a person gives: trimmed, at most 500 characters, required only where the route says why.</summary>

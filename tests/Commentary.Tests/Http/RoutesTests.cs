@@ -1,5 +1,3 @@
-using Commentary.Api.Http;
-
 namespace Commentary.Tests.Http;
 
 /// <summary><c>Location</c> headers are built from the route templates both hosts map, so they cannot drift apart.</summary>

@@ -1,5 +1,3 @@
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Akismet;
 
 namespace Commentary.Tests.Moderation;

@@ -1,20 +1,13 @@
-using System.Text;
-using Commentary.Api.Http;
 using Commentary.Api.Moderation;
 using Commentary.Api.Protection;
 using Commentary.Core.Access;
 using Commentary.Core.Articles;
 using Commentary.Core.Caching;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Akismet;
-using Commentary.Core.Notifications;
 using Commentary.Core.Storage;
 using Commentary.Tests.Http;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Tests.Moderation;
 

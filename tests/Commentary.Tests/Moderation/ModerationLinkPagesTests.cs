@@ -1,7 +1,4 @@
 using Commentary.Api.Moderation;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
-using Commentary.Core.Notifications;
 
 namespace Commentary.Tests.Moderation;
 

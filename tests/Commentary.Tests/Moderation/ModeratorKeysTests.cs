@@ -1,6 +1,4 @@
 using Commentary.Core.Access;
-using Commentary.Core.Moderation;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Tests.Moderation;
 

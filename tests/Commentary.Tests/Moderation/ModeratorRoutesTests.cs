@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Commentary.Api.Moderation;
 using Commentary.Api.OpenApi;
 using Commentary.Core.Access;

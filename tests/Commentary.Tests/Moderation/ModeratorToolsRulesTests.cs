@@ -1,6 +1,4 @@
 using Commentary.Api.Moderation;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
 
 namespace Commentary.Tests.Moderation;
 

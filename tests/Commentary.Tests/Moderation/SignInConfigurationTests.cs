@@ -1,5 +1,4 @@
 using Commentary.Api.Moderation;
-using Commentary.Api.Ui;
 using Commentary.Core.Access;
 
 namespace Commentary.Tests.Moderation;

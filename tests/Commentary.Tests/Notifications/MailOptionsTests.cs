@@ -1,6 +1,3 @@
-using Commentary.Core.Notifications;
-using Microsoft.Extensions.Options;
-
 namespace Commentary.Tests.Notifications;
 
 public class MailOptionsTests

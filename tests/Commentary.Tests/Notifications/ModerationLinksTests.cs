@@ -1,7 +1,4 @@
 using System.Buffers.Text;
-using System.Text;
-using Commentary.Core.Notifications;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Commentary.Tests.Notifications;

@@ -1,8 +1,4 @@
 using System.Text.Json.Nodes;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
-using Commentary.Core.Notifications;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
 namespace Commentary.Tests.Notifications;

@@ -1,5 +1,3 @@
-using Commentary.Core.Notifications;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Commentary.Tests.Notifications;

@@ -1,6 +1,5 @@
 using System.Net;
 using Commentary.Api.Protection;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
 namespace Commentary.Tests.Protection;

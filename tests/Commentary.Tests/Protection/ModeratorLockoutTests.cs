@@ -1,5 +1,4 @@
 using Commentary.Api.Protection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Commentary.Tests.Protection;

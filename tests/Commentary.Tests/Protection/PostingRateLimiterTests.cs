@@ -1,5 +1,4 @@
 using Commentary.Api.Protection;
-using Microsoft.Extensions.Options;
 
 namespace Commentary.Tests.Protection;
 

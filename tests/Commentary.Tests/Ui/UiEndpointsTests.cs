@@ -1,8 +1,5 @@
 using System.IO.Compression;
-using System.Text;
-using Commentary.Api.Ui;
 using Commentary.Tests.Http;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Commentary.Tests.Ui;

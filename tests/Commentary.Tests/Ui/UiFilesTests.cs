@@ -1,7 +1,5 @@
 using System.IO.Compression;
-using System.Text;
 using System.Text.RegularExpressions;
-using Commentary.Api.Ui;
 
 namespace Commentary.Tests.Ui;
 

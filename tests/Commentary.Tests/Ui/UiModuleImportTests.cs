@@ -1,7 +1,4 @@
-using System.Text;
-using Commentary.Api.Ui;
 using Commentary.Tests.Http;
-using Microsoft.AspNetCore.Http;
 
 namespace Commentary.Tests.Ui;
 

@@ -1,5 +1,3 @@
-using Commentary.Api.Ui;
-
 namespace Commentary.Tests.Ui;
 
 /// <summary>How the widget's parts become one classic script, and which parts the composer refuses.</summary>

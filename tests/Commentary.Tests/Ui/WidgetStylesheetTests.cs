@@ -1,5 +1,3 @@
-using Commentary.Api.Ui;
-
 namespace Commentary.Tests.Ui;
 
 public sealed class WidgetStylesheetTests

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Commentary.Core.Moderation.Akismet;
 
 /// <summary>Akismet's answer about one comment; <see cref="Unavailable"/> covers every way of not getting one.</summary>

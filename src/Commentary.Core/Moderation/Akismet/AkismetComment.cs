@@ -1,5 +1,3 @@
-using Commentary.Core.Comments;
-
 namespace Commentary.Core.Moderation.Akismet;
 
 /// <summary>What Akismet is told about one comment. The reader's address and browser are known only while queued.</summary>

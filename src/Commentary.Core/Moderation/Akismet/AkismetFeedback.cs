@@ -1,7 +1,3 @@
-using Commentary.Core.Comments;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Commentary.Core.Moderation.Akismet;
 
 /// <summary>

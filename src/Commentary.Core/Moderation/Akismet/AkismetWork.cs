@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Commentary.Core.Comments;
 
 namespace Commentary.Core.Moderation.Akismet;
 

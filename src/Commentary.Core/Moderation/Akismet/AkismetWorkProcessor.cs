@@ -1,8 +1,3 @@
-using Commentary.Core.Comments;
-using Commentary.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Commentary.Core.Moderation.Akismet;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Commentary.Core.Storage;
-
 namespace Commentary.Core.Moderation.Akismet;
 
 /// <summary>The producer side of <c>akismet-work</c>: a message becomes visible only after its delay.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation.Policy;
-
 namespace Commentary.Core.Moderation.Classifier;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Commentary.Core.Moderation.Classifier;
 
 /// <summary>Whether the model in force is the one that should be (a published model that does not load makes it degraded).</summary>

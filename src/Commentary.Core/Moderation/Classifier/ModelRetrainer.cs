@@ -1,7 +1,4 @@
-using System.Globalization;
-using Commentary.Core.Comments;
 using Commentary.Core.Moderation.Akismet;
-using Microsoft.Extensions.Logging;
 
 namespace Commentary.Core.Moderation.Classifier;
 

@@ -1,8 +1,5 @@
-using System.Net;
-using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Commentary.Core.Storage;
 
 namespace Commentary.Core.Moderation.Classifier;
 

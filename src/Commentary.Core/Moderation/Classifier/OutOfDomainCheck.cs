@@ -1,5 +1,3 @@
-using Commentary.Core.Moderation.Policy;
-
 namespace Commentary.Core.Moderation.Classifier;
 
 /// <summary>

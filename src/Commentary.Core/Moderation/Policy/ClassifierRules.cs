@@ -1,4 +1,3 @@
-using System.Globalization;
 using Commentary.Core.Moderation.Classifier;
 
 namespace Commentary.Core.Moderation.Policy;

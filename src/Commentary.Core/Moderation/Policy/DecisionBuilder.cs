@@ -1,5 +1,3 @@
-using Commentary.Core.Comments;
-
 namespace Commentary.Core.Moderation.Policy;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Commentary.Core.Moderation.Classifier;
 
 namespace Commentary.Core.Moderation.Policy;

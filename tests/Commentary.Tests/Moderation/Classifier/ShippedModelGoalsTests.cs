@@ -1,6 +1,4 @@
-using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Classifier;
-using Commentary.Core.Moderation.Policy;
 using Xunit.Abstractions;
 
 namespace Commentary.Tests.Moderation.Classifier;

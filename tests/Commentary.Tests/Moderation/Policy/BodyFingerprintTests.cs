@@ -1,6 +1,3 @@
-using Commentary.Core.Moderation;
-using Commentary.Core.Moderation.Policy;
-
 namespace Commentary.Tests.Moderation.Policy;
 
 public class BodyFingerprintTests

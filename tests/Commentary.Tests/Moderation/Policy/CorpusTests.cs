@@ -1,10 +1,5 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Classifier;
-using Commentary.Core.Moderation.Policy;
 using Xunit.Abstractions;
 
 namespace Commentary.Tests.Moderation.Policy;

@@ -1,5 +1,3 @@
-using Commentary.Core.Moderation.Policy;
-
 namespace Commentary.Tests.Moderation.Policy;
 
 /// <summary>The normaliser: each evasion folds back to the plain word, and ordinary text stays as it was.</summary>

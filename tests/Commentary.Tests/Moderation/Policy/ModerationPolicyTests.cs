@@ -1,7 +1,4 @@
-using Commentary.Core.Comments;
-using Commentary.Core.Moderation;
 using Commentary.Core.Moderation.Classifier;
-using Commentary.Core.Moderation.Policy;
 
 namespace Commentary.Tests.Moderation.Policy;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Commentary.Core.Moderation;
-using Commentary.Core.Moderation.Policy;
-
 namespace Commentary.Tests.Moderation.Policy;
 
 public class ModerationSettingsTests

@@ -1,5 +1,3 @@
-using Commentary.Core.Moderation.Policy;
-
 namespace Commentary.Tests.Moderation.Policy;
 
 /// <summary>The matcher: evasions are caught, and words that merely contain a listed string never are.</summary>

@@ -1,0 +1,4 @@
+// The namespaces most files of this project use, imported once here; a file imports the others it needs itself.
+global using Commentary.Api.Hosting;
+global using Commentary.Core.Storage;
+global using Microsoft.Extensions.Options;
