@@ -162,7 +162,7 @@ public sealed class ClassifierSettings
     public ToxicThresholds Toxic { get; set; } = new() { HoldAt = 0.88, RejectAt = 0.999 };
 
     /// <summary>Self-harm or suicide risk: never rejected, only held (as urgent from its higher threshold).</summary>
-    public CrisisThresholds Crisis { get; set; } = new() { HoldAt = 0.25, UrgentAt = 0.58 };
+    public CrisisThresholds Crisis { get; set; } = new() { HoldAt = 0.24, UrgentAt = 0.58 };
 }
 
 /// <summary>A score that holds a comment from one threshold and rejects it from a higher one.</summary>
@@ -184,7 +184,7 @@ public class ScoreThresholds
 public sealed class ToxicThresholds : ScoreThresholds
 {
     /// <summary>Acts only below <see cref="ScoreThresholds.HoldAt"/>: at or above that (1, say) it changes nothing.</summary>
-    public double NamedGroupHoldAt { get; set; } = 0.41;
+    public double NamedGroupHoldAt { get; set; } = 0.48;
 }
 
 /// <summary>

@@ -152,7 +152,10 @@ internal sealed class PersonalDataFinder
 
     /// <summary>
     /// Digits grouped by single spaces, hyphens, dots or brackets, with an optional leading "+": at least the
-    /// configured number of digits and at most 15, no group longer than 12 (so a long decimal is not a phone).
+    /// configured number of digits and at most 15, no group longer than 12 (so a long decimal is not a phone). Numbers
+    /// that say what they are by their shape or the word before them are not phones: an IP address
+    /// ("82.28.237.200", how forums and wikis sign anonymous posts), a count with dots between its thousands
+    /// ("2.124.821.694 views") and an ISBN.
     /// </summary>
     private bool HasPhoneNumber(ReadOnlySpan<char> text)
     {
@@ -164,6 +167,13 @@ internal sealed class PersonalDataFinder
             if (!startsNumber)
             {
                 i++;
+                continue;
+            }
+
+            var address = IpAddressLength(text[(c == '(' ? i + 1 : i)..]);
+            if (address > 0)
+            {
+                i += address + (c == '(' ? 1 : 0);
                 continue;
             }
 
@@ -196,7 +206,8 @@ internal sealed class PersonalDataFinder
             }
 
             var endsCleanly = afterLastDigit >= text.Length || !char.IsAsciiLetter(text[afterLastDigit]);
-            if (endsCleanly && digits >= _minPhoneDigits && digits <= MaxPhoneDigits && longestGroup <= MaxPhoneGroup)
+            if (endsCleanly && digits >= _minPhoneDigits && digits <= MaxPhoneDigits && longestGroup <= MaxPhoneGroup
+                && !IsDottedCount(text[i..afterLastDigit]) && !AfterIsbn(text[..i]))
             {
                 return true;
             }
@@ -205,6 +216,72 @@ internal sealed class PersonalDataFinder
         }
 
         return false;
+    }
+
+    /// <summary>The length of the IPv4 address ("82.28.237.200") the text starts with; 0 when it starts with none.</summary>
+    private static int IpAddressLength(ReadOnlySpan<char> text)
+    {
+        var position = 0;
+        for (var part = 0; part < 4; part++)
+        {
+            if (part > 0)
+            {
+                if (position >= text.Length || text[position] != '.')
+                {
+                    return 0;
+                }
+
+                position++;
+            }
+
+            var start = position;
+            var value = 0;
+            while (position < text.Length && position - start < 4 && char.IsAsciiDigit(text[position]))
+            {
+                value = (value * 10) + (text[position] - '0');
+                position++;
+            }
+
+            if (position == start || position - start > 3 || value > 255)
+            {
+                return 0;
+            }
+        }
+
+        // "1.2.3.4.5" or "1.2.3.4a" is something else; a full stop after the address ends its sentence.
+        var endsHere = position == text.Length || !(char.IsAsciiLetterOrDigit(text[position])
+            || (text[position] == '.' && position + 1 < text.Length && char.IsAsciiDigit(text[position + 1])));
+        return endsHere ? position : 0;
+    }
+
+    /// <summary>A count written with a dot between its thousands: one to three digits, then groups of three ("2.124.821.694").</summary>
+    private static bool IsDottedCount(ReadOnlySpan<char> run)
+    {
+        var groups = 0;
+        foreach (var range in run.Split('.'))
+        {
+            var group = run[range];
+            if (group.IsEmpty || group.ContainsAnyExceptInRange('0', '9') || (groups == 0 ? group.Length > 3 : group.Length != 3))
+            {
+                return false;
+            }
+
+            groups++;
+        }
+
+        return groups >= 3;
+    }
+
+    /// <summary>Whether the text before a number ends with "ISBN" (also "ISBN:", "ISBN-13", "ISBN 10").</summary>
+    private static bool AfterIsbn(ReadOnlySpan<char> before)
+    {
+        var label = before.TrimEnd(" :");
+        if (label.EndsWith("10", StringComparison.Ordinal) || label.EndsWith("13", StringComparison.Ordinal))
+        {
+            label = label[..^2].TrimEnd(" -");
+        }
+
+        return label.EndsWith("isbn", StringComparison.Ordinal);
     }
 
     /// <summary>"14 Oak Lane", "221b Baker Street", "10 Downing St.": a number, capitalised words, a street word.</summary>

@@ -15,6 +15,9 @@ public class PersonalDataFinderTests
     [InlineData("(555) 123-4567")]
     [InlineData("555-123-4567.")]
     [InlineData("ring 0151.234.5678")]
+    [InlineData("my new number 07700 900 123, text me")]
+    [InlineData("call 1.800.555.1234")]
+    [InlineData("call 300.400.500.6000")]
     public void Phone_numbers_are_found(string text)
     {
         Assert.Equal(PersonalDataKinds.PhoneNumber, Find(text));
@@ -49,6 +52,11 @@ public class PersonalDataFinderTests
     [InlineData("My 2 kids walk down the road every day.")]
     [InlineData("Chapter 3 Close Reading")]
     [InlineData("The 5 Best Ways to cope")]
+    [InlineData("Thanks for the fix. 82.28.237.200")]
+    [InlineData("wow could you be more vague (82.28.237.200  )")]
+    [InlineData("Reverted. 156.111.111.81  14:05, 3 May 2007 (UTC)")]
+    [InlineData("how can there be 2.124.821.694 views")]
+    [InlineData("See ISBN 0-8078-2379-1 and ISBN-13: 978-5-98227-158-7.")]
     public void Ordinary_numbers_and_mentions_are_not_personal_data(string text)
     {
         Assert.Equal(PersonalDataKinds.None, Find(text));

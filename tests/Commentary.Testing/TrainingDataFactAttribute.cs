@@ -1,6 +1,6 @@
 using Commentary.Core.Moderation.Classifier;
 
-namespace Commentary.Tests.Moderation.Classifier;
+namespace Commentary.Testing;
 
 /// <summary>
 /// A test that needs the public moderation data (<c>../shared/data/moderation</c> beside the repository). It runs
