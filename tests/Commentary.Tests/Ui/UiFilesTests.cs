@@ -156,16 +156,26 @@ public partial class UiFilesTests
         Assert.All(reached, name => Assert.DoesNotMatch(UnversionedImport(), Text(name)));
     }
 
-    [Fact]
-    public void The_widget_and_the_dashboard_read_Retry_After_with_the_same_function()
+    /// <summary>
+    /// The functions the widget and the dashboard both need, and the dashboard module that holds each. The widget is one
+    /// classic script that other sites embed, so it cannot import the dashboard's modules and holds a copy instead.
+    /// </summary>
+    public static TheoryData<string, string> SharedFunctions => new()
     {
-        // The widget is one classic script that other sites embed, so it cannot import the dashboard's module; both
-        // hold the same text instead, compared here once indented alike. A browser test runs both on one table.
-        var widget = RetryAfterFunction("embed.js");
-        var dashboard = RetryAfterFunction("moderation-api.js");
+        { "retryAfterSeconds", "moderation-api.js" },
+        { "t", "moderation-i18n.js" },
+        { "h", "moderation-dom.js" },
+    };
 
-        Assert.Contains("Date.parse(value)", widget, StringComparison.Ordinal);
-        Assert.Equal(widget, dashboard);
+    [Theory]
+    [MemberData(nameof(SharedFunctions))]
+    public void The_widget_holds_the_same_text_as_the_dashboard_for_each_function_they_share(string name, string module)
+    {
+        // Compared once indented alike and without "export"; a browser test also runs both Retry-After copies on one table.
+        var widget = FunctionText("embed.js", name);
+
+        Assert.True(widget.Split('\n').Length > 3, $"embed.js has a body for {name}");
+        Assert.Equal(FunctionText(module, name), widget);
     }
 
     [Fact]
@@ -258,15 +268,17 @@ public partial class UiFilesTests
             }, StringComparer.Ordinal);
     }
 
-    /// <summary>The JSDoc and body of <c>retryAfterSeconds</c> in a script, each line without its indentation.</summary>
-    private static string RetryAfterFunction(string script)
+    /// <summary>A function's declaration and body in a script (not its comments), each line without its indentation.</summary>
+    private static string FunctionText(string script, string name)
     {
         var lines = Text(script).Split('\n');
-        var start = Array.FindIndex(lines, l => l.Contains("function retryAfterSeconds(", StringComparison.Ordinal));
-        Assert.True(start > 0, $"{script} has retryAfterSeconds");
-        var docStart = Array.FindLastIndex(lines, start, l => l.Trim() == "/**");
-        var end = Array.FindIndex(lines, start, l => l.Trim() == "}");
-        return string.Join('\n', lines[docStart..(end + 1)].Select(l => l.Trim().Replace("export function", "function", StringComparison.Ordinal)));
+        var start = Array.FindIndex(lines, l => l.TrimStart().StartsWith($"function {name}(", StringComparison.Ordinal)
+            || l.TrimStart().StartsWith($"export function {name}(", StringComparison.Ordinal));
+        Assert.True(start >= 0, $"{script} declares {name}");
+        var indent = lines[start][..^lines[start].TrimStart().Length];
+        var end = Array.FindIndex(lines, start, l => l == indent + "}");
+        Assert.True(end > start, $"{script} closes {name}");
+        return string.Join('\n', lines[start..(end + 1)].Select(l => l.Trim().Replace("export function", "function", StringComparison.Ordinal)));
     }
 
     private static List<string> DashboardModules() =>

@@ -132,6 +132,8 @@ async function chooseLanguage(root, base) {
   }
 }
 
+// The dashboard's moderation-i18n.js holds this same function (a test compares the texts): this script is embedded
+// by other sites as one classic script, so it cannot import it.
 /**
  * A message in the reader's language, English where the language lacks it; {name} placeholders take values, and
  * numbers are written the reader's way. A table value that is an object is chosen by the plural rule of {count}.

@@ -2,6 +2,8 @@
 // Elements from reader text, never parsed as markup; times in the reader's language.
 
 // Builds an element. Children that are strings become text nodes, so no reader text is ever parsed as markup.
+// The dashboard's moderation-dom.js holds this same function (a test compares the texts): this script is embedded by
+// other sites as one classic script, so it cannot import it.
 function h(tag, props, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props || {})) {

@@ -26,6 +26,7 @@ function all(selector) {
 
 /** @typedef {string | Node | null | undefined | false} Child */
 
+// The widget (embed.js, one classic script that other sites embed) holds this same function; a unit test compares the texts.
 /**
  * Builds an element; string children become text nodes, never markup. Props starting with "on" are listeners.
  * @param {string} tag

@@ -116,6 +116,7 @@ export function dateLocale() {
   return locale === 'en' ? undefined : locale;
 }
 
+// The widget (embed.js, one classic script that other sites embed) holds this same function; a unit test compares the texts.
 /**
  * A message in the reader's language, English where the language lacks it; {name} placeholders take values, and
  * numbers are written the reader's way. A table value that is an object is chosen by the plural rule of {count}.
