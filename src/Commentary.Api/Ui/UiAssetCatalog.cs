@@ -51,18 +51,14 @@ public sealed partial class UiAssetCatalog
     public static UiAssetCatalog FromEmbeddedFiles()
     {
         var sources = EmbeddedTexts(ResourcePrefix);
-        var parts = EmbeddedTexts(WidgetScript.ResourcePrefix);
-        AddComposed(sources, WidgetScript.Name, WidgetScript.Compose(PartsEndingIn(parts, ".js")));
-        AddComposed(sources, WidgetStylesheet.Name, WidgetStylesheet.Compose(PartsEndingIn(parts, ".css")));
+        AddComposed(sources, WidgetScript.Name, WidgetScript.Compose(WidgetPartTexts(".js")));
+        AddComposed(sources, WidgetStylesheet.Name, WidgetStylesheet.Compose(WidgetPartTexts(".css")));
         return new UiAssetCatalog(sources);
     }
 
-    /// <summary>The widget's parts of one kind, by file name.</summary>
-    private static Dictionary<string, string> PartsEndingIn(IReadOnlyDictionary<string, string> parts, string extension)
-    {
-        ArgumentNullException.ThrowIfNull(parts);
-        return parts.Where(p => p.Key.EndsWith(extension, StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal);
-    }
+    /// <summary>The widget's parts of one kind (".js" or ".css") as embedded, by file name.</summary>
+    internal static Dictionary<string, string> WidgetPartTexts(string extension) =>
+        EmbeddedTexts(WidgetScript.ResourcePrefix).Where(p => p.Key.EndsWith(extension, StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal);
 
     private static void AddComposed(Dictionary<string, string> sources, string name, string text)
     {

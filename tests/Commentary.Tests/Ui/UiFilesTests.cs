@@ -255,18 +255,7 @@ public partial class UiFilesTests
         });
     }
 
-    /// <summary>The widget's parts of one kind as embedded, by file name.</summary>
-    private static Dictionary<string, string> WidgetParts(string extension = ".js")
-    {
-        var assembly = typeof(UiAssetCatalog).Assembly;
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(WidgetScript.ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(extension, StringComparison.Ordinal))
-            .ToDictionary(n => n[WidgetScript.ResourcePrefix.Length..], n =>
-            {
-                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!, Encoding.UTF8);
-                return reader.ReadToEnd();
-            }, StringComparer.Ordinal);
-    }
+    private static Dictionary<string, string> WidgetParts(string extension = ".js") => UiAssetCatalog.WidgetPartTexts(extension);
 
     /// <summary>A function's declaration and body in a script (not its comments), each line without its indentation.</summary>
     private static string FunctionText(string script, string name)
