@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using static Microsoft.Playwright.Assertions;
 
@@ -192,18 +190,13 @@ public sealed class DashboardAdminTests(BrowserFixture fixture)
 
     private async Task<(string Json, string ETag)> GetSettingsAsync()
     {
-        using var request = _host.AsModerator(HttpMethod.Get, "moderation/settings");
-        using var response = await _host.Client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadAsStringAsync(), response.Headers.ETag!.ToString());
+        var (settings, etag) = await _host.GetModerationSettingsAsync();
+        return (settings.ToJsonString(), etag);
     }
 
     private async Task<string> PutSettingsAsync(string json, string etag)
     {
-        using var request = _host.AsModerator(HttpMethod.Put, "moderation/settings");
-        request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(etag));
-        using var response = await _host.Client.SendAsync(request);
+        using var response = await _host.PutModerationSettingsAsync(json, etag);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return response.Headers.ETag!.ToString();
     }

@@ -155,10 +155,7 @@ public sealed class CrisisLaneTests(StorageFixture fixture)
     [InlineData("""{"languages":["en"],"heading":"H","message":"M","resources":[]}""", null)]
     public async Task Settings_with_unsafe_or_unknown_resources_are_refused_by_json_path(string set, string? path)
     {
-        using var get = _host.AsModerator(HttpMethod.Get, "moderation/settings");
-        using var current = await _host.Client.SendAsync(get);
-        var etag = current.Headers.ETag!.ToString();
-        var settings = JsonNode.Parse(await current.Content.ReadAsStringAsync())!.AsObject();
+        var (settings, etag) = await _host.GetModerationSettingsAsync();
         settings["crisisResources"]!["sets"] = new JsonArray(JsonNode.Parse(set));
         if (path is null)
         {
@@ -173,10 +170,7 @@ public sealed class CrisisLaneTests(StorageFixture fixture)
             settings["crisisResources"]!["default"]!["heading"] = new string('h', 121);
         }
 
-        using var put = _host.AsModerator(HttpMethod.Put, "moderation/settings");
-        put.Headers.TryAddWithoutValidation("If-Match", etag);
-        put.Content = new StringContent(settings.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
-        using var response = await _host.Client.SendAsync(put);
+        using var response = await _host.PutModerationSettingsAsync(settings.ToJsonString(), etag);
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         var keys = problem["errors"]!.AsObject().Select(e => e.Key).ToArray();
         foreach (var expected in path is null ? new[] { "crisisResources.sets[0].resources", "crisisResources.default.heading" } : [path])
@@ -184,9 +178,7 @@ public sealed class CrisisLaneTests(StorageFixture fixture)
             Assert.Contains(expected, keys);
         }
 
-        using var again = _host.AsModerator(HttpMethod.Get, "moderation/settings");
-        using var after = await _host.Client.SendAsync(again);
-        Assert.Equal(etag, after.Headers.ETag!.ToString());
+        Assert.Equal(etag, (await _host.GetModerationSettingsAsync()).ETag);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class ModerationOverHttpTests(ITestOutputHelper output)
         {
             ["Network:TrustedProxies:0"] = "127.0.0.1",
         });
-        await SwitchOffFirstCommentHoldAsync(host);
+        await host.ChangeModerationSettingsAsync(settings => settings["firstComment"]!["enabled"] = false);
         var slug = await host.AddArticleAsync("over-http");
 
         var settings = ModerationSettings.Defaults;
@@ -90,20 +90,5 @@ public sealed class ModerationOverHttpTests(ITestOutputHelper output)
             .GroupBy(e => e.Stratum)
             .SelectMany(g => g.Take(PerStratum))
             .ToList();
-    }
-
-    private static async Task SwitchOffFirstCommentHoldAsync(SelfHost host)
-    {
-        using var get = host.AsModerator(HttpMethod.Get, "moderation/settings");
-        using var current = await host.Client.SendAsync(get);
-        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
-        var settings = (await current.Content.ReadFromJsonAsync<JsonObject>())!;
-        settings["firstComment"]!["enabled"] = false;
-
-        using var put = host.AsModerator(HttpMethod.Put, "moderation/settings");
-        put.Content = new StringContent(settings.ToJsonString(), Encoding.UTF8, "application/json");
-        put.Headers.TryAddWithoutValidation("If-Match", current.Headers.ETag!.ToString());
-        using var saved = await host.Client.SendAsync(put);
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Commentary.Core.Moderation.Policy;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -17,25 +16,9 @@ public sealed class ModerationSettingsTests : IClassFixture<StorageFixture>
         _host = fixture.Host;
     }
 
-    private async Task<(JsonObject Settings, string ETag)> GetSettingsAsync()
-    {
-        using var request = _host.AsModerator(HttpMethod.Get, "moderation/settings");
-        using var response = await _host.Client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject(), response.Headers.ETag!.ToString());
-    }
+    private Task<(JsonObject Settings, string ETag)> GetSettingsAsync() => _host.GetModerationSettingsAsync();
 
-    private async Task<HttpResponseMessage> PutSettingsAsync(string json, string? ifMatch)
-    {
-        using var request = _host.AsModerator(HttpMethod.Put, "moderation/settings");
-        request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        if (ifMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        }
-
-        return await _host.Client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PutSettingsAsync(string json, string? ifMatch) => _host.PutModerationSettingsAsync(json, ifMatch);
 
     [Fact]
     public async Task A_moderator_adds_a_blocked_term_and_the_next_comment_with_it_is_rejected_without_a_restart()

@@ -260,16 +260,6 @@ public sealed class RepliesPinsHelpfulTests(StorageFixture fixture)
         }
     }
 
-    private static async Task SwitchHelpfulMarksAsync(SelfHost host, bool enabled)
-    {
-        using var get = host.AsModerator(HttpMethod.Get, "moderation/settings");
-        using var current = await host.Client.SendAsync(get);
-        var settings = (await current.Content.ReadFromJsonAsync<JsonObject>())!;
-        settings["helpfulMarks"]!["enabled"] = enabled;
-        using var put = host.AsModerator(HttpMethod.Put, "moderation/settings");
-        put.Headers.TryAddWithoutValidation("If-Match", current.Headers.ETag!.ToString());
-        put.Content = JsonContent.Create(settings);
-        using var saved = await host.Client.SendAsync(put);
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-    }
+    private static Task SwitchHelpfulMarksAsync(SelfHost host, bool enabled) =>
+        host.ChangeModerationSettingsAsync(settings => settings["helpfulMarks"]!["enabled"] = enabled);
 }

@@ -17,6 +17,39 @@ public static class ApiCalls
         return request;
     }
 
+    /// <summary>The live moderation settings as <c>GET /moderation/settings</c> answers them, and their ETag.</summary>
+    public static async Task<(JsonObject Settings, string ETag)> GetModerationSettingsAsync(this SelfHost host)
+    {
+        using var request = host.AsModerator(HttpMethod.Get, "moderation/settings");
+        using var response = await host.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return ((await response.Content.ReadFromJsonAsync<JsonObject>())!, response.Headers.ETag!.ToString());
+    }
+
+    /// <summary><c>PUT /moderation/settings</c> with this JSON and, unless null, an If-Match; the answer is the caller's to read.</summary>
+    public static Task<HttpResponseMessage> PutModerationSettingsAsync(this SelfHost host, string json, string? ifMatch)
+    {
+        var request = host.AsModerator(HttpMethod.Put, "moderation/settings");
+        request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return host.Client.SendAsync(request);
+    }
+
+    /// <summary>Changes the live settings as the dashboard does: read them, change them, save them with If-Match. Answers the new ETag.</summary>
+    public static async Task<string> ChangeModerationSettingsAsync(this SelfHost host, Action<JsonObject> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var (settings, etag) = await host.GetModerationSettingsAsync();
+        change(settings);
+        using var saved = await host.PutModerationSettingsAsync(settings.ToJsonString(), etag);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        return saved.Headers.ETag!.ToString();
+    }
+
     public static Task<HttpResponseMessage> PostCommentAsync(this SelfHost host, string slug, string author, string email, string body, string? website = null, string? parentId = null) =>
         host.Client.PostAsJsonAsync($"articles/{slug}/comments", new { author, email, body, website, parentId });
 

@@ -202,12 +202,15 @@ public sealed class ModerationPolicy
                 ScoreWeights.Flood);
         }
 
-        if (s.FirstComment.Enabled && !(input.History ?? CommenterRecord.None).HasApproved)
+        if (s.FirstComment.Enabled && IsNewCommenter(input))
         {
             decision.Hold(ModerationRules.FirstComment,
                 "First comment from this email address; later ones are approved once one has been.", ScoreWeights.FirstComment);
         }
     }
+
+    /// <summary>A commenter none of whose comments has been approved yet (the first-comment hold and a stranger's link).</summary>
+    private static bool IsNewCommenter(ModerationInput input) => !(input.History ?? CommenterRecord.None).HasApproved;
 
     private LinkTally CheckLinks(ModerationInput input, FoldedText body, FoldedText website, DecisionBuilder decision)
     {
@@ -244,7 +247,7 @@ public sealed class ModerationPolicy
                 decision.Hold(ModerationRules.Links, detail, count * ScoreWeights.Link);
             }
         }
-        else if (inBody.Count >= links.NewCommenterHoldAt && !(input.History ?? CommenterRecord.None).HasApproved)
+        else if (inBody.Count >= links.NewCommenterHoldAt && IsNewCommenter(input))
         {
             decision.Hold(ModerationRules.Links,
                 Say($"Has {inBody.Count} {(inBody.Count == 1 ? "link" : "links")} in the comment from a commenter with no approved comment yet; {links.NewCommenterHoldAt} or more hold a new commenter's comment, {links.HoldAt} or more anyone's."),
