@@ -1,27 +1,38 @@
 namespace Commentary.Core.Moderation.Classifier;
 
 /// <summary>
-/// What the learned model thinks of one comment: three probabilities from 0 to 1, one per thing a moderator must
-/// catch. They are independent (a comment can be both toxic and a cry for help) and only become decisions in
-/// <see cref="ModerationPolicy"/>, against the thresholds in the live settings.
+/// What the learned model thinks of one comment: four probabilities from 0 to 1. Three are things a moderator must
+/// catch (spam, abuse, a possible crisis); the fourth says how urgent a possible crisis is. They are independent (a
+/// comment can be both toxic and a cry for help) and only become decisions in <see cref="ModerationPolicy"/>,
+/// against the thresholds in the live settings.
 /// </summary>
-public readonly record struct ClassifierScores(double Spam, double Toxic, double Crisis)
+public readonly record struct ClassifierScores(double Spam, double Toxic, double Crisis, double Urgency)
 {
     public double this[ClassifierScore score] => score switch
     {
         ClassifierScore.Spam => Spam,
         ClassifierScore.Toxic => Toxic,
         ClassifierScore.Crisis => Crisis,
+        ClassifierScore.Urgency => Urgency,
         _ => throw new ArgumentOutOfRangeException(nameof(score)),
     };
 }
 
-/// <summary>The three scores, in the order the model file stores them.</summary>
+/// <summary>The four scores, in the order the model file stores them.</summary>
 public enum ClassifierScore
 {
     Spam,
     Toxic,
+
+    /// <summary>Self-harm or suicide risk, against everything a comment section sees: decides whether to hold.</summary>
     Crisis,
+
+    /// <summary>
+    /// Suicide risk against people having a hard time (everyday and depressed forum posts, ordinary therapy-site
+    /// comments) only: decides whether a comment the crisis score holds is urgent. The crisis score spends most of its
+    /// weights telling forum posts from talk-page comments; this one learns only the difference that makes a post urgent.
+    /// </summary>
+    Urgency,
 }
 
 /// <summary>What the policy is told about the classifier for one comment: its scores, or that it could not score.</summary>

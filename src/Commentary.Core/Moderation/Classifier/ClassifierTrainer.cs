@@ -5,9 +5,10 @@ using Microsoft.ML.Trainers;
 namespace Commentary.Core.Moderation.Classifier;
 
 /// <summary>
-/// Trains the three scores with ML.NET: one L-BFGS logistic regression per score over <see cref="TextFeatures"/>,
-/// each trained on every example (a spam comment is a negative for toxicity, a Wikipedia comment a negative for
-/// crisis), so each score learns what it is against everything else a comment section sees. The trained weights are
+/// Trains the four scores with ML.NET: one L-BFGS logistic regression per score over <see cref="TextFeatures"/>.
+/// The first three are trained on every example (a spam comment is a negative for toxicity, a Wikipedia comment a
+/// negative for crisis), so each learns what it is against everything else a comment section sees; the urgency score
+/// on the examples that <see cref="TrainingExample.Teaches"/> it. The trained weights are
 /// copied out of ML.NET into our own <see cref="ModerationModel"/>, which scores without it. Deterministic: the same
 /// examples give the same weights.
 /// </summary>
@@ -29,14 +30,15 @@ public static class ClassifierTrainer
             features[i] = new VBuffer<float>(TextFeatures.Dimension, v.Indices.Length, v.Values, v.Indices);
         }
 
-        var scorers = new LinearScorer[3];
+        var scorers = new LinearScorer[ModerationModel.ScoreCount];
         foreach (var score in Enum.GetValues<ClassifierScore>())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            scorers[(int)score] = TrainOne(train, features, score);
+            var taught = Enumerable.Range(0, train.Count).Where(i => train[i].Teaches(score)).ToList();
+            scorers[(int)score] = TrainOne([.. taught.Select(i => train[i])], [.. taught.Select(i => features[i])], score);
         }
 
-        return new ModerationModel(manifest, scorers[0], scorers[1], scorers[2]);
+        return new ModerationModel(manifest, scorers);
     }
 
     /// <summary>
@@ -45,7 +47,7 @@ public static class ClassifierTrainer
     /// </summary>
     internal static LinearScorer TrainScore(IReadOnlyList<TrainingExample> train, ClassifierScore score)
     {
-        var list = train.ToList();
+        var list = train.Where(e => e.Teaches(score)).ToList();
         var features = new VBuffer<float>[list.Count];
         var featurizer = TextFeatures.ForThisThread;
         for (var i = 0; i < list.Count; i++)
@@ -57,7 +59,7 @@ public static class ClassifierTrainer
         return TrainOne(list, features, score);
     }
 
-    private static LinearScorer TrainOne(List<TrainingExample> train, VBuffer<float>[] features, ClassifierScore score)
+    private static LinearScorer TrainOne(IReadOnlyList<TrainingExample> train, VBuffer<float>[] features, ClassifierScore score)
     {
         var positives = train.Count(e => e.Is(score));
         if (positives == 0 || positives == train.Count)

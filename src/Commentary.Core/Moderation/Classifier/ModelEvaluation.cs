@@ -26,7 +26,7 @@ public static class ModelEvaluation
     /// </summary>
     public const double NamedGroupBudget = 0.008;
 
-    /// <summary>The share of everyday (non-crisis) posts the crisis score may make urgent.</summary>
+    /// <summary>The share of everyday (non-crisis) posts the crisis and urgency scores together may make urgent.</summary>
     public const double CrisisEverydayBudget = 0.04;
 
     /// <summary>A commenter with one approved comment: only the rules about the text and the scores apply.</summary>
@@ -54,10 +54,11 @@ public static class ModelEvaluation
             {
                 ClassifierScore.Spam => thresholds.Spam.HoldAt,
                 ClassifierScore.Toxic => thresholds.Toxic.HoldAt,
-                _ => thresholds.Crisis.HoldAt,
+                ClassifierScore.Crisis => thresholds.Crisis.HoldAt,
+                _ => thresholds.Crisis.UrgentAt,
             };
             int tp = 0, fp = 0, fn = 0, negatives = 0;
-            foreach (var (example, scores) in scored)
+            foreach (var (example, scores) in scored.Where(s => s.Example.Teaches(score)))
             {
                 var flagged = scores[score] >= threshold;
                 if (example.Is(score))
@@ -86,9 +87,9 @@ public static class ModelEvaluation
     /// have published, since those are the ones the classifier would newly hold: the spam score may hold
     /// <see cref="SpamHoldBudget"/> of them, the toxic score <see cref="ToxicHoldBudget"/> and the crisis score
     /// <see cref="CrisisLegitimateBudget"/> (2.8 % in all), and no score rejects any legitimate comment or any
-    /// depressed writer's post (its reject threshold is above all of their scores). The crisis score makes urgent at most
-    /// <see cref="CrisisEverydayBudget"/> of everyday posts; between its hold and urgent thresholds it holds a comment
-    /// at normal priority.
+    /// depressed writer's post (its reject threshold is above all of their scores). Of the everyday posts, at most
+    /// <see cref="CrisisEverydayBudget"/> may be made urgent (held by the crisis score with an urgency score at or above
+    /// the urgent threshold); a comment the crisis score holds below that urgency waits at normal priority.
     /// </summary>
     public static ClassifierSettings ChooseThresholds(IReadOnlyList<(TrainingExample Example, ClassifierScores Scores)> validation, ModerationPolicy rules) =>
         ChooseThresholds(validation, rules, ThresholdBudgets.Default);
@@ -123,7 +124,8 @@ public static class ModelEvaluation
         var namedGroupHold = Lowest(t => t >= toxic.HoldAt ||
             (double)publishedNamingGroup.Count(s => s.Toxic >= t && s.Toxic < toxic.HoldAt) / published.Count <= budgets.NamedGroup);
         var crisisHold = Lowest(t => Share(published, ClassifierScore.Crisis, t) <= budgets.Crisis);
-        var crisisUrgent = Lowest(t => t >= crisisHold && (everyday.Count == 0 || Share(everyday, ClassifierScore.Crisis, t) <= budgets.CrisisEveryday));
+        var everydayHeld = everyday.Where(s => s.Crisis >= crisisHold).ToList();
+        var crisisUrgent = Lowest(t => everyday.Count == 0 || (double)everydayHeld.Count(s => s.Urgency >= t) / everyday.Count <= budgets.CrisisEveryday);
         return new ClassifierSettings
         {
             Spam = Choose(ClassifierScore.Spam, budgets.Spam),

@@ -127,7 +127,7 @@ public sealed partial class ModelRetrainer(
         {
             if (Teaches(comment) is { } c)
             {
-                site.Add(new TrainingExample(comment.Body, c, "site/" + TrainingData.ClassName(c)));
+                site.Add(new TrainingExample(comment.Body, c, TrainingExample.SitePrefix + TrainingData.ClassName(c)));
             }
         }
 
@@ -154,7 +154,8 @@ public sealed partial class ModelRetrainer(
         }
 
         var examples = (publicData?.Examples ?? []).Concat(siteSplit).ToList();
-        if (Enum.GetValues<ClassifierScore>().Any(s => !examples.Any(e => e.Part == SplitPart.Train && e.Is(s))))
+        if (Enum.GetValues<ClassifierScore>().Any(s => !examples.Any(e => e.Part == SplitPart.Train && e.Teaches(s) && e.Is(s))
+            || !examples.Any(e => e.Part == SplitPart.Train && e.Teaches(s) && !e.Is(s))))
         {
             notes.Add("The training data lacks examples of a score: the model in force stays.");
             return new RetrainReport(clock.GetUtcNow(), false, current.Version, null, [], [], notes);

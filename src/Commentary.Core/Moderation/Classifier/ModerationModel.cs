@@ -4,7 +4,7 @@ using System.IO.Compression;
 namespace Commentary.Core.Moderation.Classifier;
 
 /// <summary>
-/// A trained classifier: three <see cref="LinearScorer"/>s and the <see cref="ModelManifest"/> that says what they
+/// A trained classifier: four <see cref="LinearScorer"/>s and the <see cref="ModelManifest"/> that says what they
 /// are. The file is a zip of <c>manifest.json</c> and <c>weights.bin</c> (for each score, in
 /// <see cref="ClassifierScore"/> order: bias, then one float per feature, little-endian). Loading checks the format,
 /// the feature version and every length, so a damaged or foreign file is refused with a reason instead of scoring
@@ -23,10 +23,19 @@ public sealed class ModerationModel
 
     private readonly LinearScorer[] _scorers;
 
-    internal ModerationModel(ModelManifest manifest, LinearScorer spam, LinearScorer toxic, LinearScorer crisis)
+    /// <summary>How many scores a model has, one per <see cref="ClassifierScore"/>.</summary>
+    internal static readonly int ScoreCount = Enum.GetValues<ClassifierScore>().Length;
+
+    internal ModerationModel(ModelManifest manifest, LinearScorer[] scorers)
     {
+        ArgumentNullException.ThrowIfNull(scorers);
+        if (scorers.Length != ScoreCount)
+        {
+            throw new ArgumentException($"A model has {ScoreCount} scorers, not {scorers.Length}.", nameof(scorers));
+        }
+
         Manifest = manifest;
-        _scorers = [spam, toxic, crisis];
+        _scorers = scorers;
     }
 
     public ModelManifest Manifest { get; }
@@ -41,18 +50,18 @@ public sealed class ModerationModel
     public ClassifierScores Score(string? text)
     {
         var features = TextFeatures.ForThisThread.Compute(text);
-        return new ClassifierScores(_scorers[0].Probability(features), _scorers[1].Probability(features), _scorers[2].Probability(features));
+        return new ClassifierScores(_scorers[0].Probability(features), _scorers[1].Probability(features), _scorers[2].Probability(features), _scorers[3].Probability(features));
     }
 
     /// <summary>The same model with another manifest (the trainer adds the evaluation after it has scored).</summary>
-    public ModerationModel With(ModelManifest manifest) => new(manifest, _scorers[0], _scorers[1], _scorers[2]);
+    public ModerationModel With(ModelManifest manifest) => new(manifest, _scorers);
 
     /// <summary>The same model with one score replaced (for checks that retrain one score on part of the data).</summary>
     internal ModerationModel With(ClassifierScore score, LinearScorer scorer)
     {
         var scorers = (LinearScorer[])_scorers.Clone();
         scorers[(int)score] = scorer;
-        return new ModerationModel(Manifest, scorers[0], scorers[1], scorers[2]);
+        return new ModerationModel(Manifest, scorers);
     }
 
     public void Save(Stream destination)
@@ -112,7 +121,7 @@ public sealed class ModerationModel
             }
 
             var weightsEntry = zip.GetEntry(WeightsEntry) ?? throw new InvalidModelException($"it has no {WeightsEntry}");
-            const long expected = 4 + (3 * 4L * (TextFeatures.Dimension + 1));
+            var expected = 4 + (ScoreCount * 4L * (TextFeatures.Dimension + 1));
             if (weightsEntry.Length != expected)
             {
                 throw new InvalidModelException($"its weights are {weightsEntry.Length} bytes, not {expected}");
@@ -126,7 +135,7 @@ public sealed class ModerationModel
                 throw new InvalidModelException("its weights do not start with the model file's signature");
             }
 
-            var scorers = new LinearScorer[3];
+            var scorers = new LinearScorer[ScoreCount];
             var offset = 4;
             for (var s = 0; s < scorers.Length; s++)
             {
@@ -145,7 +154,7 @@ public sealed class ModerationModel
                 scorers[s] = new LinearScorer(bias, w);
             }
 
-            return new ModerationModel(manifest, scorers[0], scorers[1], scorers[2]);
+            return new ModerationModel(manifest, scorers);
         }
         catch (Exception e) when (e is InvalidDataException or JsonException or EndOfStreamException or NotSupportedException)
         {

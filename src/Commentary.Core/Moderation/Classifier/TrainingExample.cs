@@ -43,7 +43,22 @@ public sealed record TrainingExample(string Text, TextClass Class, string Stratu
     {
         ClassifierScore.Spam => Class == TextClass.Spam,
         ClassifierScore.Toxic => Class == TextClass.Toxic,
-        ClassifierScore.Crisis => Class == TextClass.Crisis,
+        ClassifierScore.Crisis or ClassifierScore.Urgency => Class == TextClass.Crisis,
         _ => false,
     };
+
+    /// <summary>
+    /// Whether this text teaches <paramref name="score"/>: every text teaches the first three; the urgency score learns
+    /// only from people writing about their own lives (crisis, everyday and depressed posts, and the legitimate
+    /// comments of our corpus and of the site), not from talk-page arguments or video comments.
+    /// </summary>
+    public bool Teaches(ClassifierScore score) => score != ClassifierScore.Urgency
+        || Class is TextClass.Crisis or TextClass.Everyday or TextClass.Depressed
+        || (Class == TextClass.Legitimate && (Stratum.StartsWith(CorpusPrefix, StringComparison.Ordinal) || Stratum.StartsWith(SitePrefix, StringComparison.Ordinal)));
+
+    /// <summary>The stratum prefix of our own labelled therapy-site comments.</summary>
+    public const string CorpusPrefix = "corpus/";
+
+    /// <summary>The stratum prefix of the comments this site's moderators decided.</summary>
+    public const string SitePrefix = "site/";
 }

@@ -9,7 +9,8 @@ namespace Commentary.Core.Moderation.Policy;
 internal static class ClassifierRules
 {
     /// <param name="groupsNamed">The group terms the body names, as a moderator reads them; null when it names none.</param>
-    public static void Check(ClassifierSettings c, ClassifierVerdict? verdict, string? groupsNamed, DecisionBuilder decision)
+    /// <param name="blockedNamed">The blocked terms the body names; null when it names none.</param>
+    public static void Check(ClassifierSettings c, ClassifierVerdict? verdict, string? groupsNamed, string? blockedNamed, DecisionBuilder decision)
     {
         if (verdict is null || !(c.Spam.Enabled || c.Toxic.Enabled || c.Crisis.Enabled))
         {
@@ -24,17 +25,27 @@ internal static class ClassifierRules
         }
 
         var scores = verdict.Scores;
-        if (c.Crisis.Enabled && scores.Crisis >= c.Crisis.UrgentAt)
+        if (c.Crisis.Enabled && scores.Crisis >= c.Crisis.HoldAt)
         {
-            decision.Crisis(ModerationRules.CrisisClassifier,
-                Say($"crisis score {scores.Crisis:F2} (urgent from {c.Crisis.UrgentAt:F2}) — model {verdict.ModelVersion}. Waiting as urgent for a person to read; never rejected or published automatically."),
-                ScoreWeights.CrisisLanguage);
-        }
-        else if (c.Crisis.Enabled && scores.Crisis >= c.Crisis.HoldAt)
-        {
-            decision.Hold(ModerationRules.CrisisClassifier,
-                Say($"crisis score {scores.Crisis:F2} (threshold {c.Crisis.HoldAt:F2} to hold, urgent from {c.Crisis.UrgentAt:F2}) — model {verdict.ModelVersion}. It may be a cry for help: held for a person to read."),
-                ScoreWeights.CrisisLanguage);
+            var found = Say($"crisis score {scores.Crisis:F2} (threshold {c.Crisis.HoldAt:F2} to hold), urgency score {scores.Urgency:F2} (urgent from {c.Crisis.UrgentAt:F2}) — model {verdict.ModelVersion}.");
+            if (scores.Urgency < c.Crisis.UrgentAt)
+            {
+                decision.Hold(ModerationRules.CrisisClassifier, found + " It may be a cry for help: held for a person to read.", ScoreWeights.CrisisLanguage);
+            }
+            else if (blockedNamed is null)
+            {
+                decision.Crisis(ModerationRules.CrisisClassifier,
+                    found + " Waiting as urgent for a person to read; never rejected or published automatically.", ScoreWeights.CrisisLanguage);
+            }
+            else
+            {
+                // Abuse that tells someone to die ("go kill yourself") scores like a cry for help, and the urgency score
+                // learnt only from people writing about themselves. A blocked term is that abuse's mark, so the scores
+                // alone do not put it in the crisis lane; crisis language about oneself still does.
+                decision.Review(ModerationRules.CrisisClassifier,
+                    found + $" It also has a blocked term ({blockedNamed}), as abuse telling someone to die does: waiting for a person at normal priority, not in the crisis lane; never rejected automatically.",
+                    ScoreWeights.CrisisLanguage);
+            }
         }
 
         if (c.Toxic.Enabled && groupsNamed is not null && scores.Toxic >= c.Toxic.NamedGroupHoldAt && scores.Toxic < c.Toxic.HoldAt)

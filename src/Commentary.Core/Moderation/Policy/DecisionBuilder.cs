@@ -2,8 +2,8 @@ namespace Commentary.Core.Moderation.Policy;
 
 /// <summary>
 /// Collects what the rules found and turns it into a decision. The status follows from the strongest effect
-/// (crisis language → pending and urgent; otherwise any reject rule → rejected; otherwise any hold rule → pending;
-/// otherwise approved), so the reasons always explain it. Reasons are listed strongest first.
+/// (crisis → pending and urgent; a review → pending whatever else; otherwise any reject rule → rejected; otherwise any
+/// hold rule → pending; otherwise approved), so the reasons always explain it. Reasons are listed strongest first.
 /// </summary>
 internal sealed class DecisionBuilder
 {
@@ -13,11 +13,15 @@ internal sealed class DecisionBuilder
     private enum Effect
     {
         Crisis,
+        Review,
         Reject,
         Hold,
     }
 
     public void Crisis(string rule, string detail, double score) => Add(Effect.Crisis, rule, detail, score);
+
+    /// <summary>A person must read it: pending at normal priority, even when a rule would reject it.</summary>
+    public void Review(string rule, string detail, double score) => Add(Effect.Review, rule, detail, score);
 
     public void Reject(string rule, string detail, double score) => Add(Effect.Reject, rule, detail, score);
 
@@ -32,7 +36,7 @@ internal sealed class DecisionBuilder
 
         var reasons = new List<ModerationReason>(_found.Count);
         var rejectedBy = new List<string>();
-        foreach (var effect in (ReadOnlySpan<Effect>)[Effect.Crisis, Effect.Reject, Effect.Hold])
+        foreach (var effect in (ReadOnlySpan<Effect>)[Effect.Crisis, Effect.Review, Effect.Reject, Effect.Hold])
         {
             foreach (var (found, reason) in _found)
             {
@@ -50,13 +54,14 @@ internal sealed class DecisionBuilder
         }
 
         var crisis = _found.Exists(f => f.Effect == Effect.Crisis);
-        if (crisis && rejectedBy.Count > 0)
+        var waits = crisis || _found.Exists(f => f.Effect == Effect.Review);
+        if (waits && rejectedBy.Count > 0)
         {
             // Say why a comment that breaks a reject rule is waiting instead, so nobody mistakes it for a bug.
             reasons[0] = reasons[0] with { Detail = reasons[0].Detail + " It would otherwise have been rejected (" + string.Join(", ", rejectedBy) + ")." };
         }
 
-        var status = crisis || rejectedBy.Count == 0 ? CommentStatus.Pending : CommentStatus.Rejected;
+        var status = waits || rejectedBy.Count == 0 ? CommentStatus.Pending : CommentStatus.Rejected;
         return new ModerationDecision(status, Math.Round(_score, 2), reasons)
         {
             Priority = crisis ? CommentPriority.Urgent : CommentPriority.Normal,

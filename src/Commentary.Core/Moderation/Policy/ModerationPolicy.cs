@@ -76,7 +76,7 @@ public sealed class ModerationPolicy
         CheckPersonalData(body.Plain, input.Body, decision);
         CheckEmail(input.Email, decision);
         CheckSignals(input, decision);
-        ClassifierRules.Check(_settings.Classifier, input.Classifier, GroupsNamed(work.Hits), decision);
+        ClassifierRules.Check(_settings.Classifier, input.Classifier, BodyNames(work.Hits, TermList.Group), BodyNames(work.Hits, TermList.Blocked), decision);
         return decision.Build();
     }
 
@@ -139,11 +139,14 @@ public sealed class ModerationPolicy
         return Found(work.Hits, TermList.Group, bodyOnly: true).Count > 0;
     }
 
-    /// <summary>The groups of people the body names ("albanians", "gay"), as the toxic score's lower threshold reads them; null when none.</summary>
-    private string? GroupsNamed(TermHits hits)
+    /// <summary>
+    /// The terms of one list the body names, as a moderator reads them, null when none: the groups of people
+    /// ("albanians", "gay") for the toxic score's lower threshold, the blocked terms for the crisis scores.
+    /// </summary>
+    private string? BodyNames(TermHits hits, TermList list)
     {
-        var groups = Found(hits, TermList.Group, bodyOnly: true);
-        return groups.Count == 0 ? null : groups.Listed;
+        var found = Found(hits, list, bodyOnly: true);
+        return found.Count == 0 ? null : found.Listed;
     }
 
     /// <summary>The distinct terms of one list that were found, and how to name them to a moderator.</summary>

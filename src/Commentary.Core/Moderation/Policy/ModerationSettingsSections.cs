@@ -150,9 +150,9 @@ public sealed class PersonalDataSettings
 }
 
 /// <summary>
-/// What the learned classifier's three scores do (see docs/moderation-model.md). Scores are probabilities from 0 to
-/// 1; the defaults were chosen on the validation split so that at most 1 % of legitimate comments are held by the
-/// classifier and none is rejected by it.
+/// What the learned classifier's scores do (see docs/moderation-model.md). Scores are probabilities from 0 to 1; the
+/// defaults were chosen on the validation split by <c>ModelEvaluation.ChooseThresholds</c>, within the budgets of
+/// legitimate comments it names, and no score rejects a legitimate validation comment.
 /// </summary>
 public sealed class ClassifierSettings
 {
@@ -161,8 +161,8 @@ public sealed class ClassifierSettings
     /// <summary>Insults, threats, identity hate, harassment.</summary>
     public ToxicThresholds Toxic { get; set; } = new() { HoldAt = 0.88, RejectAt = 0.999 };
 
-    /// <summary>Self-harm or suicide risk: never rejected, only held (as urgent from its higher threshold).</summary>
-    public CrisisThresholds Crisis { get; set; } = new() { HoldAt = 0.24, UrgentAt = 0.58 };
+    /// <summary>Self-harm or suicide risk: never rejected, only held (as urgent when the urgency score is high too).</summary>
+    public CrisisThresholds Crisis { get; set; } = new() { HoldAt = 0.24, UrgentAt = 0.61 };
 }
 
 /// <summary>A score that holds a comment from one threshold and rejects it from a higher one.</summary>
@@ -188,8 +188,10 @@ public sealed class ToxicThresholds : ScoreThresholds
 }
 
 /// <summary>
-/// The crisis score: at or above <see cref="UrgentAt"/> a comment waits as urgent for a person; from
-/// <see cref="HoldAt"/> it waits at normal priority (a possible crisis). It never rejects.
+/// The crisis scores: from <see cref="HoldAt"/> of the crisis score a comment waits for a person (a possible crisis),
+/// and as urgent when its urgency score is also at or above <see cref="UrgentAt"/>. It never rejects. Two scores
+/// because the crisis score tells a cry for help from everything else a comment section sees, while the urgency score
+/// is trained only on people writing about their own lives, where an urgent post and a hard day look most alike.
 /// </summary>
 public sealed class CrisisThresholds
 {

@@ -105,10 +105,7 @@ internal static class ModerationSettingsValidation
             if (Present(problems, "classifier.crisis", classifier.Crisis) is { } crisis)
             {
                 Share(problems, "classifier.crisis.holdAt", crisis.HoldAt);
-                if (!(crisis.UrgentAt >= crisis.HoldAt && crisis.UrgentAt <= 1))
-                {
-                    problems.Add(Say($"classifier.crisis.urgentAt must be at least classifier.crisis.holdAt ({crisis.HoldAt}) and at most 1 (is {crisis.UrgentAt})."));
-                }
+                Share(problems, "classifier.crisis.urgentAt", crisis.UrgentAt);
             }
         }
 

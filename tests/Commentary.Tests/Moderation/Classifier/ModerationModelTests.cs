@@ -11,13 +11,14 @@ public sealed class ModerationModelTests
 
         Assert.Equal("shipped", model.Manifest.Origin);
         Assert.Equal(3, model.Manifest.TrainedOn.Count(s => s.Sha256 is { Length: 64 }));
-        Assert.Equal(["spam", "toxic", "crisis"], model.Manifest.Evaluation.Select(e => e.Score));
+        Assert.Equal(["spam", "toxic", "crisis", "urgency"], model.Manifest.Evaluation.Select(e => e.Score));
     }
 
     [Theory]
     [InlineData("Subscribe to my channel! Check out my new video http://example.com/watch", ClassifierScore.Spam)]
     [InlineData("You are a worthless idiot, go to hell you stupid moron", ClassifierScore.Toxic)]
     [InlineData("I can't do this anymore. I've written my note and I don't want to wake up tomorrow.", ClassifierScore.Crisis)]
+    [InlineData("I can't do this anymore. I've written my note and I don't want to wake up tomorrow.", ClassifierScore.Urgency)]
     public void Each_score_rises_on_what_it_is_for(string text, ClassifierScore expected)
     {
         var scores = ModerationModel.Shipped.Score(text);
@@ -73,6 +74,17 @@ public sealed class ModerationModelTests
         var e = Assert.Throws<InvalidModelException>(() => ModerationModel.Load(foreign.ToBytes()));
 
         Assert.Contains("features version 99", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_of_the_three_score_format_is_refused()
+    {
+        var model = ModerationModel.Shipped;
+        var older = model.With(model.Manifest with { Format = 1 });
+
+        var e = Assert.Throws<InvalidModelException>(() => ModerationModel.Load(older.ToBytes()));
+
+        Assert.Contains("format 1", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

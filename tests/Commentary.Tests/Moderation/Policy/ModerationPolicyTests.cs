@@ -39,7 +39,7 @@ public class ModerationPolicyTests
         ),
     };
 
-    private static ClassifierVerdict Scored(double spam = 0, double toxic = 0, double crisis = 0) => new(new ClassifierScores(spam, toxic, crisis), "test-model");
+    private static ClassifierVerdict Scored(double spam = 0, double toxic = 0, double crisis = 0, double urgency = 0) => new(new ClassifierScores(spam, toxic, crisis, urgency), "test-model");
 
     private static ModerationInput Input(
         string body,
@@ -452,6 +452,43 @@ public class ModerationPolicyTests
         var decision = policy.Decide(Input("Albanians are all liars and thieves.", classifier: Scored(toxic: 0.6)));
 
         Assert.Equal(CommentStatus.Approved, decision.Status);
+    }
+
+    [Theory]
+    [InlineData("a possible crisis that is also urgent", 0.9, 0.9, CommentStatus.Pending, CommentPriority.Urgent)]
+    [InlineData("a possible crisis that is not urgent", 0.9, 0.1, CommentStatus.Pending, CommentPriority.Normal)]
+    [InlineData("urgency alone, with a crisis score below its hold threshold", 0.1, 0.99, CommentStatus.Approved, CommentPriority.Normal)]
+    [InlineData("both at exactly their thresholds", 0.24, 0.5, CommentStatus.Pending, CommentPriority.Urgent)]
+    public void The_crisis_score_holds_and_the_urgency_score_decides_whether_it_is_urgent(string why, double crisis, double urgency, CommentStatus status, CommentPriority priority)
+    {
+        var policy = Policy(s =>
+        {
+            s.Classifier.Crisis.HoldAt = 0.24;
+            s.Classifier.Crisis.UrgentAt = 0.5;
+        });
+
+        var decision = policy.Decide(Input("Nice article.", classifier: Scored(crisis: crisis, urgency: urgency)));
+
+        Assert.True(status == decision.Status, why);
+        Assert.True(priority == decision.Priority, why);
+        if (status == CommentStatus.Pending)
+        {
+            var reason = Assert.Single(decision.Reasons);
+            Assert.Equal(ModerationRules.CrisisClassifier, reason.Rule);
+            Assert.Contains("urgency score", reason.Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Abuse_that_tells_someone_to_die_is_not_put_in_the_crisis_lane_by_the_scores_but_still_waits_for_a_person()
+    {
+        var decision = Default.Decide(Input("Go kill yourself, nobody wants to read this", classifier: Scored(crisis: 0.6, urgency: 0.99)));
+
+        Assert.Equal(CommentStatus.Pending, decision.Status);
+        Assert.Equal(CommentPriority.Normal, decision.Priority);
+        Assert.Equal(ModerationRules.CrisisClassifier, decision.Reasons[0].Rule);
+        Assert.Contains("blocked term (\"go kill yourself\")", decision.Reasons[0].Detail, StringComparison.Ordinal);
+        Assert.Contains("would otherwise have been rejected (blocked-term)", decision.Reasons[0].Detail, StringComparison.Ordinal);
     }
 
     [Fact]
