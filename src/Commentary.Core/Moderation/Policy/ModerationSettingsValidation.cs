@@ -105,7 +105,11 @@ internal static class ModerationSettingsValidation
             if (Present(problems, "classifier.crisis", classifier.Crisis) is { } crisis)
             {
                 Share(problems, "classifier.crisis.holdAt", crisis.HoldAt);
-                Share(problems, "classifier.crisis.urgentAt", crisis.UrgentAt);
+                if (!(crisis.UrgentAt >= 0 && crisis.UrgentAt <= 1))
+                {
+                    // 0 is allowed: every comment the crisis score holds is then urgent.
+                    problems.Add(Say($"classifier.crisis.urgentAt must be from 0 to 1 (is {crisis.UrgentAt})."));
+                }
             }
         }
 

@@ -192,6 +192,15 @@ public class ModerationPolicyTests
         Assert.Equal(CommentStatus.Approved, Default.Decide(Input("No links.", website: "https://me.example")).Status);
     }
 
+    [Theory]
+    [InlineData("Hey guys check out my channel, I make covers", CommentStatus.Pending)]
+    [InlineData("PLEASE SUBSCRIBE to my channel and sub back!! my new song is up", CommentStatus.Rejected)]
+    [InlineData("My therapist said I should subscribe to a mindfulness newsletter; it helped.", CommentStatus.Approved)]
+    public void Self_promotion_is_a_stock_spam_phrase(string body, CommentStatus expected)
+    {
+        Assert.Equal(expected, Default.Decide(Input(body)).Status);
+    }
+
     [Fact]
     public void Enough_spam_phrases_reject()
     {

@@ -114,6 +114,7 @@ public class ModerationSettingsTests
         settings.PersonalData.PhoneMinDigits = 3;
         settings.SuspiciousAuthor.MaxWords = 0;
         settings.Classifier.Toxic.NamedGroupHoldAt = 1.5;
+        settings.Classifier.Crisis.UrgentAt = -0.1;
 
         var problems = settings.Problems();
 
@@ -121,13 +122,13 @@ public class ModerationSettingsTests
         {
             "links.holdAt", "links.rejectAt", "links.newCommenterHoldAt", "spamPhrases.rejectAt", "shouting.capitalShare", "mostlyLink.linkShare",
             "repeatedCharacters.runLength", "flood.maxRecentFromIp", "personalData.phoneMinDigits", "suspiciousAuthor.maxWords",
-            "classifier.toxic.namedGroupHoldAt",
+            "classifier.toxic.namedGroupHoldAt", "classifier.crisis.urgentAt",
         })
         {
             Assert.Contains(problems, p => p.StartsWith(path + " ", StringComparison.Ordinal));
         }
 
-        Assert.Equal(11, problems.Count);
+        Assert.Equal(12, problems.Count);
     }
 
     [Fact]
