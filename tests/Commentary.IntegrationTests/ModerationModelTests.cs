@@ -25,7 +25,7 @@ public sealed class ModerationModelTests : IClassFixture<StorageFixture>
         Assert.Equal(ModerationModel.Shipped.Version, model["version"]!.GetValue<string>());
         Assert.Equal("shipped", model["origin"]!.GetValue<string>());
         Assert.Equal("ok", model["state"]!.GetValue<string>());
-        Assert.Equal(4, model["evaluation"]!.AsArray().Count);
+        Assert.Equal(5, model["evaluation"]!.AsArray().Count);
 
         using var anonymous = await _host.Client.GetAsync("moderation/model");
         await anonymous.ProblemAsync(HttpStatusCode.Unauthorized);

@@ -1,12 +1,12 @@
 namespace Commentary.Core.Moderation.Classifier;
 
 /// <summary>
-/// What the learned model thinks of one comment: four probabilities from 0 to 1. Three are things a moderator must
-/// catch (spam, abuse, a possible crisis); the fourth says how urgent a possible crisis is. They are independent (a
-/// comment can be both toxic and a cry for help) and only become decisions in <see cref="ModerationPolicy"/>,
-/// against the thresholds in the live settings.
+/// What the learned model thinks of one comment: five probabilities from 0 to 1. Three are things a moderator must
+/// catch (spam, abuse, a possible crisis); the fourth says how urgent a possible crisis is, and the fifth whether the
+/// text is the kind the urgency score can judge. They are independent (a comment can be both toxic and a cry for help)
+/// and only become decisions in <see cref="ModerationPolicy"/>, against the thresholds in the live settings.
 /// </summary>
-public readonly record struct ClassifierScores(double Spam, double Toxic, double Crisis, double Urgency)
+public readonly record struct ClassifierScores(double Spam, double Toxic, double Crisis, double Urgency, double Personal = 0)
 {
     public double this[ClassifierScore score] => score switch
     {
@@ -14,11 +14,12 @@ public readonly record struct ClassifierScores(double Spam, double Toxic, double
         ClassifierScore.Toxic => Toxic,
         ClassifierScore.Crisis => Crisis,
         ClassifierScore.Urgency => Urgency,
+        ClassifierScore.Personal => Personal,
         _ => throw new ArgumentOutOfRangeException(nameof(score)),
     };
 }
 
-/// <summary>The four scores, in the order the model file stores them.</summary>
+/// <summary>The five scores, in the order the model file stores them.</summary>
 public enum ClassifierScore
 {
     Spam,
@@ -33,6 +34,14 @@ public enum ClassifierScore
     /// weights telling forum posts from talk-page comments; this one learns only the difference that makes a post urgent.
     /// </summary>
     Urgency,
+
+    /// <summary>
+    /// Whether the text reads like someone writing about their own life (the texts the urgency score learns from)
+    /// rather than a talk-page argument or a video comment. It decides nothing alone: a personal post whose urgency
+    /// score is high is held as a possible crisis even when the crisis score is low (personal × urgency), which
+    /// catches the short, plain posts that score low for crisis because few of their words are a crisis's words.
+    /// </summary>
+    Personal,
 }
 
 /// <summary>What the policy is told about the classifier for one comment: its scores, or that it could not score.</summary>

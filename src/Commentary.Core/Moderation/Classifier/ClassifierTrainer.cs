@@ -5,10 +5,10 @@ using Microsoft.ML.Trainers;
 namespace Commentary.Core.Moderation.Classifier;
 
 /// <summary>
-/// Trains the four scores with ML.NET: one L-BFGS logistic regression per score over <see cref="TextFeatures"/>.
-/// The first three are trained on every example (a spam comment is a negative for toxicity, a Wikipedia comment a
-/// negative for crisis), so each learns what it is against everything else a comment section sees; the urgency score
-/// on the examples that <see cref="TrainingExample.Teaches"/> it. The trained weights are
+/// Trains the five scores with ML.NET: one L-BFGS logistic regression per score over <see cref="TextFeatures"/>.
+/// All but the urgency score are trained on every example (a spam comment is a negative for toxicity, a Wikipedia
+/// comment a negative for crisis), so each learns what it is against everything else a comment section sees; the
+/// urgency score on the examples that <see cref="TrainingExample.Teaches"/> it. The trained weights are
 /// copied out of ML.NET into our own <see cref="ModerationModel"/>, which scores without it. Deterministic: the same
 /// examples give the same weights.
 /// </summary>

@@ -26,6 +26,12 @@ public static class ModelEvaluation
     /// </summary>
     public const double NamedGroupBudget = 0.008;
 
+    /// <summary>
+    /// The share of legitimate validation comments the personal score times the urgency score may newly hold (below the
+    /// crisis score's threshold).
+    /// </summary>
+    public const double PersonalLegitimateBudget = 0.002;
+
     /// <summary>The share of everyday (non-crisis) posts the crisis and urgency scores together may make urgent.</summary>
     public const double CrisisEverydayBudget = 0.04;
 
@@ -55,7 +61,10 @@ public static class ModelEvaluation
                 ClassifierScore.Spam => thresholds.Spam.HoldAt,
                 ClassifierScore.Toxic => thresholds.Toxic.HoldAt,
                 ClassifierScore.Crisis => thresholds.Crisis.HoldAt,
-                _ => thresholds.Crisis.UrgentAt,
+                ClassifierScore.Urgency => thresholds.Crisis.UrgentAt,
+
+                // It acts only through personal × urgency; at one half it says which kind of text it thinks it is.
+                _ => 0.5,
             };
             int tp = 0, fp = 0, fn = 0, negatives = 0;
             foreach (var (example, scores) in scored.Where(s => s.Example.Teaches(score)))
@@ -87,9 +96,10 @@ public static class ModelEvaluation
     /// have published, since those are the ones the classifier would newly hold: the spam score may hold
     /// <see cref="SpamHoldBudget"/> of them, the toxic score <see cref="ToxicHoldBudget"/> and the crisis score
     /// <see cref="CrisisLegitimateBudget"/> (2.8 % in all), and no score rejects any legitimate comment or any
-    /// depressed writer's post (its reject threshold is above all of their scores). Of the everyday posts, at most
-    /// <see cref="CrisisEverydayBudget"/> may be made urgent (held by the crisis score with an urgency score at or above
-    /// the urgent threshold); a comment the crisis score holds below that urgency waits at normal priority.
+    /// depressed writer's post (its reject threshold is above all of their scores). The personal score times the
+    /// urgency score may hold another <see cref="PersonalLegitimateBudget"/> below the crisis score's threshold. Of the
+    /// everyday posts, at most <see cref="CrisisEverydayBudget"/> may be made urgent (held by either with an urgency
+    /// score at or above the urgent threshold); a comment held below that urgency waits at normal priority.
     /// </summary>
     public static ClassifierSettings ChooseThresholds(IReadOnlyList<(TrainingExample Example, ClassifierScores Scores)> validation, ModerationPolicy rules) =>
         ChooseThresholds(validation, rules, ThresholdBudgets.Default);
@@ -124,13 +134,14 @@ public static class ModelEvaluation
         var namedGroupHold = Lowest(t => t >= toxic.HoldAt ||
             (double)publishedNamingGroup.Count(s => s.Toxic >= t && s.Toxic < toxic.HoldAt) / published.Count <= budgets.NamedGroup);
         var crisisHold = Lowest(t => Share(published, ClassifierScore.Crisis, t) <= budgets.Crisis);
-        var everydayHeld = everyday.Where(s => s.Crisis >= crisisHold).ToList();
+        var personalHold = Lowest(t => (double)published.Count(s => s.Crisis < crisisHold && s.Personal * s.Urgency >= t) / published.Count <= budgets.Personal);
+        var everydayHeld = everyday.Where(s => s.Crisis >= crisisHold || s.Personal * s.Urgency >= personalHold).ToList();
         var crisisUrgent = Lowest(t => everyday.Count == 0 || (double)everydayHeld.Count(s => s.Urgency >= t) / everyday.Count <= budgets.CrisisEveryday);
         return new ClassifierSettings
         {
             Spam = Choose(ClassifierScore.Spam, budgets.Spam),
             Toxic = new ToxicThresholds { HoldAt = toxic.HoldAt, RejectAt = toxic.RejectAt, NamedGroupHoldAt = Math.Min(namedGroupHold, toxic.HoldAt) },
-            Crisis = new CrisisThresholds { HoldAt = crisisHold, UrgentAt = crisisUrgent },
+            Crisis = new CrisisThresholds { HoldAt = crisisHold, UrgentAt = crisisUrgent, PersonalHoldAt = personalHold },
         };
     }
 
@@ -220,9 +231,9 @@ public static class ModelEvaluation
 /// may spend: of the legitimate comments the rules would publish, what each score may hold, and of everyday posts,
 /// what the crisis score may make urgent.
 /// </summary>
-public sealed record ThresholdBudgets(double Spam, double Toxic, double Crisis, double CrisisEveryday, double NamedGroup = ModelEvaluation.NamedGroupBudget)
+public sealed record ThresholdBudgets(double Spam, double Toxic, double Crisis, double CrisisEveryday, double NamedGroup = ModelEvaluation.NamedGroupBudget, double Personal = ModelEvaluation.PersonalLegitimateBudget)
 {
-    public static ThresholdBudgets Default { get; } = new(ModelEvaluation.SpamHoldBudget, ModelEvaluation.ToxicHoldBudget, ModelEvaluation.CrisisLegitimateBudget, ModelEvaluation.CrisisEverydayBudget, ModelEvaluation.NamedGroupBudget);
+    public static ThresholdBudgets Default { get; } = new(ModelEvaluation.SpamHoldBudget, ModelEvaluation.ToxicHoldBudget, ModelEvaluation.CrisisLegitimateBudget, ModelEvaluation.CrisisEverydayBudget, ModelEvaluation.NamedGroupBudget, ModelEvaluation.PersonalLegitimateBudget);
 }
 
 /// <summary>How many texts of each class the policy published, held, held as urgent and rejected.</summary>

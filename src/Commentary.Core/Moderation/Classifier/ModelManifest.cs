@@ -6,8 +6,8 @@ namespace Commentary.Core.Moderation.Classifier;
 /// </summary>
 public sealed record ModelManifest
 {
-    /// <summary>The model file layout; a file of another format is refused. Format 2 added the urgency score.</summary>
-    public const int CurrentFormat = 2;
+    /// <summary>The model file layout; a file of another format is refused. Format 2 added the urgency score, format 3 the personal score.</summary>
+    public const int CurrentFormat = 3;
 
     public int Format { get; init; } = CurrentFormat;
 

@@ -4,7 +4,7 @@ using System.IO.Compression;
 namespace Commentary.Core.Moderation.Classifier;
 
 /// <summary>
-/// A trained classifier: four <see cref="LinearScorer"/>s and the <see cref="ModelManifest"/> that says what they
+/// A trained classifier: five <see cref="LinearScorer"/>s and the <see cref="ModelManifest"/> that says what they
 /// are. The file is a zip of <c>manifest.json</c> and <c>weights.bin</c> (for each score, in
 /// <see cref="ClassifierScore"/> order: bias, then one float per feature, little-endian). Loading checks the format,
 /// the feature version and every length, so a damaged or foreign file is refused with a reason instead of scoring
@@ -50,7 +50,7 @@ public sealed class ModerationModel
     public ClassifierScores Score(string? text)
     {
         var features = TextFeatures.ForThisThread.Compute(text);
-        return new ClassifierScores(_scorers[0].Probability(features), _scorers[1].Probability(features), _scorers[2].Probability(features), _scorers[3].Probability(features));
+        return new ClassifierScores(_scorers[0].Probability(features), _scorers[1].Probability(features), _scorers[2].Probability(features), _scorers[3].Probability(features), _scorers[4].Probability(features));
     }
 
     /// <summary>The same model with another manifest (the trainer adds the evaluation after it has scored).</summary>

@@ -44,6 +44,7 @@ public sealed record TrainingExample(string Text, TextClass Class, string Stratu
         ClassifierScore.Spam => Class == TextClass.Spam,
         ClassifierScore.Toxic => Class == TextClass.Toxic,
         ClassifierScore.Crisis or ClassifierScore.Urgency => Class == TextClass.Crisis,
+        ClassifierScore.Personal => WritesAboutOwnLife,
         _ => false,
     };
 
@@ -52,8 +53,14 @@ public sealed record TrainingExample(string Text, TextClass Class, string Stratu
     /// only from people writing about their own lives (crisis, everyday and depressed posts, and the legitimate
     /// comments of our corpus and of the site), not from talk-page arguments or video comments.
     /// </summary>
-    public bool Teaches(ClassifierScore score) => score != ClassifierScore.Urgency
-        || Class is TextClass.Crisis or TextClass.Everyday or TextClass.Depressed
+    public bool Teaches(ClassifierScore score) => score != ClassifierScore.Urgency || WritesAboutOwnLife;
+
+    /// <summary>
+    /// Someone writing about their own life: the crisis, everyday and depressed posts, and the legitimate comments of
+    /// our corpus and of the site. The urgency score learns from these only, and the personal score learns to tell them
+    /// from everything else.
+    /// </summary>
+    public bool WritesAboutOwnLife => Class is TextClass.Crisis or TextClass.Everyday or TextClass.Depressed
         || (Class == TextClass.Legitimate && (Stratum.StartsWith(CorpusPrefix, StringComparison.Ordinal) || Stratum.StartsWith(SitePrefix, StringComparison.Ordinal)));
 
     /// <summary>The stratum prefix of our own labelled therapy-site comments.</summary>

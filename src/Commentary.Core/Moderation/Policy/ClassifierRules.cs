@@ -25,9 +25,9 @@ internal static class ClassifierRules
         }
 
         var scores = verdict.Scores;
-        if (c.Crisis.Enabled && scores.Crisis >= c.Crisis.HoldAt)
+        if (c.Crisis.Enabled && PossibleCrisis(c.Crisis, scores) is { } held)
         {
-            var found = Say($"crisis score {scores.Crisis:F2} (threshold {c.Crisis.HoldAt:F2} to hold), urgency score {scores.Urgency:F2} (urgent from {c.Crisis.UrgentAt:F2}) — model {verdict.ModelVersion}.");
+            var found = Say($"{held}, urgency score {scores.Urgency:F2} (urgent from {c.Crisis.UrgentAt:F2}) — model {verdict.ModelVersion}.");
             if (scores.Urgency < c.Crisis.UrgentAt)
             {
                 decision.Hold(ModerationRules.CrisisClassifier, found + " It may be a cry for help: held for a person to read.", ScoreWeights.CrisisLanguage);
@@ -57,6 +57,24 @@ internal static class ClassifierRules
 
         CheckScore(ModerationRules.ToxicClassifier, "toxic", scores.Toxic, c.Toxic, verdict.ModelVersion, decision);
         CheckScore(ModerationRules.SpamClassifier, "spam", scores.Spam, c.Spam, verdict.ModelVersion, decision);
+    }
+
+    /// <summary>
+    /// Why the crisis scores hold the comment, or null when they do not. The crisis score holds on its own; below its
+    /// threshold, a personal post (personal score) with a high urgency score still holds, since short, plain posts
+    /// about wanting to die score low for crisis when few of their words are a crisis's words.
+    /// </summary>
+    private static string? PossibleCrisis(CrisisThresholds c, ClassifierScores scores)
+    {
+        if (scores.Crisis >= c.HoldAt)
+        {
+            return Say($"crisis score {scores.Crisis:F2} (threshold {c.HoldAt:F2} to hold)");
+        }
+
+        var personalUrgency = scores.Personal * scores.Urgency;
+        return personalUrgency >= c.PersonalHoldAt
+            ? Say($"crisis score {scores.Crisis:F2} (threshold {c.HoldAt:F2}), but a personal post (personal score {scores.Personal:F2}) with urgency {scores.Urgency:F2}: {personalUrgency:F2} together (threshold {c.PersonalHoldAt:F2} to hold)")
+            : null;
     }
 
     private static void CheckScore(string rule, string name, double score, ScoreThresholds thresholds, string model, DecisionBuilder decision)

@@ -162,7 +162,7 @@ public sealed class ClassifierSettings
     public ToxicThresholds Toxic { get; set; } = new() { HoldAt = 0.88, RejectAt = 0.999 };
 
     /// <summary>Self-harm or suicide risk: never rejected, only held (as urgent when the urgency score is high too).</summary>
-    public CrisisThresholds Crisis { get; set; } = new() { HoldAt = 0.24, UrgentAt = 0.61 };
+    public CrisisThresholds Crisis { get; set; } = new() { HoldAt = 0.24, UrgentAt = 0.63, PersonalHoldAt = 0.23 };
 }
 
 /// <summary>A score that holds a comment from one threshold and rejects it from a higher one.</summary>
@@ -200,4 +200,11 @@ public sealed class CrisisThresholds
     public double HoldAt { get; set; } = 0.3;
 
     public double UrgentAt { get; set; } = 0.5;
+
+    /// <summary>
+    /// A comment is also held as a possible crisis when its personal score times its urgency score reaches this,
+    /// whatever its crisis score: a short, plain post about one's own life with an urgent note. 1 switches it off.
+    /// Its default is the shipped one, so settings saved before it existed get it too.
+    /// </summary>
+    public double PersonalHoldAt { get; set; } = 0.23;
 }

@@ -105,6 +105,7 @@ internal static class ModerationSettingsValidation
             if (Present(problems, "classifier.crisis", classifier.Crisis) is { } crisis)
             {
                 Share(problems, "classifier.crisis.holdAt", crisis.HoldAt);
+                Share(problems, "classifier.crisis.personalHoldAt", crisis.PersonalHoldAt);
                 if (!(crisis.UrgentAt >= 0 && crisis.UrgentAt <= 1))
                 {
                     // 0 is allowed: every comment the crisis score holds is then urgent.

@@ -11,7 +11,7 @@ public sealed class ModerationModelTests
 
         Assert.Equal("shipped", model.Manifest.Origin);
         Assert.Equal(3, model.Manifest.TrainedOn.Count(s => s.Sha256 is { Length: 64 }));
-        Assert.Equal(["spam", "toxic", "crisis", "urgency"], model.Manifest.Evaluation.Select(e => e.Score));
+        Assert.Equal(["spam", "toxic", "crisis", "urgency", "personal"], model.Manifest.Evaluation.Select(e => e.Score));
     }
 
     [Theory]
@@ -26,6 +26,16 @@ public sealed class ModerationModelTests
 
         Assert.True(scores[expected] > 0.5, $"{expected} score {scores[expected]}");
         Assert.True(calm[expected] < 0.2, $"{expected} score of a calm comment {calm[expected]}");
+    }
+
+    [Fact]
+    public void The_personal_score_tells_someone_writing_about_their_life_from_a_talk_page_comment()
+    {
+        var personal = ModerationModel.Shipped.Score("My sister and I fought again tonight and I ended up crying in my room for hours.");
+        var talkPage = ModerationModel.Shipped.Score("The citation in the second paragraph does not support the claim; please see the archived discussion.");
+
+        Assert.True(personal.Personal > 0.5, $"personal score {personal.Personal}");
+        Assert.True(talkPage.Personal < 0.2, $"personal score of a talk-page comment {talkPage.Personal}");
     }
 
     [Fact]
@@ -68,10 +78,16 @@ public sealed class ModerationModelTests
     [Theory]
     [InlineData("feature version", "features version 99")]
     [InlineData("three-score format", "format 1")]
+    [InlineData("four-score format", "format 2")]
     public void A_model_from_another_version_is_refused(string what, string expected)
     {
         var model = ModerationModel.Shipped;
-        var foreign = model.With(what == "feature version" ? model.Manifest with { FeatureVersion = 99 } : model.Manifest with { Format = 1 });
+        var foreign = model.With(what switch
+        {
+            "feature version" => model.Manifest with { FeatureVersion = 99 },
+            "three-score format" => model.Manifest with { Format = 1 },
+            _ => model.Manifest with { Format = 2 },
+        });
 
         var e = Assert.Throws<InvalidModelException>(() => ModerationModel.Load(foreign.ToBytes()));
 

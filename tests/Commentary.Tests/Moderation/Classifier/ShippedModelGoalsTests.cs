@@ -53,11 +53,11 @@ public sealed class ShippedModelGoalsTests(ITestOutputHelper output)
     {
         var table = Measured.Value.Outcomes;
 
-        Assert.True(table.Share("crisis", OutcomeTable.Held, OutcomeTable.Urgent) >= 0.94, "held " + table.Share("crisis", OutcomeTable.Held, OutcomeTable.Urgent));
+        Assert.True(table.Share("crisis", OutcomeTable.Held, OutcomeTable.Urgent) >= 0.95, "held " + table.Share("crisis", OutcomeTable.Held, OutcomeTable.Urgent));
         Assert.True(table.Share("crisis", OutcomeTable.Urgent) >= 0.89, "urgent " + table.Share("crisis", OutcomeTable.Urgent));
         Assert.Equal(0, table.Count("crisis", OutcomeTable.Rejected));
 
-        // 19 of 315 (6.0 %; the goal is 5 %): one more than before the urgency score, whose threshold makes 3.5 % of
+        // 19 of 315 (6.0 %; the goal is 5 %): one more than before the urgency score, whose threshold makes 3.8 % of
         // the validation split's everyday posts urgent (docs/moderation-model.md).
         Assert.True(table.Share("everyday", OutcomeTable.Urgent) <= 0.065, "everyday urgent " + table.Share("everyday", OutcomeTable.Urgent));
     }
@@ -75,6 +75,7 @@ public sealed class ShippedModelGoalsTests(ITestOutputHelper output)
         Assert.True(metrics["toxic"].F1 >= 0.72);
         Assert.True(metrics["crisis"].F1 >= 0.89);
         Assert.True(metrics["urgency"].F1 >= 0.9);
+        Assert.True(metrics["personal"].F1 >= 0.87);
     }
 
     private static (OutcomeTable, OutcomeTable, IReadOnlyList<ScoreEvaluation>) Measure()

@@ -39,7 +39,7 @@ public class ModerationPolicyTests
         ),
     };
 
-    private static ClassifierVerdict Scored(double spam = 0, double toxic = 0, double crisis = 0, double urgency = 0) => new(new ClassifierScores(spam, toxic, crisis, urgency), "test-model");
+    private static ClassifierVerdict Scored(double spam = 0, double toxic = 0, double crisis = 0, double urgency = 0, double personal = 0) => new(new ClassifierScores(spam, toxic, crisis, urgency, personal), "test-model");
 
     private static ModerationInput Input(
         string body,
@@ -464,19 +464,24 @@ public class ModerationPolicyTests
     }
 
     [Theory]
-    [InlineData("a possible crisis that is also urgent", 0.9, 0.9, CommentStatus.Pending, CommentPriority.Urgent)]
-    [InlineData("a possible crisis that is not urgent", 0.9, 0.1, CommentStatus.Pending, CommentPriority.Normal)]
-    [InlineData("urgency alone, with a crisis score below its hold threshold", 0.1, 0.99, CommentStatus.Approved, CommentPriority.Normal)]
-    [InlineData("both at exactly their thresholds", 0.24, 0.5, CommentStatus.Pending, CommentPriority.Urgent)]
-    public void The_crisis_score_holds_and_the_urgency_score_decides_whether_it_is_urgent(string why, double crisis, double urgency, CommentStatus status, CommentPriority priority)
+    [InlineData("a possible crisis that is also urgent", 0.9, 0.9, 0.0, CommentStatus.Pending, CommentPriority.Urgent)]
+    [InlineData("a possible crisis that is not urgent", 0.9, 0.1, 0.0, CommentStatus.Pending, CommentPriority.Normal)]
+    [InlineData("urgency alone, in a text that is not a personal post", 0.1, 0.99, 0.2, CommentStatus.Approved, CommentPriority.Normal)]
+    [InlineData("both at exactly their thresholds", 0.24, 0.5, 0.0, CommentStatus.Pending, CommentPriority.Urgent)]
+    [InlineData("a personal post with an urgent note, its crisis score low", 0.05, 0.9, 0.9, CommentStatus.Pending, CommentPriority.Urgent)]
+    [InlineData("a personal post, personal × urgency over its threshold but urgency under the urgent one", 0.05, 0.45, 1.0, CommentStatus.Pending, CommentPriority.Normal)]
+    [InlineData("a personal post, personal × urgency just under its threshold", 0.05, 0.69, 0.5, CommentStatus.Approved, CommentPriority.Normal)]
+    public void The_crisis_score_or_a_personal_post_with_high_urgency_holds_and_the_urgency_score_decides_whether_it_is_urgent(
+        string why, double crisis, double urgency, double personal, CommentStatus status, CommentPriority priority)
     {
         var policy = Policy(s =>
         {
             s.Classifier.Crisis.HoldAt = 0.24;
             s.Classifier.Crisis.UrgentAt = 0.5;
+            s.Classifier.Crisis.PersonalHoldAt = 0.35;
         });
 
-        var decision = policy.Decide(Input("Nice article.", classifier: Scored(crisis: crisis, urgency: urgency)));
+        var decision = policy.Decide(Input("Nice article.", classifier: Scored(crisis: crisis, urgency: urgency, personal: personal)));
 
         Assert.True(status == decision.Status, why);
         Assert.True(priority == decision.Priority, why);
@@ -484,8 +489,19 @@ public class ModerationPolicyTests
         {
             var reason = Assert.Single(decision.Reasons);
             Assert.Equal(ModerationRules.CrisisClassifier, reason.Rule);
-            Assert.Contains("urgency score", reason.Detail, StringComparison.Ordinal);
+            Assert.Contains("urgency", reason.Detail, StringComparison.Ordinal);
+            Assert.Equal(crisis < 0.24, reason.Detail.Contains("personal score", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void Switching_the_crisis_scores_off_switches_the_personal_post_hold_off_too()
+    {
+        var policy = Policy(s => s.Classifier.Crisis.Enabled = false);
+
+        var decision = policy.Decide(Input("Nice article.", classifier: Scored(crisis: 0.05, urgency: 0.99, personal: 0.99)));
+
+        Assert.Equal(CommentStatus.Approved, decision.Status);
     }
 
     [Fact]

@@ -115,6 +115,7 @@ public class ModerationSettingsTests
         settings.SuspiciousAuthor.MaxWords = 0;
         settings.Classifier.Toxic.NamedGroupHoldAt = 1.5;
         settings.Classifier.Crisis.UrgentAt = -0.1;
+        settings.Classifier.Crisis.PersonalHoldAt = 0;
 
         var problems = settings.Problems();
 
@@ -122,13 +123,13 @@ public class ModerationSettingsTests
         {
             "links.holdAt", "links.rejectAt", "links.newCommenterHoldAt", "spamPhrases.rejectAt", "shouting.capitalShare", "mostlyLink.linkShare",
             "repeatedCharacters.runLength", "flood.maxRecentFromIp", "personalData.phoneMinDigits", "suspiciousAuthor.maxWords",
-            "classifier.toxic.namedGroupHoldAt", "classifier.crisis.urgentAt",
+            "classifier.toxic.namedGroupHoldAt", "classifier.crisis.urgentAt", "classifier.crisis.personalHoldAt",
         })
         {
             Assert.Contains(problems, p => p.StartsWith(path + " ", StringComparison.Ordinal));
         }
 
-        Assert.Equal(12, problems.Count);
+        Assert.Equal(13, problems.Count);
     }
 
     [Fact]
