@@ -27,7 +27,7 @@ internal static class ClassifierRules
         var scores = verdict.Scores;
         if (c.Crisis.Enabled && PossibleCrisis(c.Crisis, scores) is { } held)
         {
-            var found = Say($"{held}, urgency score {scores.Urgency:F2} (urgent from {c.Crisis.UrgentAt:F2}) — model {verdict.ModelVersion}.");
+            var found = Say($"{held} — model {verdict.ModelVersion}.");
             if (scores.Urgency < c.Crisis.UrgentAt)
             {
                 decision.Hold(ModerationRules.CrisisClassifier, found + " It may be a cry for help: held for a person to read.", ScoreWeights.CrisisLanguage);
@@ -60,20 +60,20 @@ internal static class ClassifierRules
     }
 
     /// <summary>
-    /// Why the crisis scores hold the comment, or null when they do not. The crisis score holds on its own; below its
-    /// threshold, a personal post (personal score) with a high urgency score still holds, since short, plain posts
-    /// about wanting to die score low for crisis when few of their words are a crisis's words.
+    /// Why the crisis scores hold the comment, with its urgency, or null when they do not. The crisis score holds on
+    /// its own; below its threshold, a personal post (personal score) with a high urgency score still holds, since
+    /// short, plain posts about wanting to die score low for crisis when few of their words are a crisis's words.
     /// </summary>
     private static string? PossibleCrisis(CrisisThresholds c, ClassifierScores scores)
     {
         if (scores.Crisis >= c.HoldAt)
         {
-            return Say($"crisis score {scores.Crisis:F2} (threshold {c.HoldAt:F2} to hold)");
+            return Say($"crisis score {scores.Crisis:F2} (threshold {c.HoldAt:F2} to hold), urgency score {scores.Urgency:F2} (urgent from {c.UrgentAt:F2})");
         }
 
         var personalUrgency = scores.Personal * scores.Urgency;
         return personalUrgency >= c.PersonalHoldAt
-            ? Say($"crisis score {scores.Crisis:F2} (threshold {c.HoldAt:F2}), but a personal post (personal score {scores.Personal:F2}) with urgency {scores.Urgency:F2}: {personalUrgency:F2} together (threshold {c.PersonalHoldAt:F2} to hold)")
+            ? Say($"crisis score {scores.Crisis:F2} (threshold {c.HoldAt:F2} to hold), but a personal post: personal score {scores.Personal:F2} × urgency score {scores.Urgency:F2} = {personalUrgency:F2} (threshold {c.PersonalHoldAt:F2} to hold; urgent from urgency {c.UrgentAt:F2})")
             : null;
     }
 
