@@ -43,9 +43,9 @@ public sealed class ShippedModelGoalsTests(ITestOutputHelper output)
     {
         var table = Measured.Value.Outcomes;
 
-        // 8 of 174 (4.6 %) since the personal-data rule stopped reading an IP address as a phone number: one threat
-        // signed with an IP had been held only for that. The goal of 2 % is not met (docs/moderation-model.md).
-        Assert.True(table.Share(OutcomeTable.SevereAbuse, OutcomeTable.Published) <= 0.05, "published " + table.Share(OutcomeTable.SevereAbuse, OutcomeTable.Published));
+        // 5 of 174 (2.9 %) since the threat phrases among the suspect terms. The goal of 2 % is not met
+        // (docs/moderation-model.md).
+        Assert.True(table.Share(OutcomeTable.SevereAbuse, OutcomeTable.Published) <= 0.035, "published " + table.Share(OutcomeTable.SevereAbuse, OutcomeTable.Published));
     }
 
     [TrainingDataFact]

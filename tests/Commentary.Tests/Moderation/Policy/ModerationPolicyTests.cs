@@ -201,6 +201,20 @@ public class ModerationPolicyTests
         Assert.Equal(expected, Default.Decide(Input(body)).Status);
     }
 
+    [Theory]
+    [InlineData("Drop dead, nobody here wants you.", CommentStatus.Pending, CommentPriority.Normal)]
+    [InlineData("People like you should be shot.", CommentStatus.Pending, CommentPriority.Normal)]
+    [InlineData("I just want to sleep and never wake up.", CommentStatus.Pending, CommentPriority.Urgent)]
+    [InlineData("I'm so tired of everything, I should just die.", CommentStatus.Pending, CommentPriority.Urgent)]
+    [InlineData("I'll find you the study I mentioned and cut you a link to it.", CommentStatus.Approved, CommentPriority.Normal)]
+    public void Death_wishes_are_held_and_wishing_oneself_dead_is_urgent(string body, CommentStatus status, CommentPriority priority)
+    {
+        var decision = Default.Decide(Input(body));
+
+        Assert.Equal(status, decision.Status);
+        Assert.Equal(priority, decision.Priority);
+    }
+
     [Fact]
     public void Enough_spam_phrases_reject()
     {
