@@ -30,7 +30,9 @@ internal static class ClassifierRules
             var found = Say($"{held} — model {verdict.ModelVersion}.");
             if (scores.Urgency < c.Crisis.UrgentAt)
             {
-                decision.Hold(ModerationRules.CrisisClassifier, found + " It may be a cry for help: held for a person to read.", ScoreWeights.CrisisLanguage);
+                // A possible crisis is never rejected automatically, even when it is not urgent: a cry for help in
+                // angry words scores high for toxicity too, and a rejected comment is one no person reads.
+                decision.Review(ModerationRules.CrisisClassifier, found + " It may be a cry for help: held for a person to read; never rejected automatically.", ScoreWeights.CrisisLanguage);
             }
             else if (blockedNamed is null)
             {

@@ -509,6 +509,17 @@ public class ModerationPolicyTests
     }
 
     [Fact]
+    public void A_possible_crisis_that_is_not_urgent_is_never_rejected_by_another_score()
+    {
+        var decision = Default.Decide(Input("Nice article.", classifier: Scored(toxic: 0.9999, crisis: 0.5, urgency: 0.1)));
+
+        Assert.Equal(CommentStatus.Pending, decision.Status);
+        Assert.Equal(CommentPriority.Normal, decision.Priority);
+        Assert.Equal(ModerationRules.CrisisClassifier, decision.Reasons[0].Rule);
+        Assert.Contains("would otherwise have been rejected (toxic-classifier)", decision.Reasons[0].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Switching_the_crisis_scores_off_switches_the_personal_post_hold_off_too()
     {
         var policy = Policy(s => s.Classifier.Crisis.Enabled = false);
