@@ -68,6 +68,47 @@ public sealed class ModerationSettingsTests : IClassFixture<StorageFixture>
     }
 
     [Fact]
+    public async Task Settings_saved_by_an_earlier_release_take_up_the_words_this_release_ships()
+    {
+        // What an earlier release wrote: the whole settings document alone, its crisis language without a phrase this
+        // release ships, and a suspect term the site had removed.
+        var (current, etag) = await GetSettingsAsync();
+        var older = current.DeepClone().AsObject();
+        var crisis = older["crisisLanguage"]!["terms"]!.AsArray();
+        crisis.Remove(crisis.Single(t => t!.GetValue<string>() == "sleep and never wake up"));
+        var suspect = older["suspectTerms"]!["terms"]!.AsArray();
+        suspect.Remove(suspect.Single(t => t!.GetValue<string>() == "kill you"));
+        var blob = _host.Services.GetRequiredService<StorageClients>().Settings.GetBlobClient(ModerationSettingsStore.BlobName);
+        await blob.UploadAsync(BinaryData.FromString(older.ToJsonString()), overwrite: true);
+
+        // A legacy document has no record of what it was saved against, so every shipped word comes back once.
+        var (read, readETag) = await GetSettingsAsync();
+        Assert.NotEqual(etag, readETag);
+        Assert.Contains(read["crisisLanguage"]!["terms"]!.AsArray(), t => t!.GetValue<string>() == "sleep and never wake up");
+        Assert.Contains(read["suspectTerms"]!["terms"]!.AsArray(), t => t!.GetValue<string>() == "kill you");
+        Assert.Null(read[ModerationSettingsStore.ShippedWordListsProperty]);
+
+        // Saved now, the store keeps the shipped lists beside the settings: a word removed again stays removed.
+        var removed = read["suspectTerms"]!["terms"]!.AsArray();
+        removed.Remove(removed.Single(t => t!.GetValue<string>() == "kill you"));
+        using (var saved = await PutSettingsAsync(read.ToJsonString(), readETag))
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        }
+
+        var stored = JsonNode.Parse((await blob.DownloadContentAsync()).Value.Content.ToString())!;
+        Assert.NotNull(stored[ModerationSettingsStore.ShippedWordListsProperty]);
+        var (again, _) = await GetSettingsAsync();
+        Assert.DoesNotContain(again["suspectTerms"]!["terms"]!.AsArray(), t => t!.GetValue<string>() == "kill you");
+        Assert.Contains(again["crisisLanguage"]!["terms"]!.AsArray(), t => t!.GetValue<string>() == "sleep and never wake up");
+
+        var (restore, restoreETag) = await GetSettingsAsync();
+        restore["suspectTerms"] = current["suspectTerms"]!.DeepClone();
+        using var restored = await PutSettingsAsync(restore.ToJsonString(), restoreETag);
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+    }
+
+    [Fact]
     public async Task The_same_body_posted_again_is_rejected_as_a_duplicate()
     {
         var first = await _host.AddArticleAsync("dup-a");

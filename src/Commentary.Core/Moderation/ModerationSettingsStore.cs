@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 
@@ -9,12 +10,16 @@ public sealed record StoredModerationSettings(ModerationSettings Settings, strin
 /// <summary>
 /// The live copy of the moderation settings: blob <c>settings/moderation.json</c>, so moderators change word lists
 /// and thresholds without a deploy. Writes are guarded by ETag; the defaults have the pseudo-version
-/// <see cref="DefaultsETag"/> until the first save.
+/// <see cref="DefaultsETag"/> until the first save. Beside the settings, the blob keeps the shipped word lists they
+/// were saved against (<see cref="ShippedWordListsProperty"/>), so that reading them after an upgrade adds the words the
+/// new release ships (<see cref="WordLists"/>); that property is the store's own and never part of the settings.
 /// </summary>
 public sealed class ModerationSettingsStore(StorageClients storage)
 {
     public const string BlobName = "moderation.json";
     public const string DefaultsETag = "\"defaults\"";
+    public const string ShippedWordListsProperty = "$shippedWordLists";
+    private static readonly JsonDocumentOptions Reading = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
     private readonly BlobClient _blob = storage.Settings.GetBlobClient(BlobName);
 
     public async Task<StoredModerationSettings> LoadAsync(CancellationToken cancellationToken) =>
@@ -33,7 +38,7 @@ public sealed class ModerationSettingsStore(StorageClients storage)
                 return null;
             }
 
-            return new StoredModerationSettings(ModerationSettings.FromJson(response.Value.Content.ToString()), response.Value.Details.ETag.ToString());
+            return new StoredModerationSettings(Read(response.Value.Content.ToString()), response.Value.Details.ETag.ToString());
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
         {
@@ -54,7 +59,7 @@ public sealed class ModerationSettingsStore(StorageClients storage)
         try
         {
             var response = await _blob.UploadAsync(
-                BinaryData.FromString(settings.ToJson()),
+                BinaryData.FromString(Write(settings)),
                 new BlobUploadOptions { Conditions = conditions, HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
                 cancellationToken);
             return new StoredModerationSettings(settings, response.Value.ETag.ToString());
@@ -63,5 +68,31 @@ public sealed class ModerationSettingsStore(StorageClients storage)
         {
             return null;
         }
+    }
+
+    /// <summary>The settings as stored: their JSON, plus the shipped word lists they are saved against.</summary>
+    internal static string Write(ModerationSettings settings)
+    {
+        var document = JsonNode.Parse(settings.ToJson())!.AsObject();
+        document[ShippedWordListsProperty] = JsonSerializer.SerializeToNode(WordLists.Snapshot(ModerationSettings.Defaults));
+        return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>Stored settings, with the words the shipped lists have gained since they were saved.</summary>
+    /// <exception cref="JsonException">The text is not settings JSON.</exception>
+    internal static ModerationSettings Read(string stored)
+    {
+        Dictionary<string, List<string>>? savedAgainst = null;
+        var text = stored;
+        if (JsonNode.Parse(stored, documentOptions: Reading) is JsonObject document && document.TryGetPropertyValue(ShippedWordListsProperty, out var lists))
+        {
+            savedAgainst = lists?.Deserialize<Dictionary<string, List<string>>>() ?? throw new JsonException($"{ShippedWordListsProperty} is null.");
+            document.Remove(ShippedWordListsProperty);
+            text = document.ToJsonString();
+        }
+
+        var settings = ModerationSettings.FromJson(text);
+        WordLists.TakeUpReleaseAdditions(settings, savedAgainst, ModerationSettings.Defaults);
+        return settings;
     }
 }
