@@ -46,7 +46,7 @@ public sealed class EvaluateModelSettings : TrainingDataSettings
 }
 
 /// <summary>
-/// <c>model train</c>: trains the four scores on the training split, chooses thresholds on the validation split,
+/// <c>model train</c>: trains the five scores on the training split, chooses thresholds on the validation split,
 /// evaluates on the test split and writes the model file with all of that in its manifest. The default model in
 /// Commentary.Core is this command's output (docs/moderation-model.md gives the exact command).
 /// </summary>

@@ -49,9 +49,9 @@ public sealed record TrainingExample(string Text, TextClass Class, string Stratu
     };
 
     /// <summary>
-    /// Whether this text teaches <paramref name="score"/>: every text teaches the first three; the urgency score learns
-    /// only from people writing about their own lives (crisis, everyday and depressed posts, and the legitimate
-    /// comments of our corpus and of the site), not from talk-page arguments or video comments.
+    /// Whether this text teaches <paramref name="score"/>: every text teaches every score but the urgency score, which
+    /// learns only from people writing about their own lives (<see cref="WritesAboutOwnLife"/>), not from talk-page
+    /// arguments or video comments.
     /// </summary>
     public bool Teaches(ClassifierScore score) => score != ClassifierScore.Urgency || WritesAboutOwnLife;
 

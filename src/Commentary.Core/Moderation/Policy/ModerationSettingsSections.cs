@@ -162,7 +162,7 @@ public sealed class ClassifierSettings
     public ToxicThresholds Toxic { get; set; } = new() { HoldAt = 0.88, RejectAt = 0.999 };
 
     /// <summary>Self-harm or suicide risk: never rejected, only held (as urgent when the urgency score is high too).</summary>
-    public CrisisThresholds Crisis { get; set; } = new() { HoldAt = 0.24, UrgentAt = 0.63, PersonalHoldAt = 0.23 };
+    public CrisisThresholds Crisis { get; set; } = new() { HoldAt = 0.24, UrgentAt = 0.63 };
 }
 
 /// <summary>A score that holds a comment from one threshold and rejects it from a higher one.</summary>

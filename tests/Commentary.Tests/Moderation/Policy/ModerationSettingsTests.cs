@@ -100,6 +100,15 @@ public class ModerationSettingsTests
     }
 
     [Fact]
+    public void The_classifier_thresholds_in_code_are_the_shipped_ones()
+    {
+        // A document without a "classifier" section gets the code's; both are written from one `model train` run.
+        Assert.Equal(
+            JsonSerializer.Serialize(ModerationSettings.Defaults.Classifier),
+            JsonSerializer.Serialize(new ClassifierSettings()));
+    }
+
+    [Fact]
     public void Problems_name_each_bad_threshold_by_its_json_path()
     {
         var settings = ModerationSettings.Defaults;
