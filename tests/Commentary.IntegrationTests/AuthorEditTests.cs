@@ -82,11 +82,12 @@ public sealed class AuthorEditTests(StorageFixture fixture)
         await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString);
         var slug = await host.AddArticleAsync("edit");
         var first = await PublishedAsync(host, slug, "The first comment on this article.");
-        var mine = await PublishedAsync(host, slug, "My original words about the article.");
+        // Invisible marks pasted with the text are taken out, on posting and on editing, not refused.
+        var mine = await PublishedAsync(host, slug, "My original\u200B words about the article.\uFEFF");
         var last = await PublishedAsync(host, slug, "A later comment by someone else.");
         Assert.True(mine.EditableUntil > DateTimeOffset.UtcNow.AddMinutes(14) && mine.EditableUntil <= DateTimeOffset.UtcNow.AddMinutes(15));
 
-        using (var edited = await EditAsync(host, slug, mine.Id, mine.Token, new { body = "My clearer words about the article." }))
+        using (var edited = await EditAsync(host, slug, mine.Id, mine.Token, new { body = "\u202BMy clearer words about the article.\u202C" }))
         {
             Assert.Equal(HttpStatusCode.Accepted, edited.StatusCode);
             Assert.Equal($"/api/articles/{slug}/comments/{mine.Id}", edited.Headers.Location?.OriginalString);
@@ -286,7 +287,6 @@ public sealed class AuthorEditTests(StorageFixture fixture)
         { "{\"body\":null}", "application/json", HttpStatusCode.BadRequest },
         { "{}", "application/json", HttpStatusCode.BadRequest },
         { "{\"body\":\"" + new string('a', 5001) + "\"}", "application/json", HttpStatusCode.BadRequest },
-        { "{\"body\":\"hidden \\u202E text\"}", "application/json", HttpStatusCode.BadRequest },
         { "{\"body\":\"nul \\u0000 byte\"}", "application/json", HttpStatusCode.BadRequest },
         { "{\"body\":", "application/json", HttpStatusCode.BadRequest },
         { "[\"body\"]", "application/json", HttpStatusCode.BadRequest },

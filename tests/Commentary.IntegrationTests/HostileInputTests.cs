@@ -108,6 +108,7 @@ public sealed class HostileInputTests(StorageFixture fixture, ITestOutputHelper 
         foreach (var item in page["items"]!.AsArray())
         {
             var html = item!["html"]!.GetValue<string>();
+            Assert.DoesNotContain(item["body"]!.GetValue<string>(), SubmissionValidator.IsInvisibleFormatting);
             Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("<svg", html, StringComparison.OrdinalIgnoreCase);

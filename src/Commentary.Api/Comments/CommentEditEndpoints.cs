@@ -28,12 +28,13 @@ public sealed class CommentEditEndpoints(AuthorActions authors, PublicPosts post
             return problem;
         }
 
-        if (BodyProblem(edit!.Body) is { } invalid)
+        var (body, invalid) = CheckBody(edit!.Body);
+        if (invalid is not null)
         {
             return invalid;
         }
 
-        var outcome = await authors.EditAsync(slug, id, TokenOf(request), edit.Body!.Trim(), ipHasher.Hash(client), cancellationToken);
+        var outcome = await authors.EditAsync(slug, id, TokenOf(request), body!, ipHasher.Hash(client), cancellationToken);
         if (outcome == AuthorActionKind.EditQueued)
         {
             request.HttpContext.Response.Headers.Location = Routes.Path(Routes.ArticleComment, slug, id);
@@ -55,11 +56,16 @@ public sealed class CommentEditEndpoints(AuthorActions authors, PublicPosts post
         return outcome == AuthorActionKind.Deleted ? Results.NoContent() : Refused(outcome);
     });
 
-    /// <summary>The new text meets the same rules as a new comment's body; the other fields stay as they are.</summary>
-    private static IResult? BodyProblem(string? body)
+    /// <summary>
+    /// The new text meets the same rules as a new comment's body, and is cleaned as one is; the other fields stay as
+    /// they are.
+    /// </summary>
+    private static (string? Body, IResult? Problem) CheckBody(string? body)
     {
         var check = SubmissionValidator.Validate(new CommentSubmission("author", "a@example.org", null, body, null));
-        return check.Errors.TryGetValue("body", out var errors) ? Problems.Invalid("body", errors[0]) : null;
+        return check.Errors.TryGetValue("body", out var errors)
+            ? (null, Problems.Invalid("body", errors[0]))
+            : (check.Submission!.Body, null);
     }
 
     private static string? TokenOf(HttpRequest request)

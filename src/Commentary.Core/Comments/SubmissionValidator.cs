@@ -19,7 +19,7 @@ public static class SubmissionValidator
         var author = Clean(submission.Author);
         var email = Clean(submission.Email);
         var website = Clean(submission.Website);
-        var body = submission.Body?.Trim();
+        var body = WithoutInvisibleFormatting(submission.Body)?.Trim();
         var parentId = Clean(submission.ParentId);
 
         if (author.Length == 0)
@@ -66,9 +66,9 @@ public static class SubmissionValidator
         {
             errors["body"] = [$"A comment can be at most {BodyMax} characters."];
         }
-        else if (body.Any(c => (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || IsInvisibleFormatting(c)))
+        else if (body.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         {
-            errors["body"] = ["A comment cannot contain control characters or invisible text-direction and zero-width marks."];
+            errors["body"] = ["A comment cannot contain control characters."];
         }
 
         if (parentId.Length > 0 && !CommentId.IsValid(parentId))
@@ -86,6 +86,31 @@ public static class SubmissionValidator
     }
 
     private static string Clean(string? value) => value?.Trim() ?? string.Empty;
+
+    /// <summary>
+    /// A comment's text without <see cref="IsInvisibleFormatting"/> characters. A body is cleaned, not refused: they
+    /// come with text pasted from phones, notes and right-to-left writing, and the writer cannot see them to take them
+    /// out, so refusing would turn away a comment (perhaps a cry for help) for something nobody can see. Removed, they
+    /// can neither hide words from the moderation rules nor make the text read differently from what it is.
+    /// </summary>
+    public static string? WithoutInvisibleFormatting(string? text)
+    {
+        if (text is null || !text.Any(IsInvisibleFormatting))
+        {
+            return text;
+        }
+
+        var kept = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!IsInvisibleFormatting(c))
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString();
+    }
 
     /// <summary>
     /// Characters that change how text is displayed without being seen: direction overrides and isolates (which can

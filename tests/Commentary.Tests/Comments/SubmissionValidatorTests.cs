@@ -209,11 +209,29 @@ public class SubmissionValidatorTests
     [Theory]
     [InlineData("Hello\u0000world")]
     [InlineData("Bell \u0007 rings")]
-    [InlineData("Reads \u202Ebackwards")]
-    [InlineData("Hidden\u200Bword")]
-    public void A_body_with_control_or_invisible_characters_is_refused(string body)
+    [InlineData("Pasted \u0093quote\u0094")]
+    public void A_body_with_control_characters_is_refused(string body)
     {
         Assert.Equal(["body"], ErrorFields(Good with { Body = body }));
+    }
+
+    [Theory]
+    [InlineData("Reads \u202Ebackwards", "Reads backwards")]
+    [InlineData("Hidden\u200Bword", "Hiddenword")]
+    [InlineData("\uFEFF I can't do this anymore.\u2060", "I can't do this anymore.")]
+    [InlineData("\u202BPasted from right-to-left text\u202C and \u2067isolated\u2069", "Pasted from right-to-left text and isolated")]
+    public void Invisible_formatting_is_taken_out_of_a_body_not_refused(string body, string stored)
+    {
+        var result = SubmissionValidator.Validate(Good with { Body = body });
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors.Keys));
+        Assert.Equal(stored, result.Submission!.Body);
+    }
+
+    [Fact]
+    public void A_body_of_nothing_but_invisible_formatting_is_too_short()
+    {
+        Assert.Equal(["body"], ErrorFields(Good with { Body = "\u200B\u200B\u202E\uFEFF" }));
     }
 
     [Theory]

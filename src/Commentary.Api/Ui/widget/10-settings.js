@@ -22,6 +22,9 @@ const READER_ID_KEY = 'commentary:reader-id';
 const HELPED_KEY = 'commentary:helped';
 const FIELDS = ['author', 'email', 'website', 'body'];
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+// The invisible marks the API takes out of a comment before it checks its length (SubmissionValidator), so that a
+// comment of nothing else is told it is too short.
+const INVISIBLE_FORMATTING = /[\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF\u180E]/g;
 // Editing and deleting one's own comment: its strings in one place, ready for the message table.
 const OWN_KEY = 'commentary-edit:';
 const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);

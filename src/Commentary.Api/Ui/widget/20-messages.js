@@ -58,7 +58,7 @@ const EN = {
   "websiteInvalid": "A website must be an http:// or https:// address.",
   "bodyShort": "A comment needs at least {min} characters.",
   "bodyLong": "A comment can be at most {max} characters.",
-  "bodyInvalid": "A comment cannot contain control characters or invisible text-direction and zero-width marks.",
+  "bodyInvalid": "A comment cannot contain control characters.",
   "formInvalid": "Something in the form is not right.",
   "pleaseWait": { "one": "Please wait {count} second before trying again; your comment is still here.", "other": "Please wait {count} seconds before trying again; your comment is still here." },
   "posting": "Posting your comment…",

@@ -64,7 +64,7 @@ class SectionOwnComments extends SectionPending {
     } else if (status === 400) {
       const errors = (answer && answer.body && answer.body.errors) || {};
       const max = Number(input.getAttribute('maxlength')) || Infinity;
-      error.textContent = !errors.body ? t('editFailed') : text.length < 2 ? t('bodyShort', { min: 2 }) : text.length > max ? t('bodyLong', { max }) : t('bodyInvalid');
+      error.textContent = !errors.body ? t('editFailed') : text.replace(INVISIBLE_FORMATTING, '').trim().length < 2 ? t('bodyShort', { min: 2 }) : text.length > max ? t('bodyLong', { max }) : t('bodyInvalid');
       error.hidden = false;
       input.setAttribute('aria-invalid', 'true');
       input.setAttribute('aria-describedby', error.id);

@@ -80,7 +80,7 @@ class SectionFields extends SectionOwnComments {
       if (name === 'author') mapped.author = !value ? t('authorRequired') : long ? t('authorLong', { max }) : t('authorInvalid');
       else if (name === 'email') mapped.email = !value ? t('emailRequired') : t('emailInvalid');
       else if (name === 'website') mapped.website = long ? t('websiteLong', { max }) : t('websiteInvalid');
-      else if (name === 'body') mapped.body = value.length < 2 ? t('bodyShort', { min: 2 }) : long ? t('bodyLong', { max }) : t('bodyInvalid');
+      else if (name === 'body') mapped.body = value.replace(INVISIBLE_FORMATTING, '').trim().length < 2 ? t('bodyShort', { min: 2 }) : long ? t('bodyLong', { max }) : t('bodyInvalid');
       else mapped.general = t('formInvalid');
     }
     return mapped;
