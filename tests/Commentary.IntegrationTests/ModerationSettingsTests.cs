@@ -49,6 +49,31 @@ public sealed class ModerationSettingsTests : IClassFixture<StorageFixture>
     }
 
     [Fact]
+    public async Task A_document_that_names_one_setting_changes_it_and_keeps_every_shipped_list()
+    {
+        var (before, etag) = await GetSettingsAsync();
+        using (var saved = await PutSettingsAsync("""{ "firstComment": { "enabled": false } }""", etag))
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        }
+
+        var (after, afterETag) = await GetSettingsAsync();
+        var expected = ModerationSettings.Defaults;
+        expected.FirstComment.Enabled = false;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected.ToJson()), after), after.ToJsonString());
+
+        // A new commenter's ordinary comment is published (the hold is off); one with a slur is still rejected.
+        var slug = await _host.AddArticleAsync("partial-settings");
+        var ordinary = await _host.SubmitAsync(slug, "Ann", $"ann-{Guid.NewGuid():N}@example.com", "Thank you, this helped me sleep.");
+        var slur = await _host.SubmitAsync(slug, "Bo", $"bo-{Guid.NewGuid():N}@example.com", "You are a kike and everyone knows it.");
+        Assert.Equal("approved", await _host.StoredStatusAsync(slug, ordinary));
+        Assert.Equal("rejected", await _host.StoredStatusAsync(slug, slur));
+
+        using var restored = await PutSettingsAsync(before.ToJsonString(), afterETag);
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+    }
+
+    [Fact]
     public async Task Settings_that_do_not_parse_or_do_not_validate_are_400_and_change_nothing()
     {
         var (settings, etag) = await GetSettingsAsync();

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Commentary.Core.Moderation.Policy;
@@ -24,6 +25,10 @@ public sealed class ModerationSettings
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,
     };
+
+    // Property names match whatever their case, as the serializer's do, so "FirstComment" overlays "firstComment".
+    private static readonly JsonNodeOptions NodeReading = new() { PropertyNameCaseInsensitive = true };
+    private static readonly JsonDocumentOptions DocumentReading = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     private static readonly Lazy<string> DefaultsJson = new(ReadDefaults);
 
@@ -55,15 +60,47 @@ public sealed class ModerationSettings
     public RuleSwitch HelpfulMarks { get; set; } = new();
 
     /// <summary>The shipped defaults: a new copy each time, so changing one never changes another.</summary>
-    public static ModerationSettings Defaults => FromJson(DefaultsJson.Value);
+    public static ModerationSettings Defaults => Deserialize(JsonNode.Parse(DefaultsJson.Value, NodeReading, DocumentReading));
 
-    /// <summary>Reads settings written by <see cref="ToJson"/> (or by hand: comments and trailing commas are allowed).</summary>
-    /// <exception cref="JsonException">The text is not JSON, names a setting that does not exist, or has a null where a value belongs.</exception>
+    /// <summary>
+    /// Reads settings written by <see cref="ToJson"/>, or by hand (comments and trailing commas are allowed). Whatever
+    /// the document leaves out is the shipped default: a whole section, one threshold, or a word list (a list it gives
+    /// replaces the shipped one). So <c>{"firstComment":{"enabled":false}}</c> switches off the first-comment hold and
+    /// keeps every shipped list, where reading it into empty objects would silently drop the crisis language and the
+    /// blocked terms.
+    /// </summary>
+    /// <exception cref="JsonException">The text is not a JSON object, names a setting that does not exist, or has a null where a value belongs.</exception>
     public static ModerationSettings FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return JsonSerializer.Deserialize<ModerationSettings>(json, Json) ?? throw new JsonException("The moderation settings are null.");
+        if (JsonNode.Parse(json, NodeReading, DocumentReading) is not JsonObject given)
+        {
+            throw new JsonException("The moderation settings are not a JSON object.");
+        }
+
+        var settings = (JsonObject)JsonNode.Parse(DefaultsJson.Value, NodeReading, DocumentReading)!;
+        Overlay(settings, given);
+        return Deserialize(settings);
     }
+
+    /// <summary>Each property the document gives replaces the shipped one; an object given is overlaid property by property.</summary>
+    private static void Overlay(JsonObject shipped, JsonObject given)
+    {
+        foreach (var (name, value) in given)
+        {
+            if (value is JsonObject section && shipped[name] is JsonObject shippedSection)
+            {
+                Overlay(shippedSection, section);
+            }
+            else
+            {
+                shipped[name] = value?.DeepClone();
+            }
+        }
+    }
+
+    private static ModerationSettings Deserialize(JsonNode? document) =>
+        document.Deserialize<ModerationSettings>(Json) ?? throw new JsonException("The moderation settings are null.");
 
     /// <summary>The settings as indented camelCase JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);

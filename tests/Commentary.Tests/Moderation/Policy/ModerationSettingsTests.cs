@@ -77,14 +77,42 @@ public class ModerationSettingsTests
     }
 
     [Fact]
-    public void Missing_settings_take_their_built_in_values()
+    public void Missing_settings_take_their_shipped_values()
     {
         var settings = ModerationSettings.FromJson("""{ "links": { "holdAt": 3 }, /* a comment */ }""");
 
         Assert.Equal(3, settings.Links.HoldAt);
         Assert.Equal(5, settings.Links.RejectAt);
         Assert.True(settings.Shouting.Enabled);
-        Assert.Empty(settings.BlockedTerms.Terms);
+        Assert.Equal(ModerationSettings.Defaults.BlockedTerms.Terms, settings.BlockedTerms.Terms);
+    }
+
+    [Theory]
+    [InlineData("""{ "firstComment": { "enabled": false } }""")]
+    [InlineData("""{ "FirstComment": { "Enabled": false } }""")]
+    public void Switching_off_one_rule_keeps_every_shipped_list_and_threshold(string json)
+    {
+        var expected = ModerationSettings.Defaults;
+        expected.FirstComment.Enabled = false;
+
+        Assert.Equal(expected.ToJson(), ModerationSettings.FromJson(json).ToJson());
+    }
+
+    [Fact]
+    public void A_list_that_is_given_replaces_the_shipped_one_and_a_threshold_left_out_is_the_shipped_one()
+    {
+        var settings = ModerationSettings.FromJson("""
+            { "blockedTerms": { "terms": ["only this"] }, "crisisLanguage": { "enabled": false },
+              "classifier": { "crisis": { "urgentAt": 0.7 } } }
+            """);
+        var shipped = ModerationSettings.Defaults;
+
+        Assert.Equal(["only this"], settings.BlockedTerms.Terms);
+        Assert.False(settings.CrisisLanguage.Enabled);
+        Assert.Equal(shipped.CrisisLanguage.Terms, settings.CrisisLanguage.Terms);
+        Assert.Equal(0.7, settings.Classifier.Crisis.UrgentAt);
+        Assert.Equal(shipped.Classifier.Crisis.HoldAt, settings.Classifier.Crisis.HoldAt);
+        Assert.Equal(shipped.Classifier.Crisis.PersonalHoldAt, settings.Classifier.Crisis.PersonalHoldAt);
     }
 
     [Theory]
@@ -93,6 +121,7 @@ public class ModerationSettingsTests
     [InlineData("""{ "links": null }""")]
     [InlineData("""{ "blockedTerms": { "terms": null } }""")]
     [InlineData("null")]
+    [InlineData("[]")]
     [InlineData("not json")]
     public void Unreadable_documents_are_refused_with_a_json_error(string json)
     {
@@ -102,7 +131,7 @@ public class ModerationSettingsTests
     [Fact]
     public void The_classifier_thresholds_in_code_are_the_shipped_ones()
     {
-        // A document without a "classifier" section gets the code's; both are written from one `model train` run.
+        // Code that builds settings without a document gets the code's; both are written from one `model train` run.
         Assert.Equal(
             JsonSerializer.Serialize(ModerationSettings.Defaults.Classifier),
             JsonSerializer.Serialize(new ClassifierSettings()));
