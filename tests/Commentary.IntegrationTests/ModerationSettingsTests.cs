@@ -82,6 +82,11 @@ public sealed class ModerationSettingsTests : IClassFixture<StorageFixture>
             await malformed.ProblemAsync(HttpStatusCode.BadRequest);
         }
 
+        using (var twice = await PutSettingsAsync("""{ "links": { "holdAt": 3 }, "links": { "holdAt": 4 } }""", etag))
+        {
+            await twice.ProblemAsync(HttpStatusCode.BadRequest);
+        }
+
         settings["links"]!["holdAt"] = -3;
         using (var invalid = await PutSettingsAsync(settings.ToJsonString(), etag))
         {

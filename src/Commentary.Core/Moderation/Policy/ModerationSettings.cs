@@ -79,7 +79,16 @@ public sealed class ModerationSettings
         }
 
         var settings = (JsonObject)JsonNode.Parse(DefaultsJson.Value, NodeReading, DocumentReading)!;
-        Overlay(settings, given);
+        try
+        {
+            Overlay(settings, given);
+        }
+        catch (ArgumentException e)
+        {
+            // A JSON object reads its properties when first walked, and one named twice cannot be read.
+            throw new JsonException("The moderation settings name the same setting twice: " + e.Message, e);
+        }
+
         return Deserialize(settings);
     }
 

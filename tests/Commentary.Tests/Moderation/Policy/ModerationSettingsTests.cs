@@ -122,6 +122,9 @@ public class ModerationSettingsTests
     [InlineData("""{ "blockedTerms": { "terms": null } }""")]
     [InlineData("null")]
     [InlineData("[]")]
+    [InlineData("""{ "links": { "holdAt": 3 }, "links": { "holdAt": 4 } }""")]
+    [InlineData("""{ "links": { "holdAt": 3 }, "Links": { "holdAt": 4 } }""")]
+    [InlineData("""{ "links": { "holdAt": 3, "holdAt": 4 } }""")]
     [InlineData("not json")]
     public void Unreadable_documents_are_refused_with_a_json_error(string json)
     {
