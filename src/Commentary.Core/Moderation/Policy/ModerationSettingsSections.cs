@@ -30,8 +30,12 @@ public sealed class LinkSettings
     /// <summary>A comment with this many links or more waits for a moderator.</summary>
     public int HoldAt { get; set; } = 2;
 
-    /// <summary>A comment with this many links or more is rejected (must be above <see cref="HoldAt"/>).</summary>
-    public int RejectAt { get; set; } = 5;
+    /// <summary>
+    /// A comment with this many links or more is rejected (must be above <see cref="HoldAt"/>). Only link farms reach
+    /// the shipped 10: a reader's list of sources or of helplines has five or six, and a rejected comment is one no
+    /// person reads, while spam with a few links is rejected by the other rules or the spam score anyway.
+    /// </summary>
+    public int RejectAt { get; set; } = 10;
 
     /// <summary>
     /// A comment from a commenter with no approved comment yet waits for a moderator at this many links in its body

@@ -14,7 +14,7 @@ public class ModerationSettingsTests
         Assert.NotEmpty(defaults.CrisisLanguage.Terms);
         Assert.NotEmpty(defaults.DisposableEmail.Domains);
         Assert.Contains("com", defaults.Links.TopLevelDomains);
-        Assert.Equal((2, 5), (defaults.Links.HoldAt, defaults.Links.RejectAt));
+        Assert.Equal((2, 10), (defaults.Links.HoldAt, defaults.Links.RejectAt));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class ModerationSettingsTests
         var settings = ModerationSettings.FromJson("""{ "links": { "holdAt": 3 }, /* a comment */ }""");
 
         Assert.Equal(3, settings.Links.HoldAt);
-        Assert.Equal(5, settings.Links.RejectAt);
+        Assert.Equal(10, settings.Links.RejectAt);
         Assert.True(settings.Shouting.Enabled);
         Assert.Equal(ModerationSettings.Defaults.BlockedTerms.Terms, settings.BlockedTerms.Terms);
     }
