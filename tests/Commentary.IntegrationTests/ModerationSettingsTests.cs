@@ -98,6 +98,36 @@ public sealed class ModerationSettingsTests : IClassFixture<StorageFixture>
     }
 
     [Fact]
+    public async Task Values_a_site_left_as_an_earlier_release_shipped_them_take_this_releases()
+    {
+        // An earlier release shipped links.rejectAt 5 and urgentAt 0.58; the site kept the first and set its own second.
+        var (current, _) = await GetSettingsAsync();
+        var stored = current.DeepClone().AsObject();
+        stored["links"]!["rejectAt"] = 5;
+        stored["classifier"]!["crisis"]!["urgentAt"] = 0.7;
+        var savedAgainst = ReleaseValues.Snapshot(JsonNode.Parse(ModerationSettings.Defaults.ToJson())!.AsObject());
+        savedAgainst["links.rejectAt"] = 5;
+        savedAgainst["classifier.crisis.urgentAt"] = 0.58;
+        stored[ModerationSettingsStore.ShippedValuesProperty] = savedAgainst;
+        var blob = _host.Services.GetRequiredService<StorageClients>().Settings.GetBlobClient(ModerationSettingsStore.BlobName);
+        await blob.UploadAsync(BinaryData.FromString(stored.ToJsonString()), overwrite: true);
+
+        var (read, readETag) = await GetSettingsAsync();
+        Assert.Equal(ModerationSettings.Defaults.Links.RejectAt, read["links"]!["rejectAt"]!.GetValue<int>());
+        Assert.Equal(0.7, read["classifier"]!["crisis"]!["urgentAt"]!.GetValue<double>());
+        Assert.Null(read[ModerationSettingsStore.ShippedValuesProperty]);
+
+        // Saved again, the store records this release's values beside them.
+        using (var saved = await PutSettingsAsync(current.ToJsonString(), readETag))
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        }
+
+        var written = JsonNode.Parse((await blob.DownloadContentAsync()).Value.Content.ToString())!;
+        Assert.Equal(ModerationSettings.Defaults.Links.RejectAt, written[ModerationSettingsStore.ShippedValuesProperty]!["links.rejectAt"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Settings_saved_by_an_earlier_release_take_up_the_words_this_release_ships()
     {
         // What an earlier release wrote: the whole settings document alone, its crisis language without a phrase this

@@ -10,15 +10,18 @@ public sealed record StoredModerationSettings(ModerationSettings Settings, strin
 /// <summary>
 /// The live copy of the moderation settings: blob <c>settings/moderation.json</c>, so moderators change word lists
 /// and thresholds without a deploy. Writes are guarded by ETag; the defaults have the pseudo-version
-/// <see cref="DefaultsETag"/> until the first save. Beside the settings, the blob keeps the shipped word lists they
-/// were saved against (<see cref="ShippedWordListsProperty"/>), so that reading them after an upgrade adds the words the
-/// new release ships (<see cref="WordLists"/>); that property is the store's own and never part of the settings.
+/// <see cref="DefaultsETag"/> until the first save. Beside the settings, the blob keeps the shipped word lists and
+/// single values they were saved against (<see cref="ShippedWordListsProperty"/>, <see cref="ShippedValuesProperty"/>),
+/// so that reading them after an upgrade adds the words the new release ships (<see cref="WordLists"/>) and takes up
+/// its values wherever the site kept the shipped one (<see cref="ReleaseValues"/>); those properties are the store's own
+/// and never part of the settings.
 /// </summary>
 public sealed class ModerationSettingsStore(StorageClients storage)
 {
     public const string BlobName = "moderation.json";
     public const string DefaultsETag = "\"defaults\"";
     public const string ShippedWordListsProperty = "$shippedWordLists";
+    public const string ShippedValuesProperty = "$shippedValues";
     private static readonly JsonDocumentOptions Reading = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
     private readonly BlobClient _blob = storage.Settings.GetBlobClient(BlobName);
 
@@ -70,24 +73,41 @@ public sealed class ModerationSettingsStore(StorageClients storage)
         }
     }
 
-    /// <summary>The settings as stored: their JSON, plus the shipped word lists they are saved against.</summary>
+    /// <summary>The settings as stored: their JSON, plus the shipped word lists and values they are saved against.</summary>
     internal static string Write(ModerationSettings settings)
     {
         var document = JsonNode.Parse(settings.ToJson())!.AsObject();
-        document[ShippedWordListsProperty] = JsonSerializer.SerializeToNode(WordLists.Snapshot(ModerationSettings.Defaults));
+        var shipped = ModerationSettings.Defaults;
+        document[ShippedWordListsProperty] = JsonSerializer.SerializeToNode(WordLists.Snapshot(shipped));
+        document[ShippedValuesProperty] = ReleaseValues.Snapshot(JsonNode.Parse(shipped.ToJson())!.AsObject());
         return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
-    /// <summary>Stored settings, with the words the shipped lists have gained since they were saved.</summary>
+    /// <summary>
+    /// Stored settings, with the words the shipped lists have gained since they were saved, and this release's value
+    /// wherever the saved one is still the shipped value it was saved against.
+    /// </summary>
     /// <exception cref="JsonException">The text is not settings JSON.</exception>
     internal static ModerationSettings Read(string stored)
     {
         Dictionary<string, List<string>>? savedAgainst = null;
         var text = stored;
-        if (JsonNode.Parse(stored, documentOptions: Reading) is JsonObject document && document.TryGetPropertyValue(ShippedWordListsProperty, out var lists))
+        if (JsonNode.Parse(stored, documentOptions: Reading) is JsonObject document
+            && (document.ContainsKey(ShippedWordListsProperty) || document.ContainsKey(ShippedValuesProperty)))
         {
-            savedAgainst = lists?.Deserialize<Dictionary<string, List<string>>>() ?? throw new JsonException($"{ShippedWordListsProperty} is null.");
-            document.Remove(ShippedWordListsProperty);
+            if (document.TryGetPropertyValue(ShippedWordListsProperty, out var lists))
+            {
+                savedAgainst = lists?.Deserialize<Dictionary<string, List<string>>>() ?? throw new JsonException($"{ShippedWordListsProperty} is null.");
+                document.Remove(ShippedWordListsProperty);
+            }
+
+            if (document.TryGetPropertyValue(ShippedValuesProperty, out var values))
+            {
+                var valuesAgainst = values as JsonObject ?? throw new JsonException($"{ShippedValuesProperty} is not an object.");
+                document.Remove(ShippedValuesProperty);
+                ReleaseValues.TakeUpReleaseChanges(document, valuesAgainst, JsonNode.Parse(ModerationSettings.Defaults.ToJson())!.AsObject());
+            }
+
             text = document.ToJsonString();
         }
 
