@@ -28,10 +28,10 @@ public sealed class CommentEditEndpoints(AuthorActions authors, PublicPosts post
             return problem;
         }
 
-        var (body, invalid) = CheckBody(edit!.Body);
+        var (body, invalid) = SubmissionValidator.CheckBody(edit!.Body);
         if (invalid is not null)
         {
-            return invalid;
+            return Problems.Invalid("body", invalid);
         }
 
         var outcome = await authors.EditAsync(slug, id, TokenOf(request), body!, ipHasher.Hash(client), cancellationToken);
@@ -55,18 +55,6 @@ public sealed class CommentEditEndpoints(AuthorActions authors, PublicPosts post
         var outcome = await authors.DeleteAsync(slug, id, TokenOf(request), cancellationToken);
         return outcome == AuthorActionKind.Deleted ? Results.NoContent() : Refused(outcome);
     });
-
-    /// <summary>
-    /// The new text meets the same rules as a new comment's body, and is cleaned as one is; the other fields stay as
-    /// they are.
-    /// </summary>
-    private static (string? Body, IResult? Problem) CheckBody(string? body)
-    {
-        var check = SubmissionValidator.Validate(new CommentSubmission("author", "a@example.org", null, body, null));
-        return check.Errors.TryGetValue("body", out var errors)
-            ? (null, Problems.Invalid("body", errors[0]))
-            : (check.Submission!.Body, null);
-    }
 
     private static string? TokenOf(HttpRequest request)
     {

@@ -19,7 +19,7 @@ public static class SubmissionValidator
         var author = Clean(submission.Author);
         var email = Clean(submission.Email);
         var website = Clean(submission.Website);
-        var body = WithoutInvisibleFormatting(submission.Body)?.Trim();
+        var (body, bodyError) = CheckBody(submission.Body);
         var parentId = Clean(submission.ParentId);
 
         if (author.Length == 0)
@@ -58,17 +58,9 @@ public static class SubmissionValidator
             }
         }
 
-        if (string.IsNullOrEmpty(body) || body.Length < BodyMin)
+        if (bodyError is not null)
         {
-            errors["body"] = [$"A comment needs at least {BodyMin} characters."];
-        }
-        else if (body.Length > BodyMax)
-        {
-            errors["body"] = [$"A comment can be at most {BodyMax} characters."];
-        }
-        else if (body.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-        {
-            errors["body"] = ["A comment cannot contain control characters."];
+            errors["body"] = [bodyError];
         }
 
         if (parentId.Length > 0 && !CommentId.IsValid(parentId))
@@ -86,6 +78,28 @@ public static class SubmissionValidator
     }
 
     private static string Clean(string? value) => value?.Trim() ?? string.Empty;
+
+    /// <summary>
+    /// A comment's text as it is kept (trimmed, invisible formatting taken out), or why it cannot be: the rules for a new
+    /// comment's body and for an edit's new text.
+    /// </summary>
+    public static (string? Body, string? Error) CheckBody(string? text)
+    {
+        var body = WithoutInvisibleFormatting(text)?.Trim();
+        if (string.IsNullOrEmpty(body) || body.Length < BodyMin)
+        {
+            return (null, $"A comment needs at least {BodyMin} characters.");
+        }
+
+        if (body.Length > BodyMax)
+        {
+            return (null, $"A comment can be at most {BodyMax} characters.");
+        }
+
+        return body.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            ? (null, "A comment cannot contain control characters.")
+            : (body, null);
+    }
 
     /// <summary>
     /// A comment's text without <see cref="IsInvisibleFormatting"/> characters. A body is cleaned, not refused: they

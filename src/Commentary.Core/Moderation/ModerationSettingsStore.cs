@@ -90,29 +90,23 @@ public sealed class ModerationSettingsStore(StorageClients storage)
     /// <exception cref="JsonException">The text is not settings JSON.</exception>
     internal static ModerationSettings Read(string stored)
     {
-        Dictionary<string, List<string>>? savedAgainst = null;
-        var text = stored;
-        if (JsonNode.Parse(stored, documentOptions: Reading) is JsonObject document
-            && (document.ContainsKey(ShippedWordListsProperty) || document.ContainsKey(ShippedValuesProperty)))
+        var document = JsonNode.Parse(stored, documentOptions: Reading) as JsonObject
+            ?? throw new JsonException("The stored moderation settings are not a JSON object.");
+        Dictionary<string, List<string>>? listsAgainst = null;
+        if (document.Remove(ShippedWordListsProperty, out var lists))
         {
-            if (document.TryGetPropertyValue(ShippedWordListsProperty, out var lists))
-            {
-                savedAgainst = lists?.Deserialize<Dictionary<string, List<string>>>() ?? throw new JsonException($"{ShippedWordListsProperty} is null.");
-                document.Remove(ShippedWordListsProperty);
-            }
-
-            if (document.TryGetPropertyValue(ShippedValuesProperty, out var values))
-            {
-                var valuesAgainst = values as JsonObject ?? throw new JsonException($"{ShippedValuesProperty} is not an object.");
-                document.Remove(ShippedValuesProperty);
-                ReleaseValues.TakeUpReleaseChanges(document, valuesAgainst, JsonNode.Parse(ModerationSettings.Defaults.ToJson())!.AsObject());
-            }
-
-            text = document.ToJsonString();
+            listsAgainst = lists?.Deserialize<Dictionary<string, List<string>>>() ?? throw new JsonException($"{ShippedWordListsProperty} is null.");
         }
 
-        var settings = ModerationSettings.FromJson(text);
-        WordLists.TakeUpReleaseAdditions(settings, savedAgainst, ModerationSettings.Defaults);
+        var shipped = ModerationSettings.Defaults;
+        if (document.Remove(ShippedValuesProperty, out var values))
+        {
+            var valuesAgainst = values as JsonObject ?? throw new JsonException($"{ShippedValuesProperty} is not an object.");
+            ReleaseValues.TakeUpReleaseChanges(document, valuesAgainst, JsonNode.Parse(shipped.ToJson())!.AsObject());
+        }
+
+        var settings = ModerationSettings.FromJson(document.ToJsonString());
+        WordLists.TakeUpReleaseAdditions(settings, listsAgainst, shipped);
         return settings;
     }
 }

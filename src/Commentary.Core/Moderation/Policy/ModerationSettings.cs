@@ -60,7 +60,8 @@ public sealed class ModerationSettings
     public RuleSwitch HelpfulMarks { get; set; } = new();
 
     /// <summary>The shipped defaults: a new copy each time, so changing one never changes another.</summary>
-    public static ModerationSettings Defaults => Deserialize(JsonNode.Parse(DefaultsJson.Value, NodeReading, DocumentReading));
+    public static ModerationSettings Defaults =>
+        JsonSerializer.Deserialize<ModerationSettings>(DefaultsJson.Value, Json) ?? throw new InvalidOperationException("The shipped settings are null.");
 
     /// <summary>
     /// Reads settings written by <see cref="ToJson"/>, or by hand (comments and trailing commas are allowed). Whatever
@@ -89,7 +90,7 @@ public sealed class ModerationSettings
             throw new JsonException("The moderation settings name the same setting twice: " + e.Message, e);
         }
 
-        return Deserialize(settings);
+        return settings.Deserialize<ModerationSettings>(Json) ?? throw new JsonException("The moderation settings are null.");
     }
 
     /// <summary>Each property the document gives replaces the shipped one; an object given is overlaid property by property.</summary>
@@ -107,9 +108,6 @@ public sealed class ModerationSettings
             }
         }
     }
-
-    private static ModerationSettings Deserialize(JsonNode? document) =>
-        document.Deserialize<ModerationSettings>(Json) ?? throw new JsonException("The moderation settings are null.");
 
     /// <summary>The settings as indented camelCase JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
