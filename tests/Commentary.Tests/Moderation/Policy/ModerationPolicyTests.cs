@@ -219,6 +219,21 @@ public class ModerationPolicyTests
         Assert.Equal(priority, decision.Priority);
     }
 
+    // Plain ways of saying it, and the words people use online to get past filters of the word "suicide" ("unalive",
+    // "sewerslide"), are crisis language for the rules themselves: urgent even with the classifier off or unable to score.
+    [Theory]
+    [InlineData("I keep thinking about how to unalive myself.")]
+    [InlineData("Been having thoughts of sewerslide again this week.")]
+    [InlineData("Honestly I don't want to exist any more.")]
+    [InlineData("I'm so tired of being alive.")]
+    public void Other_ways_of_saying_suicide_are_crisis_language(string body)
+    {
+        var decision = Default.Decide(Input(body));
+
+        Assert.Contains(decision.Reasons, r => r.Rule == "crisis-language");
+        Assert.Equal(CommentPriority.Urgent, decision.Priority);
+    }
+
     [Fact]
     public void Enough_spam_phrases_reject()
     {
