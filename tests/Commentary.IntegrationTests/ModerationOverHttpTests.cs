@@ -22,10 +22,7 @@ public sealed class ModerationOverHttpTests(ITestOutputHelper output)
     public async Task Comments_posted_over_http_by_new_commenters_get_the_outcome_the_offline_evaluation_gives()
     {
         await using var azurite = await AzuriteProcess.StartAsync();
-        await using var host = await SelfHost.StartAsync(azurite.ConnectionString, new Dictionary<string, string?>
-        {
-            ["Network:TrustedProxies:0"] = "127.0.0.1",
-        });
+        await using var host = await SelfHost.StartAsync(azurite.ConnectionString, SelfHost.BehindLocalProxy);
         await host.ChangeModerationSettingsAsync(settings => settings["firstComment"]!["enabled"] = false);
         var slug = await host.AddArticleAsync("over-http");
 
@@ -38,15 +35,7 @@ public sealed class ModerationOverHttpTests(ITestOutputHelper output)
         var n = 0;
         foreach (var example in Sample(TrainingData.LoadFolder(TrainingDataFactAttribute.Folder!).Examples))
         {
-            n++;
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"articles/{slug}/comments")
-            {
-                Content = JsonContent.Create(new { author = "Reader", email = $"reader{n}-{Guid.NewGuid():N}@example.org", body = example.Text }),
-            };
-            request.Headers.Add("X-Forwarded-For", $"10.{n / 250}.{n % 250}.7");
-            using var response = await host.Client.SendAsync(request);
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            var id = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+            var id = await host.SubmitAsReaderAsync(slug, ++n, example.Text);
 
             var body = example.Text.Trim();
             var input = ModelEvaluation.Input(body, ModelEvaluation.NewCommenter) with { Classifier = new ClassifierVerdict(model.Score(body), model.Version) };

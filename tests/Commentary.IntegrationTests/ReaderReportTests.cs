@@ -7,8 +7,6 @@ namespace Commentary.IntegrationTests;
 [Collection(StorageTestGroup.Name)]
 public sealed class ReaderReportTests(StorageFixture fixture)
 {
-    private static readonly Dictionary<string, string?> AsProxy = new() { ["Network:TrustedProxies:0"] = "127.0.0.1" };
-
     private static async Task<HttpResponseMessage> ReportAsync(SelfHost host, string slug, string id, string reader, string reason = "Personal attack")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"articles/{slug}/comments/{id}/reports") { Content = JsonContent.Create(new { reason }) };
@@ -32,7 +30,7 @@ public sealed class ReaderReportTests(StorageFixture fixture)
     [Fact]
     public async Task Three_different_readers_send_a_published_comment_back_to_the_moderators_and_one_reader_counts_once()
     {
-        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, AsProxy);
+        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, SelfHost.BehindLocalProxy);
         var slug = await host.AddArticleAsync("reports");
         var id = await PublishedCommentAsync(host, slug);
 
@@ -63,7 +61,7 @@ public sealed class ReaderReportTests(StorageFixture fixture)
     [Fact]
     public async Task Only_published_comments_can_be_reported_and_a_report_needs_a_reason()
     {
-        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, AsProxy);
+        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, SelfHost.BehindLocalProxy);
         var slug = await host.AddArticleAsync("reports-404");
         var held = await host.SubmitAsync(slug, "New", $"new-{Guid.NewGuid():N}@example.com", "Waiting for a moderator before anyone can report it.");
         await host.StoredStatusAsync(slug, held);
@@ -87,7 +85,7 @@ public sealed class ReaderReportTests(StorageFixture fixture)
     [Fact]
     public async Task Reports_from_before_a_moderator_published_the_comment_again_do_not_hold_it_again()
     {
-        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, AsProxy);
+        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, SelfHost.BehindLocalProxy);
         var slug = await host.AddArticleAsync("reports-again");
         var id = await PublishedCommentAsync(host, slug);
         foreach (var reader in new[] { "198.51.100.1", "198.51.100.2", "198.51.100.3" })

@@ -7,8 +7,6 @@ namespace Commentary.IntegrationTests;
 [Collection(StorageTestGroup.Name)]
 public sealed class RepliesPinsHelpfulTests(StorageFixture fixture)
 {
-    private static readonly Dictionary<string, string?> AsProxy = new() { ["Network:TrustedProxies:0"] = "127.0.0.1" };
-
     private static async Task<string> PublishedAsync(SelfHost host, string slug, string body, string? parentId = null)
     {
         var id = await host.SubmitApprovedAsync(slug, "Reader", $"reader-{Guid.NewGuid():N}@example.com", body, parentId);
@@ -47,7 +45,7 @@ public sealed class RepliesPinsHelpfulTests(StorageFixture fixture)
     [Fact]
     public async Task A_moderator_replies_as_the_author_and_as_themselves_and_both_are_published_at_once_with_their_badge_and_the_policys_say()
     {
-        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, AsProxy);
+        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, SelfHost.BehindLocalProxy);
         var slug = await host.AddArticleAsync("replies");
         var question = await PublishedAsync(host, slug, "Does it get easier after the first month?");
 
@@ -82,7 +80,7 @@ public sealed class RepliesPinsHelpfulTests(StorageFixture fixture)
     [Fact]
     public async Task Replies_are_refused_to_held_comments_empty_bodies_and_callers_without_a_moderator_credential()
     {
-        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, AsProxy);
+        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, SelfHost.BehindLocalProxy);
         var slug = await host.AddArticleAsync("replies-bad");
         var held = await host.SubmitAsync(slug, "New", $"new-{Guid.NewGuid():N}@example.com", "Held as a first comment.");
         await host.StoredStatusAsync(slug, held);
@@ -111,7 +109,7 @@ public sealed class RepliesPinsHelpfulTests(StorageFixture fixture)
     [Fact]
     public async Task Pinned_comments_come_first_at_most_three_only_published_ones_and_only_for_moderators()
     {
-        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, AsProxy);
+        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, SelfHost.BehindLocalProxy);
         var slug = await host.AddArticleAsync("pins");
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
@@ -177,7 +175,7 @@ public sealed class RepliesPinsHelpfulTests(StorageFixture fixture)
     [Fact]
     public async Task A_reader_marks_a_comment_helpful_once_the_count_orders_the_list_and_held_comments_cannot_be_marked()
     {
-        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, AsProxy);
+        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, SelfHost.BehindLocalProxy);
         var slug = await host.AddArticleAsync("helpful");
         var first = await PublishedAsync(host, slug, "The first answer.");
         var second = await PublishedAsync(host, slug, "The second answer, which helped more.");
@@ -225,7 +223,7 @@ public sealed class RepliesPinsHelpfulTests(StorageFixture fixture)
     [Fact]
     public async Task Concurrent_marks_from_different_readers_all_count()
     {
-        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, AsProxy);
+        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, SelfHost.BehindLocalProxy);
         var slug = await host.AddArticleAsync("helpful-race");
         var id = await PublishedAsync(host, slug, "Everyone found this useful.");
 
@@ -237,7 +235,7 @@ public sealed class RepliesPinsHelpfulTests(StorageFixture fixture)
     [Fact]
     public async Task Switched_off_in_the_live_settings_marks_are_refused_and_the_article_says_so()
     {
-        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, AsProxy);
+        await using var host = await SelfHost.StartAsync(fixture.Azurite.ConnectionString, SelfHost.BehindLocalProxy);
         var slug = await host.AddArticleAsync("helpful-off");
         var id = await PublishedAsync(host, slug, "Worth a mark, if marks were on.");
         Assert.True((await host.GetJsonAsync($"articles/{slug}"))["helpfulMarks"]!.GetValue<bool>());

@@ -60,6 +60,23 @@ public static class ApiCalls
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
     }
 
+    /// <summary>
+    /// A comment from reader number <paramref name="reader"/>, with an email and an IP address of its own (the address as
+    /// a trusted proxy's <c>X-Forwarded-For</c> names it, for a host started with <see cref="SelfHost.BehindLocalProxy"/>):
+    /// how an outside evaluation posts many comments without the flood rule joining them. Answers the comment's id.
+    /// </summary>
+    public static async Task<string> SubmitAsReaderAsync(this SelfHost host, string slug, int reader, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"articles/{slug}/comments")
+        {
+            Content = JsonContent.Create(new { author = "Reader", email = $"reader{reader}-{Guid.NewGuid():N}@example.org", body }),
+        };
+        request.Headers.Add("X-Forwarded-For", $"10.{reader / 250 % 250}.{reader % 250}.7");
+        using var response = await host.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+    }
+
     /// <summary>A published comment the way a site gets one: posted, stored by the worker, then approved by a moderator.</summary>
     public static async Task<string> SubmitApprovedAsync(this SelfHost host, string slug, string author, string email, string body, string? parentId = null)
     {

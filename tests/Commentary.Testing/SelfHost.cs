@@ -37,6 +37,9 @@ public sealed class SelfHost : IAsyncDisposable
     public IServiceProvider Services => App.Services;
     public StorageClients Storage => Services.GetRequiredService<StorageClients>();
 
+    /// <summary>Settings for a host that believes a local proxy's <c>X-Forwarded-For</c>, so each test reader can have an address of its own.</summary>
+    public static IDictionary<string, string?> BehindLocalProxy => new Dictionary<string, string?> { ["Network:TrustedProxies:0"] = "127.0.0.1" };
+
     public static async Task<SelfHost> StartAsync(
         string connectionString, IDictionary<string, string?>? settings = null, bool waitForStorage = true, StorageClients? storage = null, string? environment = null)
     {
