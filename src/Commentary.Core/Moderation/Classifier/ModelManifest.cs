@@ -29,6 +29,13 @@ public sealed record ModelManifest
 
     /// <summary>What the training run had to say ("too few site decisions: shipped data only").</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>
+    /// For a retrained model, the SHA-256 of everything it learnt from (<see cref="ModelRetrainer.TrainingSetOf"/>): a
+    /// retrain with the same texts and labels would train the same weights, so it keeps this model instead. Null for
+    /// the shipped model and for models published before it was recorded.
+    /// </summary>
+    public string? TrainingSet { get; init; }
 }
 
 /// <summary>One source of training data: a file (with its SHA-256) or the site's moderator decisions.</summary>

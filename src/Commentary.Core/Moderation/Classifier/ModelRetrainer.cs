@@ -161,6 +161,13 @@ public sealed partial class ModelRetrainer(
             return new RetrainReport(clock.GetUtcNow(), false, current.Version, null, [], [], notes);
         }
 
+        var trainingSet = TrainingSetOf(examples);
+        if (current.Manifest.TrainingSet == trainingSet)
+        {
+            notes.Add($"Nothing new to learn since model {current.Version} (the same public data and moderator decisions): the model in force stays.");
+            return new RetrainReport(clock.GetUtcNow(), false, current.Version, null, [], [], notes);
+        }
+
         var trainedAt = clock.GetUtcNow();
         var sources = (publicData?.Sources ?? []).ToList();
         if (siteSplit.Count > 0)
@@ -174,6 +181,7 @@ public sealed partial class ModelRetrainer(
             TrainedAt = trainedAt,
             Origin = "retrained",
             TrainedOn = sources,
+            TrainingSet = trainingSet,
         };
         var candidate = await Task.Run(() => ClassifierTrainer.Train(examples, manifest, cancellationToken), cancellationToken);
 
@@ -208,7 +216,30 @@ public sealed partial class ModelRetrainer(
         return new RetrainReport(trainedAt, true, candidate.Version, candidate.Version, currentMetrics, candidateMetrics, notes);
     }
 
+    /// <summary>
+    /// The SHA-256 of a training set: every example's part, class, severity and text, in an order that does not depend
+    /// on the order they were read in. Training is deterministic, so the same set trains the same weights.
+    /// </summary>
+    public static string TrainingSetOf(IEnumerable<TrainingExample> examples)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var one in examples.Select(e => SHA256.HashData(Encoding.UTF8.GetBytes($"{e.Part}\t{e.Class}\t{e.Severe}\t{e.Stratum}\t{e.Text}"))).Order(ByteOrder.Instance))
+        {
+            hash.AppendData(one);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
     private static int Of(IReadOnlyDictionary<string, int> counts, string name) => counts.GetValueOrDefault(name);
+
+    private sealed class ByteOrder : IComparer<byte[]>
+    {
+        public static readonly ByteOrder Instance = new();
+
+        public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
+    }
 
     private static string StorageNames() => Storage.StorageNames.ModelsContainer + "/" + ModelStore.TrainingPrefix;
 

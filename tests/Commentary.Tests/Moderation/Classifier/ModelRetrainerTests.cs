@@ -45,4 +45,23 @@ public sealed class ModelRetrainerTests
 
         Assert.Equal(expected, ModelRetrainer.Teaches(comment));
     }
+
+    [Fact]
+    public void A_training_set_is_known_by_its_texts_and_labels_not_their_order()
+    {
+        TrainingExample[] set =
+        [
+            new("Thank you, this helped.", TextClass.Legitimate, "site/legitimate"),
+            new("CalmLeaf gummies, DM me for the discount", TextClass.Spam, "site/spam"),
+            new("You are a clueless quack", TextClass.Toxic, "site/toxic") { Part = SplitPart.Test },
+        ];
+        var same = ModelRetrainer.TrainingSetOf(set);
+
+        Assert.Matches("^[0-9a-f]{64}$", same);
+        Assert.Equal(same, ModelRetrainer.TrainingSetOf(set.Reverse()));
+        Assert.NotEqual(same, ModelRetrainer.TrainingSetOf([set[0], set[1] with { Class = TextClass.Legitimate }, set[2]]));
+        Assert.NotEqual(same, ModelRetrainer.TrainingSetOf([set[0], set[1], set[2] with { Part = SplitPart.Train }]));
+        Assert.NotEqual(same, ModelRetrainer.TrainingSetOf([set[0], set[1], set[2] with { Text = "You are a clueless quack!" }]));
+        Assert.NotEqual(same, ModelRetrainer.TrainingSetOf(set[..2]));
+    }
 }
