@@ -12,7 +12,11 @@ namespace Commentary.IntegrationTests;
 /// through, decided by a moderator over HTTP with ordinary comments beside them, a retrain asked for over HTTP, and
 /// then the model in force, what it does to the campaign's next comment, and another worker taking it up.
 /// </summary>
-/// <remarks>Published models are global, so this test gets an Azurite and a host of its own.</remarks>
+/// <remarks>
+/// Published models are global, so this test gets an Azurite and a host of its own. Training keeps a core busy for
+/// half a minute, so it runs after the other tests of this assembly, not beside them.
+/// </remarks>
+[Collection(RunsAlone.Name)]
 public sealed class ModelRetrainTests(ITestOutputHelper output)
 {
     /// <summary>Comfortably over <see cref="ModelRetrainer.MinimumPerClass"/> once a fifth is held out for the comparison.</summary>
