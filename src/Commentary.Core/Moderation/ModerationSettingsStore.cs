@@ -77,9 +77,8 @@ public sealed class ModerationSettingsStore(StorageClients storage)
     internal static string Write(ModerationSettings settings)
     {
         var document = JsonNode.Parse(settings.ToJson())!.AsObject();
-        var shipped = ModerationSettings.Defaults;
-        document[ShippedWordListsProperty] = JsonSerializer.SerializeToNode(WordLists.Snapshot(shipped));
-        document[ShippedValuesProperty] = ReleaseValues.Snapshot(JsonNode.Parse(shipped.ToJson())!.AsObject());
+        document[ShippedWordListsProperty] = JsonSerializer.SerializeToNode(WordLists.Snapshot(ModerationSettings.Defaults));
+        document[ShippedValuesProperty] = ReleaseValues.Shipped.DeepClone();
         return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
@@ -98,15 +97,14 @@ public sealed class ModerationSettingsStore(StorageClients storage)
             listsAgainst = lists?.Deserialize<Dictionary<string, List<string>>>() ?? throw new JsonException($"{ShippedWordListsProperty} is null.");
         }
 
-        var shipped = ModerationSettings.Defaults;
         if (document.Remove(ShippedValuesProperty, out var values))
         {
             var valuesAgainst = values as JsonObject ?? throw new JsonException($"{ShippedValuesProperty} is not an object.");
-            ReleaseValues.TakeUpReleaseChanges(document, valuesAgainst, JsonNode.Parse(shipped.ToJson())!.AsObject());
+            ReleaseValues.TakeUpReleaseChanges(document, valuesAgainst, ReleaseValues.Shipped);
         }
 
         var settings = ModerationSettings.FromJson(document.ToJsonString());
-        WordLists.TakeUpReleaseAdditions(settings, listsAgainst, shipped);
+        WordLists.TakeUpReleaseAdditions(settings, listsAgainst, ModerationSettings.Defaults);
         return settings;
     }
 }

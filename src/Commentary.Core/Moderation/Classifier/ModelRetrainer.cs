@@ -224,22 +224,15 @@ public sealed partial class ModelRetrainer(
     {
         ArgumentNullException.ThrowIfNull(examples);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var one in examples.Select(e => SHA256.HashData(Encoding.UTF8.GetBytes($"{e.Part}\t{e.Class}\t{e.Severe}\t{e.Stratum}\t{e.Text}"))).Order(ByteOrder.Instance))
+        foreach (var one in examples.Select(e => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{e.Part}\t{e.Class}\t{e.Severe}\t{e.Stratum}\t{e.Text}")))).Order(StringComparer.Ordinal))
         {
-            hash.AppendData(one);
+            hash.AppendData(Encoding.ASCII.GetBytes(one));
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static int Of(IReadOnlyDictionary<string, int> counts, string name) => counts.GetValueOrDefault(name);
-
-    private sealed class ByteOrder : IComparer<byte[]>
-    {
-        public static readonly ByteOrder Instance = new();
-
-        public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
-    }
 
     private static string StorageNames() => Storage.StorageNames.ModelsContainer + "/" + ModelStore.TrainingPrefix;
 

@@ -11,6 +11,11 @@ namespace Commentary.Core.Moderation.Policy;
 /// </summary>
 public static class ReleaseValues
 {
+    private static readonly Lazy<JsonObject> ShippedSnapshot = new(() => Snapshot(JsonNode.Parse(ModerationSettings.Defaults.ToJson())!.AsObject()));
+
+    /// <summary>This release's values (<see cref="Snapshot"/> of the shipped settings), read once; not to be changed.</summary>
+    public static JsonObject Shipped => ShippedSnapshot.Value;
+
     /// <summary>Every single value of the settings document, by dotted JSON path ("links.rejectAt").</summary>
     public static JsonObject Snapshot(JsonObject settings)
     {
@@ -22,7 +27,8 @@ public static class ReleaseValues
 
     /// <summary>
     /// Sets in <paramref name="saved"/> the shipped value of every path whose saved value is still the one it was saved
-    /// against (<paramref name="savedAgainst"/>) and which <paramref name="shipped"/> has changed since.
+    /// against (<paramref name="savedAgainst"/>) and which the release (<paramref name="shipped"/>) has changed since;
+    /// both are <see cref="Snapshot"/>s.
     /// </summary>
     /// <returns>How many values were taken up.</returns>
     public static int TakeUpReleaseChanges(JsonObject saved, JsonObject savedAgainst, JsonObject shipped)
@@ -31,7 +37,7 @@ public static class ReleaseValues
         ArgumentNullException.ThrowIfNull(savedAgainst);
         ArgumentNullException.ThrowIfNull(shipped);
         var taken = 0;
-        foreach (var (path, now) in Snapshot(shipped))
+        foreach (var (path, now) in shipped)
         {
             if (savedAgainst[path] is not { } then || JsonNode.DeepEquals(then, now) || Parent(saved, path) is not { } section)
             {

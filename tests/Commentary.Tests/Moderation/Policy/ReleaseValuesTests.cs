@@ -26,7 +26,7 @@ public sealed class ReleaseValuesTests
         saved.Classifier.Spam.HoldAt = 0.3;
         var document = Json(saved);
 
-        var taken = ReleaseValues.TakeUpReleaseChanges(document, ReleaseValues.Snapshot(Json(earlier)), Json(ModerationSettings.Defaults));
+        var taken = ReleaseValues.TakeUpReleaseChanges(document, ReleaseValues.Snapshot(Json(earlier)), ReleaseValues.Shipped);
 
         var read = ModerationSettings.FromJson(document.ToJsonString());
         var shipped = ModerationSettings.Defaults;
