@@ -49,7 +49,7 @@ public sealed class ModelRetrainTests(ITestOutputHelper output)
             await host.ModerateAsync(action, slug, id, reason is null ? null : new { reason });
         }
 
-        var report = await RetrainAsync(host, after: null);
+        var report = await host.RetrainModelAsync(after: null);
         output.WriteLine(report.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         Assert.True(report["published"]!.GetValue<bool>(), "not published: " + report["notes"]!.ToJsonString());
         var version = report["newModel"]!.GetValue<string>();
@@ -67,7 +67,7 @@ public sealed class ModelRetrainTests(ITestOutputHelper output)
         }
 
         // Asked again with nothing decided since, it has nothing new to learn: the same texts would train the same weights.
-        var again = await RetrainAsync(host, after: report["at"]!.GetValue<DateTimeOffset>());
+        var again = await host.RetrainModelAsync(after: report["at"]!.GetValue<DateTimeOffset>());
         Assert.False(again["published"]!.GetValue<bool>());
         Assert.Contains($"Nothing new to learn since model {version}", again["notes"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(version, (await host.GetModeratorJsonAsync("moderation/model"))["version"]!.GetValue<string>());
@@ -97,20 +97,6 @@ public sealed class ModelRetrainTests(ITestOutputHelper output)
         Assert.False(inForce.Degraded);
         Assert.Equal(version, inForce.Model.Version);
         Assert.Equal(retrained.Score(probeSpam), inForce.Model.Score(probeSpam));
-    }
-
-    /// <summary>Asks for a retrain over HTTP and waits for its report (one newer than <paramref name="after"/>).</summary>
-    private static async Task<JsonNode> RetrainAsync(SelfHost host, DateTimeOffset? after)
-    {
-        using (var request = host.AsModerator(HttpMethod.Post, "moderation/model/retrain"))
-        using (var response = await host.Client.SendAsync(request))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        }
-
-        return await Eventually.GetAsync<JsonNode>(
-            async () => (await host.GetModeratorJsonAsync("moderation/model"))["lastRetrain"] is { } r && (after is null || r["at"]!.GetValue<DateTimeOffset>() > after) ? r : null,
-            "the retrain's report", TimeSpan.FromMinutes(5));
     }
 
     /// <summary>

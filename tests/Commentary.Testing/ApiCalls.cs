@@ -155,6 +155,23 @@ public static class ApiCalls
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
+    /// <summary>
+    /// Asks for a retrain of the moderation model over HTTP and waits for its report (the first newer than
+    /// <paramref name="after"/>, or any when null) in <c>GET /moderation/model</c>.
+    /// </summary>
+    public static async Task<JsonNode> RetrainModelAsync(this SelfHost host, DateTimeOffset? after)
+    {
+        using (var request = host.AsModerator(HttpMethod.Post, "moderation/model/retrain"))
+        using (var response = await host.Client.SendAsync(request))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        return await Eventually.GetAsync<JsonNode>(
+            async () => (await host.GetModeratorJsonAsync("moderation/model"))["lastRetrain"] is { } r && (after is null || r["at"]!.GetValue<DateTimeOffset>() > after) ? r : null,
+            "the retrain's report", TimeSpan.FromMinutes(5));
+    }
+
     public static async Task<JsonObject> ProblemAsync(this HttpResponseMessage response, HttpStatusCode expected)
     {
         Assert.Equal(expected, response.StatusCode);

@@ -56,16 +56,7 @@ public static class ModelEvaluation
         var results = new List<ScoreEvaluation>();
         foreach (var score in Enum.GetValues<ClassifierScore>())
         {
-            var threshold = score switch
-            {
-                ClassifierScore.Spam => thresholds.Spam.HoldAt,
-                ClassifierScore.Toxic => thresholds.Toxic.HoldAt,
-                ClassifierScore.Crisis => thresholds.Crisis.HoldAt,
-                ClassifierScore.Urgency => thresholds.Crisis.UrgentAt,
-
-                // It acts only through personal × urgency; at one half it says which kind of text it thinks it is.
-                _ => 0.5,
-            };
+            var threshold = ActingThreshold(score, thresholds);
             int tp = 0, fp = 0, fn = 0, negatives = 0;
             foreach (var (example, scores) in scored.Where(s => s.Example.Teaches(score)))
             {
@@ -89,6 +80,29 @@ public static class ModelEvaluation
         }
 
         return results;
+    }
+
+    /// <summary>The threshold at which <see cref="Metrics"/> counts <paramref name="score"/> as acting.</summary>
+    public static double ActingThreshold(ClassifierScore score, ClassifierSettings thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        return score switch
+        {
+            ClassifierScore.Spam => thresholds.Spam.HoldAt,
+            ClassifierScore.Toxic => thresholds.Toxic.HoldAt,
+            ClassifierScore.Crisis => thresholds.Crisis.HoldAt,
+            ClassifierScore.Urgency => thresholds.Crisis.UrgentAt,
+
+            // It acts only through personal × urgency; at one half it says which kind of text it thinks it is.
+            _ => 0.5,
+        };
+    }
+
+    /// <summary>Whether <paramref name="metrics"/> were measured at the thresholds <paramref name="thresholds"/> would use.</summary>
+    public static bool MeasuredAt(IEnumerable<ScoreEvaluation> metrics, ClassifierSettings thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        return metrics.All(m => Enum.TryParse<ClassifierScore>(m.Score, ignoreCase: true, out var score) && m.Threshold.Equals(ActingThreshold(score, thresholds)));
     }
 
     /// <summary>

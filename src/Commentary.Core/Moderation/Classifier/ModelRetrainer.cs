@@ -5,7 +5,10 @@ namespace Commentary.Core.Moderation.Classifier;
 /// <summary>A moderator's request to retrain now, as queued on <c>model-retrain</c>.</summary>
 public sealed record RetrainRequest(string RequestedBy, DateTimeOffset At);
 
-/// <summary>What one retrain did: what it trained on, how both models scored, and whether the new one was published.</summary>
+/// <summary>
+/// What one retrain did: what it trained on (<see cref="TrainingSet"/>, as <see cref="ModelRetrainer.TrainingSetOf"/>
+/// hashes it), how both models scored, and whether the new one was published.
+/// </summary>
 public sealed record RetrainReport(
     DateTimeOffset At,
     bool Published,
@@ -13,7 +16,8 @@ public sealed record RetrainReport(
     string? NewModel,
     IReadOnlyList<ScoreEvaluation> Current,
     IReadOnlyList<ScoreEvaluation> Candidate,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    string? TrainingSet = null);
 
 /// <summary>
 /// The daily retrain. It learns from the public training data (when an operator has uploaded it, see
@@ -21,7 +25,8 @@ public sealed record RetrainReport(
 /// as spam → spam, rejected with an abuse reason → toxic. The policy's, Akismet's, readers' and imports' decisions
 /// are never used, or the model would learn its own mistakes. A fifth of the site's decisions is held out; the new
 /// model is published only if, on the public test split and on that slice, no score's F1 (at the thresholds in
-/// force) is more than <see cref="Tolerance"/> below the model in force.
+/// force) is more than <see cref="Tolerance"/> below the model in force. It does not train when nothing has changed
+/// since the model in force was trained, or since a retrain whose model was not published.
 /// </summary>
 public sealed partial class ModelRetrainer(
     CommentStore comments,
@@ -165,7 +170,18 @@ public sealed partial class ModelRetrainer(
         if (current.Manifest.TrainingSet == trainingSet)
         {
             notes.Add($"Nothing new to learn since model {current.Version} (the same public data and moderator decisions): the model in force stays.");
-            return new RetrainReport(clock.GetUtcNow(), false, current.Version, null, [], [], notes);
+            return new RetrainReport(clock.GetUtcNow(), false, current.Version, null, [], [], notes, trainingSet);
+        }
+
+        // Training is deterministic: the same data, compared with the same model at the same thresholds, would fail
+        // the same comparison again, every day until something changes.
+        if (await store.LastReportAsync(cancellationToken) is { Published: false, Candidate.Count: > 0 } last
+            && last.TrainingSet == trainingSet && last.ModelInForce == current.Version && ModelEvaluation.MeasuredAt(last.Current, thresholds))
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Nothing new to learn since the retrain of {last.At:yyyy-MM-dd HH:mm} UTC, whose model was not published (the same public data, moderator decisions, model in force and thresholds): the model in force stays."));
+            notes.Add(NotPublished(last.Current, last.Candidate));
+            return new RetrainReport(clock.GetUtcNow(), false, current.Version, null, last.Current, last.Candidate, notes, trainingSet);
         }
 
         var trainedAt = clock.GetUtcNow();
@@ -199,22 +215,28 @@ public sealed partial class ModelRetrainer(
             candidateMetrics.AddRange(ModelEvaluation.Metrics(ModelEvaluation.Score(candidate, test), thresholds, set));
         }
 
-        var worse = candidateMetrics.Zip(currentMetrics).Where(p => p.First.Positives > 0 && p.First.F1 < p.Second.F1 - Tolerance).ToList();
         candidate = candidate.With(manifest with { Evaluation = candidateMetrics, Notes = notes.ToList() });
-        if (worse.Count > 0 || candidateMetrics.Count == 0)
+        if (candidateMetrics.Count == 0 || Worse(currentMetrics, candidateMetrics).Any())
         {
             notes.Add(candidateMetrics.Count == 0
                 ? "No held-out data to compare the models on: the model in force stays."
-                : "Not published: " + string.Join("; ", worse.Select(p => string.Create(CultureInfo.InvariantCulture,
-                    $"{p.First.Score} F1 on {p.First.Set} {p.First.F1:F3} against {p.Second.F1:F3}"))) + string.Create(CultureInfo.InvariantCulture, $" (tolerance {Tolerance})."));
-            return new RetrainReport(trainedAt, false, current.Version, candidate.Version, currentMetrics, candidateMetrics, notes);
+                : NotPublished(currentMetrics, candidateMetrics));
+            return new RetrainReport(trainedAt, false, current.Version, candidate.Version, currentMetrics, candidateMetrics, notes, trainingSet);
         }
 
         await store.PublishAsync(candidate, cancellationToken);
         models.Use(candidate);
         notes.Add($"Published as {ModelStore.ModelBlob(candidate.Version)}.");
-        return new RetrainReport(trainedAt, true, candidate.Version, candidate.Version, currentMetrics, candidateMetrics, notes);
+        return new RetrainReport(trainedAt, true, candidate.Version, candidate.Version, currentMetrics, candidateMetrics, notes, trainingSet);
     }
+
+    /// <summary>The scores on which the candidate's F1 is more than <see cref="Tolerance"/> below the model in force's.</summary>
+    private static IEnumerable<(ScoreEvaluation Candidate, ScoreEvaluation Current)> Worse(IReadOnlyList<ScoreEvaluation> current, IReadOnlyList<ScoreEvaluation> candidate) =>
+        candidate.Zip(current).Where(p => p.First.Positives > 0 && p.First.F1 < p.Second.F1 - Tolerance);
+
+    private static string NotPublished(IReadOnlyList<ScoreEvaluation> current, IReadOnlyList<ScoreEvaluation> candidate) =>
+        "Not published: " + string.Join("; ", Worse(current, candidate).Select(p => string.Create(CultureInfo.InvariantCulture,
+            $"{p.Candidate.Score} F1 on {p.Candidate.Set} {p.Candidate.F1:F3} against {p.Current.F1:F3}"))) + string.Create(CultureInfo.InvariantCulture, $" (tolerance {Tolerance}).");
 
     /// <summary>
     /// The SHA-256 of a training set: every example's part, class, severity and text, in an order that does not depend
