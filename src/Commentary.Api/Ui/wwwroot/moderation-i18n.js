@@ -66,6 +66,7 @@ export const EN = {
   "save": "Save",
   "reload": "Reload",
   "classifier": "Classifier",
+  "retrainNow": "Retrain now",
   "helpTitle": "Keyboard shortcuts",
   "keyTabs": "Previous and next tab, on a tab",
   "keyMove": "Next and previous comment",

@@ -1,7 +1,8 @@
 // @ts-check
 // The Settings tab: the word lists, thresholds and rules as JSON, saved with If-Match so that nobody overwrites a
-// change they have not seen; and, below, what the classifier in force was trained on and how it scored.
-import { attempt, loadList, problemDetail, problemsFrom } from './moderation-api.js';
+// change they have not seen; and, below, what the classifier in force was trained on and how it scored, with a button
+// that asks for a retrain and shows its report when it is in.
+import { attempt, loadList, problemDetail, problemsFrom, trouble } from './moderation-api.js';
 import { $, h, say, when } from './moderation-dom.js';
 
 export const panel = $('settings-panel');
@@ -14,7 +15,13 @@ const parts = {
   reload: $('settings-reload'),
   version: $('settings-version'),
   model: $('model-info'),
+  retrain: /** @type {HTMLButtonElement} */ ($('model-retrain')),
+  retrainStatus: $('model-retrain-status'),
 };
+
+/** How often, and for how long, the tab looks for the report of a retrain it asked for. */
+const RETRAIN_POLL_MS = 5000;
+const RETRAIN_WAIT_MS = 15 * 60 * 1000;
 
 /**
  * The settings as loaded (to tell unsaved edits) and their ETag, sent as If-Match when saving.
@@ -28,6 +35,7 @@ export function init() {
     save();
   });
   parts.reload.addEventListener('click', reload);
+  parts.retrain.addEventListener('click', retrain);
 }
 
 /** Loaded once; coming back to the tab keeps unsaved edits. Reload asks for a fresh copy. */
@@ -106,13 +114,19 @@ async function load() {
 }
 
 // The classifier in force (GET /moderation/model): version, when and on what it was trained, how it scored.
+// Answers the time of the last retrain's report, or null when there is none or the model could not be asked.
 async function loadModel() {
   const answer = await attempt('GET', 'moderation/model');
   if (!answer || !answer.ok) {
     parts.model.replaceChildren(h('p', {}, 'The classifier could not be asked about its model.'));
-    return;
+    return null;
   }
-  const m = answer.body;
+  showModel(answer.body);
+  return answer.body.lastRetrain ? answer.body.lastRetrain.at : null;
+}
+
+/** @param {any} m the answer of GET /moderation/model */
+function showModel(m) {
   /** @param {number} share */
   const percent = (share) => `${Math.round(share * 1000) / 10}%`;
   /** @param {{ name: string, items: Record<string, number> }} s */
@@ -127,6 +141,43 @@ async function loadModel() {
     lines.push(h('p', {}, `Last retrain ${when(m.lastRetrain.at)}: ${m.lastRetrain.published ? 'published' : 'not published'}. ${m.lastRetrain.notes.join(' ')}`));
   }
   parts.model.replaceChildren(...lines);
+}
+
+/**
+ * Asks for a retrain (POST /moderation/model/retrain answers 202 at once; training takes a minute or two on a
+ * worker), then looks for a report newer than the one shown until it comes, and shows it.
+ */
+async function retrain() {
+  if (parts.retrain.disabled) return;
+  parts.retrain.disabled = true;
+  try {
+    const before = await loadModel();
+    const answer = await attempt('POST', 'moderation/model/retrain');
+    if (answer && answer.status === 401) return;
+    if (!answer || answer.status !== 202) {
+      retrainStatus(trouble(answer, 'The retrain could not be started'));
+      return;
+    }
+    retrainStatus('Retraining. This takes a minute or two; the report will show above.');
+    const deadline = Date.now() + RETRAIN_WAIT_MS;
+    while (Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, RETRAIN_POLL_MS));
+      const latest = await loadModel();
+      if (latest !== null && latest !== before) {
+        retrainStatus('The retrain has finished; its report is above.');
+        return;
+      }
+    }
+    retrainStatus('No report yet. The retrain may still be running: reload the settings later to see it.');
+  } finally {
+    parts.retrain.disabled = false;
+  }
+}
+
+/** @param {string} message shown beside the button and announced */
+function retrainStatus(message) {
+  parts.retrainStatus.textContent = message;
+  say(message);
 }
 
 /** @param {boolean} busy */
