@@ -42,6 +42,16 @@ public sealed class NotificationTests(NotificationFixture fixture) : IClassFixtu
         return settings;
     }
 
+    /// <summary>Digests off and one more webhook, "everything", signed like "standard", that takes only <paramref name="events"/>.</summary>
+    private static Dictionary<string, string?> WithEverythingHook(SmtpTestServer smtp, WebhookReceiver hooks, string events)
+    {
+        hooks.Secrets["everything"] = StandardSecret;
+        return Settings(smtp, hooks, 0,
+            ("Notifications:Webhooks:everything:Url", hooks.UrlOf("everything")),
+            ("Notifications:Webhooks:everything:Secret", StandardSecret),
+            ("Notifications:Webhooks:everything:Events", events));
+    }
+
     /// <summary>A self-host on an Azurite of its own: no other test's host takes its queue messages, none of its messages are left for another.</summary>
     private static async Task<Rig> StartAsync(IDictionary<string, string?> settings)
     {
@@ -262,12 +272,8 @@ public sealed class NotificationTests(NotificationFixture fixture) : IClassFixtu
     {
         await using var smtp = SmtpTestServer.Start();
         await using var hooks = await WebhookReceiver.StartAsync();
-        await using var rig = await StartAsync(Settings(smtp, hooks, 0,
-            ("Notifications:Webhooks:everything:Url", hooks.UrlOf("everything")),
-            ("Notifications:Webhooks:everything:Secret", StandardSecret),
-            ("Notifications:Webhooks:everything:Events", "comment.published, comment.replied")));
+        await using var rig = await StartAsync(WithEverythingHook(smtp, hooks, "comment.published, comment.replied"));
         var host = rig.Host;
-        hooks.Secrets["everything"] = StandardSecret;
         var slug = await host.AddArticleAsync("notify-reply");
         var parentEmail = NewEmail("parent");
         var parent = await host.SubmitAsync(slug, "Pat", parentEmail, "A first comment that a moderator will approve, thank you.");
@@ -291,6 +297,52 @@ public sealed class NotificationTests(NotificationFixture fixture) : IClassFixtu
         Assert.DoesNotContain(hooks.Calls, c => c.Body.Contains(replyEmail, StringComparison.OrdinalIgnoreCase) || c.Body.Contains(parentEmail, StringComparison.OrdinalIgnoreCase));
         // The moderators' channels take held and urgent only: nothing about the approvals went to them.
         Assert.DoesNotContain(hooks.Calls, c => c.Endpoint == "standard" && c.Json["type"]!.GetValue<string>() == NotificationKinds.Published);
+    }
+
+    [Fact]
+    public async Task A_moderator_who_confirms_the_policys_decision_makes_it_theirs_and_nobody_is_told_again()
+    {
+        await using var smtp = SmtpTestServer.Start();
+        await using var hooks = await WebhookReceiver.StartAsync();
+        await using var rig = await StartAsync(WithEverythingHook(smtp, hooks, "comment.published, comment.rejected"));
+        var host = rig.Host;
+        await host.UseModerationSettingsAsync(s =>
+        {
+            s.Flood.MaxRecentFromIp = 100_000;
+            s.Duplicates.Enabled = false;
+            s.FirstComment.Enabled = false;
+        });
+        var slug = await host.AddArticleAsync("notify-confirm");
+        var published = await host.SubmitAsync(slug, "Ash", NewEmail("published"), "Thank you, the part about sleep helped me a lot.");
+        var links = string.Join(' ', Enumerable.Range(1, 10).Select(i => $"https://shop{i}.example.com/deal"));
+        var rejected = await host.SubmitAsync(slug, "Seller", NewEmail("rejected"), "Great deals here " + links);
+        Assert.Equal("approved", await host.StoredStatusAsync(slug, published));
+        Assert.Equal("rejected", await host.StoredStatusAsync(slug, rejected));
+        await hooks.NextAsync("everything", c => c.Json["type"]!.GetValue<string>() == NotificationKinds.Published && c.Body.Contains(published, StringComparison.Ordinal));
+        await hooks.NextAsync("everything", c => c.Json["type"]!.GetValue<string>() == NotificationKinds.Rejected && c.Body.Contains(rejected, StringComparison.Ordinal));
+
+        var approved = await host.ModerateAsync("approve", slug, published);
+        var confirmed = await host.ModerateAsync("reject", slug, rejected, new { reason = "Harassment of readers" });
+
+        // Each decision is now the moderator's, with their reason, in the comment and in its history.
+        Assert.Equal("approved", approved["status"]!.GetValue<string>());
+        Assert.Equal(SelfHost.ModeratorName, approved["moderatedBy"]!.GetValue<string>());
+        Assert.Equal("rejected", confirmed["status"]!.GetValue<string>());
+        Assert.Equal(SelfHost.ModeratorName, confirmed["moderatedBy"]!.GetValue<string>());
+        Assert.Equal("Harassment of readers", confirmed["statusNote"]!.GetValue<string>());
+        var last = confirmed["events"]!.AsArray().Last()!;
+        Assert.Equal(("rejected", SelfHost.ModeratorName), (last["kind"]!.GetValue<string>(), last["by"]!.GetValue<string>()));
+
+        // Asked again, there is nothing to take over: no second event.
+        var again = await host.ModerateAsync("reject", slug, rejected, new { reason = "Harassment of readers" });
+        Assert.Equal(confirmed["events"]!.AsArray().Count, again["events"]!.AsArray().Count);
+
+        // Readers and commenters saw no change, so no channel hears of one: each comment's event went out once.
+        await Drained.NotificationsAsync(host.Storage);
+        Assert.Single(hooks.Calls, c => c.Endpoint == "everything" && c.Body.Contains(published, StringComparison.Ordinal));
+        Assert.Single(hooks.Calls, c => c.Endpoint == "everything" && c.Body.Contains(rejected, StringComparison.Ordinal));
+        var counts = await host.GetJsonAsync($"counts?article={slug}");
+        Assert.Equal(1, counts["counts"]![slug]!.GetValue<int>());
     }
 
     [Fact]

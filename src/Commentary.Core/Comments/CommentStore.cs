@@ -114,7 +114,7 @@ public sealed class CommentStore(StorageClients storage)
             return StoreOutcome.Conflict(current);
         }
 
-        if (current.Status == change.Status)
+        if (current.Status == change.Status && !change.TakesOverFrom.Contains(current.ModeratedBy ?? string.Empty))
         {
             return StoreOutcome.Unchanged(current);
         }

@@ -20,15 +20,22 @@ public sealed partial class ModerationActions(
     /// <summary>Who re-holds a comment that readers reported.</summary>
     public const string ReadersName = "readers";
 
+    /// <summary>
+    /// The deciders that are not people. A moderator who approves what they published, or rejects what they rejected,
+    /// makes the decision theirs: it is recorded with the moderator's name and reason (and so teaches the daily
+    /// retrain), though the status stays and nobody is notified again.
+    /// </summary>
+    public static IReadOnlyCollection<string> AutomaticDeciders { get; } = [CommentModerator.PolicyActor, AkismetWorkProcessor.ActorName];
+
     public Task<StoreOutcome> ApproveAsync(string slug, string id, string moderator, string? ifMatch, CancellationToken cancellationToken) =>
-        ChangeAsync(slug, id, new StatusChange(CommentStatus.Approved, moderator, clock.GetUtcNow(), null, ifMatch), CommentEventKinds.Approved, null, cancellationToken);
+        ChangeAsync(slug, id, Decision(CommentStatus.Approved, moderator, null, ifMatch), CommentEventKinds.Approved, null, cancellationToken);
 
     public Task<StoreOutcome> RejectAsync(string slug, string id, string moderator, string? reason, string? ifMatch, CancellationToken cancellationToken) =>
-        ChangeAsync(slug, id, new StatusChange(CommentStatus.Rejected, moderator, clock.GetUtcNow(), reason, ifMatch), CommentEventKinds.Rejected, reason, cancellationToken);
+        ChangeAsync(slug, id, Decision(CommentStatus.Rejected, moderator, reason, ifMatch), CommentEventKinds.Rejected, reason, cancellationToken);
 
     /// <summary>Rejects the comment with the note "spam" (and the moderator's reason, if any).</summary>
     public Task<StoreOutcome> RejectAsSpamAsync(string slug, string id, string moderator, string? reason, string? ifMatch, CancellationToken cancellationToken) =>
-        ChangeAsync(slug, id, new StatusChange(CommentStatus.Rejected, moderator, clock.GetUtcNow(), SpamNote(reason), ifMatch), CommentEventKinds.Spam, reason, cancellationToken);
+        ChangeAsync(slug, id, Decision(CommentStatus.Rejected, moderator, SpamNote(reason), ifMatch), CommentEventKinds.Spam, reason, cancellationToken);
 
     /// <summary>Sends a published comment back to the moderation queue, adding why to its reasons; anything else is left alone.</summary>
     public Task<StoreOutcome> HoldAgainAsync(string slug, string id, ModerationReason why, CancellationToken cancellationToken)
@@ -55,16 +62,20 @@ public sealed partial class ModerationActions(
 
     public static string SpamNote(string? reason) => string.IsNullOrWhiteSpace(reason) ? "spam" : "spam: " + reason.Trim();
 
+    private StatusChange Decision(CommentStatus status, string moderator, string? note, string? ifMatch) =>
+        new(status, moderator, clock.GetUtcNow(), note, ifMatch) { TakesOverFrom = AutomaticDeciders };
+
     private async Task<StoreOutcome> ChangeAsync(string slug, string id, StatusChange change, string eventKind, string? why, CancellationToken cancellationToken)
     {
         var outcome = await writer.ChangeStatusAsync(slug, id, change, cancellationToken);
-        if (outcome.Kind == StoreOutcomeKind.Changed)
+        if (outcome is { Kind: StoreOutcomeKind.Changed, Comment: { } changed })
         {
-            // The history, Akismet's lesson and the notifications (one queue send) at once: the moderator waits for the slowest only.
+            // The history, Akismet's lesson and the notifications (one queue send) at once: the moderator waits for the
+            // slowest only. A decision taken over keeps its status: readers and commenters have nothing new to hear.
             await Task.WhenAll(
                 events.AppendAsync(slug, id, new CommentEvent(change.At, eventKind, change.Moderator, why), cancellationToken),
-                akismet.NoteAsync(outcome.Comment!, eventKind, cancellationToken),
-                notifications.TryEnqueueAsync(NotificationEvents.ForChange(outcome.Comment!), cancellationToken));
+                akismet.NoteAsync(changed, eventKind, cancellationToken),
+                outcome.PreviousStatus == changed.Status ? Task.CompletedTask : notifications.TryEnqueueAsync(NotificationEvents.ForChange(changed), cancellationToken));
             LogChanged(logger, id, slug, change.Status.ToWire(), change.Moderator, change.Note ?? string.Empty);
         }
 
