@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Commentary.Core.Moderation;
+using Commentary.Core.Moderation.Classifier;
 
 namespace Commentary.Benchmarks;
 
@@ -29,9 +30,7 @@ public static class CommentSets
 
     private static ModerationInput[] LoadCorpus()
     {
-        using var stream = typeof(CommentSets).Assembly.GetManifestResourceStream("Commentary.Benchmarks.comments.json")
-            ?? throw new InvalidOperationException("The corpus is not embedded.");
-        var comments = JsonSerializer.Deserialize<LabelledComment[]>(stream, Json)!;
+        var comments = JsonSerializer.Deserialize<LabelledComment[]>(OurCorpus.Json, Json)!;
         return [.. comments.Select(c => new ModerationInput(c.Author, c.Email, c.Website, c.Body, Trusted))];
     }
 
@@ -55,8 +54,7 @@ public static class CommentSets
 
     private static string[] LoadLabels()
     {
-        using var stream = typeof(CommentSets).Assembly.GetManifestResourceStream("Commentary.Benchmarks.comments.json")!;
-        return [.. JsonSerializer.Deserialize<LabelledComment[]>(stream, Json)!.Select(c => c.Label)];
+        return [.. JsonSerializer.Deserialize<LabelledComment[]>(OurCorpus.Json, Json)!.Select(c => c.Label)];
     }
 
     private sealed record LabelledComment(string Label, string Author, string Email, string? Website, string Body);

@@ -18,7 +18,7 @@ public abstract class TrainingDataSettings : CommandSettings
 public sealed class TrainModelSettings : TrainingDataSettings
 {
     [CommandOption("--corpus <FILE>")]
-    [Description("Our own labelled comments (the policy tests' corpus): its legitimate and crisis comments join the training part.")]
+    [Description("Labelled comments in the format of our corpus (src/Commentary.Core/Moderation/Classifier/corpus.json): their legitimate and crisis comments join the training part.")]
     public string? Corpus { get; set; }
 
     [CommandOption("--output <FILE>")]
@@ -56,7 +56,7 @@ public sealed class TrainModelCommand(CliOutput output, TimeProvider clock) : Co
     {
         ArgumentNullException.ThrowIfNull(settings);
         var data = ModelData.Read(settings.Data);
-        var corpus = settings.Corpus is null ? [] : CorpusExamples.Read(settings.Corpus);
+        var corpus = settings.Corpus is null ? [] : OurCorpus.Parse(File.ReadAllText(settings.Corpus));
         var examples = data.Examples.Concat(corpus).ToList();
         var trainedAt = clock.GetUtcNow();
         var sources = corpus.Count == 0 ? data.Sources : [.. data.Sources, new TrainingSource(Path.GetFileName(settings.Corpus!), null, TrainingData.Count(corpus))];
@@ -135,31 +135,6 @@ internal static class ModelData
         }
 
         return TrainingData.LoadFolder(folder);
-    }
-}
-
-/// <summary>The legitimate and crisis comments of our own corpus, for training only (never validation or test).</summary>
-internal static class CorpusExamples
-{
-    public static IReadOnlyList<TrainingExample> Read(string path)
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        var examples = new List<TrainingExample>();
-        foreach (var item in doc.RootElement.EnumerateArray())
-        {
-            var body = item.GetProperty("body").GetString() ?? string.Empty;
-
-            // Its spam label is about the whole comment (name, website, first comment), not the text alone, so only
-            // the labels that are about the text are used.
-            var label = item.GetProperty("label").GetString();
-            TextClass? c = label switch { "legit" => TextClass.Legitimate, "crisis" => TextClass.Crisis, _ => null };
-            if (c is { } known)
-            {
-                examples.Add(new TrainingExample(body, known, TrainingExample.CorpusPrefix + label) { Part = SplitPart.Train });
-            }
-        }
-
-        return examples;
     }
 }
 

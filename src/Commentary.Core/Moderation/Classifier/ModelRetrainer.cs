@@ -21,7 +21,8 @@ public sealed record RetrainReport(
 
 /// <summary>
 /// The daily retrain. It learns from the public training data (when an operator has uploaded it, see
-/// <see cref="ModelStore.TrainingPrefix"/>) plus every comment a moderator decided: approved → legitimate, rejected
+/// <see cref="ModelStore.TrainingPrefix"/>) with <see cref="OurCorpus"/>, as the shipped model did, plus every comment
+/// a moderator decided: approved → legitimate, rejected
 /// as spam → spam, rejected with an abuse reason → toxic. The policy's, Akismet's, readers' and imports' decisions
 /// are never used, or the model would learn its own mistakes. A fifth of the site's decisions is held out; the new
 /// model is published only if, on the public test split and on that slice, no score's F1 (at the thresholds in
@@ -158,7 +159,10 @@ public sealed partial class ModelRetrainer(
             }
         }
 
-        var examples = (publicData?.Examples ?? []).Concat(siteSplit).ToList();
+        // The data the shipped model learnt from is the public data and our corpus, which is what a therapy site's ordinary
+        // comments look like; without the public data there is nothing for the corpus to stand beside.
+        var shipped = publicData is null ? [] : publicData.Examples.Concat(OurCorpus.Examples);
+        var examples = shipped.Concat(siteSplit).ToList();
         if (Enum.GetValues<ClassifierScore>().Any(s => !examples.Any(e => e.Part == SplitPart.Train && e.Teaches(s) && e.Is(s))
             || !examples.Any(e => e.Part == SplitPart.Train && e.Teaches(s) && !e.Is(s))))
         {
@@ -185,7 +189,7 @@ public sealed partial class ModelRetrainer(
         }
 
         var trainedAt = clock.GetUtcNow();
-        var sources = (publicData?.Sources ?? []).ToList();
+        var sources = publicData is null ? [] : publicData.Sources.Append(OurCorpus.Source).ToList();
         if (siteSplit.Count > 0)
         {
             sources.Add(new TrainingSource("moderator decisions", null, TrainingData.Count(siteSplit.Where(e => e.Part == SplitPart.Train))));

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace Commentary.Tests.Moderation.Policy;
 
 /// <summary>
-/// The default policy against a corpus we wrote ourselves (Corpus/comments.json): legitimate comments (angry,
+/// The default policy against a corpus we wrote ourselves (<see cref="OurCorpus"/>): legitimate comments (angry,
 /// grieving, clinical vocabulary, awkward names and places), spam and abuse (with the usual disguises) and crisis
 /// language. Every commenter is treated as one with an approved comment, so the first-comment hold does not hide
 /// what the content rules and the shipped classifier do.
@@ -81,8 +81,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
 
     private static IReadOnlyList<(LabelledComment, ModerationDecision)> Decide()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Moderation", "Policy", "Corpus", "comments.json");
-        var comments = JsonSerializer.Deserialize<LabelledComment[]>(File.ReadAllText(path), Json)!;
+        var comments = JsonSerializer.Deserialize<LabelledComment[]>(OurCorpus.Json, Json)!;
         var policy = new ModerationPolicy(ModerationSettings.Defaults);
         var model = ModerationModel.Shipped;
         return [.. comments.Select(c => (c, policy.Decide(new ModerationInput(c.Author, c.Email, c.Website, c.Body, Trusted)
