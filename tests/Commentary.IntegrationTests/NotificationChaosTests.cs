@@ -9,7 +9,7 @@ namespace Commentary.IntegrationTests;
 /// <summary>
 /// Chaos for the held-comment digest: many held comments, the SMTP server stopped for a while in the middle, and the
 /// self-host (its own process) SIGKILLed once and started again. Every comment must be announced exactly once by mail
-/// and once by webhook, and the digests' contents must add up.
+/// and once by webhook (counted by <c>webhook-id</c>, as a receiver counts), and the digests' contents must add up.
 /// </summary>
 public sealed class NotificationChaosTests : IAsyncLifetime
 {
@@ -109,10 +109,19 @@ public sealed class NotificationChaosTests : IAsyncLifetime
                 return Task.FromResult(ids.All(listed.Contains) ? calls : null);
             }, "every held comment in a digest webhook", TimeSpan.FromMinutes(2));
             Assert.All(digests, d => Assert.True(d.Verified));
-            var announced = digests.SelectMany(c => c.Json["data"]!["comments"]!.AsArray().Select(x => x!["commentId"]!.GetValue<string>())).ToList();
+
+            // The one window left (docs/notifications.md): killed after the receiver took a digest and before its
+            // delivery row said so, the next delivery sends it again when the claim runs out, under the same
+            // webhook-id and listing the same comments, which is how a receiver knows it for a repeat. Counted as a
+            // receiver counts them, once per id, every comment is in exactly one digest.
+            static string[] Listed(WebhookReceiver.WebhookCall call) =>
+                [.. call.Json["data"]!["comments"]!.AsArray().Select(x => x!["commentId"]!.GetValue<string>())];
+            var byId = digests.GroupBy(d => d.Id).ToList();
+            Assert.All(byId, g => Assert.Single(g.Select(d => string.Join(',', Listed(d))).Distinct()));
+            var received = byId.Select(g => g.First()).ToList();
+            var announced = received.SelectMany(Listed).ToList();
             Assert.Equal(ids.Order(), announced.Order());
-            Assert.Equal(digests.Sum(d => d.Json["data"]!["count"]!.GetValue<int>()), announced.Count);
-            Assert.Equal(digests.Count, digests.Select(d => d.Id).Distinct().Count());
+            Assert.Equal(received.Sum(d => d.Json["data"]!["count"]!.GetValue<int>()), announced.Count);
         }
         finally
         {

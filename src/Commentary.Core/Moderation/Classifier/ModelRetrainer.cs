@@ -22,12 +22,12 @@ public sealed record RetrainReport(
 /// <summary>
 /// The daily retrain. It learns from the public training data (when an operator has uploaded it, see
 /// <see cref="ModelStore.TrainingPrefix"/>) with <see cref="OurCorpus"/>, as the shipped model did, plus every comment
-/// a moderator decided: approved → legitimate, rejected
-/// as spam → spam, rejected with an abuse reason → toxic. The policy's, Akismet's, readers' and imports' decisions
-/// are never used, or the model would learn its own mistakes. A fifth of the site's decisions is held out; the new
-/// model is published only if, on the public test split and on that slice, no score's F1 (at the thresholds in
-/// force) is more than <see cref="Tolerance"/> below the model in force. It does not train when nothing has changed
-/// since the model in force was trained, or since a retrain whose model was not published.
+/// a moderator decided: approved → legitimate, rejected as spam → spam, rejected with an abuse reason → toxic. The
+/// policy's, Akismet's, readers' and imports' decisions are never used, or the model would learn its own mistakes. A
+/// fifth of the site's decisions is held out; the new model is published only if, on the public test split and on
+/// that slice, no score's F1 (at the thresholds in force) is more than <see cref="Tolerance"/> below the model in
+/// force. It does not train when nothing has changed since the model in force was trained, or since a retrain whose
+/// model was not published.
 /// </summary>
 public sealed partial class ModelRetrainer(
     CommentStore comments,
