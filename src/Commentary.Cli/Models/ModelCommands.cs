@@ -56,10 +56,11 @@ public sealed class TrainModelCommand(CliOutput output, TimeProvider clock) : Co
     {
         ArgumentNullException.ThrowIfNull(settings);
         var data = ModelData.Read(settings.Data);
-        var corpus = settings.Corpus is null ? [] : OurCorpus.Parse(File.ReadAllText(settings.Corpus));
+        var corpusBytes = settings.Corpus is null ? [] : File.ReadAllBytes(settings.Corpus);
+        var corpus = settings.Corpus is null ? [] : OurCorpus.Parse(System.Text.Encoding.UTF8.GetString(corpusBytes));
         var examples = data.Examples.Concat(corpus).ToList();
         var trainedAt = clock.GetUtcNow();
-        var sources = corpus.Count == 0 ? data.Sources : [.. data.Sources, new TrainingSource(Path.GetFileName(settings.Corpus!), null, TrainingData.Count(corpus))];
+        var sources = corpus.Count == 0 ? data.Sources : [.. data.Sources, OurCorpus.SourceOf(Path.GetFileName(settings.Corpus!), corpusBytes, corpus)];
         output.Console.MarkupLineInterpolated($"Training on {examples.Count(e => e.Part == SplitPart.Train)} texts ({examples.Count(e => e.Part == SplitPart.Validation)} for validation, {examples.Count(e => e.Part == SplitPart.Test)} for test)...");
 
         var manifest = new ModelManifest

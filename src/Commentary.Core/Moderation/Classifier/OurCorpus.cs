@@ -32,7 +32,11 @@ public static class OurCorpus
     public static IReadOnlyList<TrainingExample> Examples => Parsed.Value;
 
     /// <summary>What it adds to a model's sources: its name, SHA-256 and counts.</summary>
-    public static TrainingSource Source => new(FileName, Convert.ToHexStringLower(SHA256.HashData(Bytes.Value)), TrainingData.Count(Examples));
+    public static TrainingSource Source => SourceOf(FileName, Bytes.Value, Examples);
+
+    /// <summary>A corpus file as a model's source, named and hashed like the public data files.</summary>
+    public static TrainingSource SourceOf(string fileName, byte[] bytes, IEnumerable<TrainingExample> examples) =>
+        new(fileName, Convert.ToHexStringLower(SHA256.HashData(bytes)), TrainingData.Count(examples));
 
     /// <summary>The legitimate and crisis comments of a corpus in this format (ours, or another for an experiment), in the training part.</summary>
     public static IReadOnlyList<TrainingExample> Parse(string json)
