@@ -22,7 +22,9 @@ public enum DeliveryClaim
 /// claims the row (state <c>sending</c>, with a lease) before it sends and records <c>sent</c> or <c>refused</c>
 /// after; a failure that may pass returns it to <c>waiting</c>. A claim whose lease ran out is one whose sender died
 /// mid-send; the next delivery takes it over (the only way a message can go twice: the process died after the channel
-/// took it and before the row said so).
+/// took it and before the row said so). Each claim carries its own token, so a claim whose answer was lost, and which
+/// the SDK therefore sent again (to meet its own row: 409 on insert, 412 on update), is still recognised as this
+/// caller's, not as another sender's claim that would hold the delivery up for a whole lease.
 /// </summary>
 public sealed class NotificationDeliveries(StorageClients storage, TimeProvider clock)
 {
@@ -40,9 +42,11 @@ public sealed class NotificationDeliveries(StorageClients storage, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(notification);
         var now = clock.GetUtcNow();
+        var claim = Guid.NewGuid().ToString("N");
         var row = new TableEntity(notification.Id, key)
         {
             ["State"] = Sending,
+            ["Claim"] = claim,
             ["LeaseUntil"] = now + Lease,
             ["Kind"] = notification.Kind,
             ["Slug"] = notification.Slug,
@@ -59,7 +63,12 @@ public sealed class NotificationDeliveries(StorageClients storage, TimeProvider 
             // Delivered before (or being delivered): read what became of it.
         }
 
-        var existing = (await _table.GetEntityAsync<TableEntity>(notification.Id, key, cancellationToken: cancellationToken)).Value;
+        var existing = await ReadAsync(notification.Id, key, cancellationToken);
+        if (IsOurs(existing, claim))
+        {
+            return DeliveryClaim.Claimed;
+        }
+
         switch (existing.GetString("State"))
         {
             case Sent:
@@ -71,6 +80,7 @@ public sealed class NotificationDeliveries(StorageClients storage, TimeProvider 
         }
 
         existing["State"] = Sending;
+        existing["Claim"] = claim;
         existing["LeaseUntil"] = now + Lease;
         existing["Tries"] = (existing.GetInt32("Tries") ?? 0) + 1;
         try
@@ -80,9 +90,18 @@ public sealed class NotificationDeliveries(StorageClients storage, TimeProvider 
         }
         catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
-            return DeliveryClaim.Busy;
+            // Someone else's claim came first, or this one did and its answer was lost.
+            return e.Status == (int)HttpStatusCode.PreconditionFailed && IsOurs(await ReadAsync(notification.Id, key, cancellationToken), claim)
+                ? DeliveryClaim.Claimed
+                : DeliveryClaim.Busy;
         }
     }
+
+    private async Task<TableEntity> ReadAsync(string eventId, string key, CancellationToken cancellationToken) =>
+        (await _table.GetEntityAsync<TableEntity>(eventId, key, cancellationToken: cancellationToken)).Value;
+
+    private static bool IsOurs(TableEntity row, string claim) =>
+        row.GetString("State") == Sending && row.GetString("Claim") == claim;
 
     /// <summary>Records what became of a claimed delivery: <see cref="Sent"/>, <see cref="Refused"/> or <see cref="Waiting"/> (to be retried).</summary>
     public async Task RecordAsync(NotificationEvent notification, string key, string state, string? problem, CancellationToken cancellationToken)
