@@ -28,9 +28,22 @@ public static class ModelEvaluation
 
     /// <summary>
     /// The share of legitimate validation comments the personal score times the urgency score may newly hold (below the
-    /// crisis score's threshold).
+    /// crisis score's threshold) whatever else: it holds the short, plain crisis posts the crisis score misses.
     /// </summary>
     public const double PersonalLegitimateBudget = 0.002;
+
+    /// <summary>
+    /// The share of crisis posts the rules and the crisis scores together must hold (the goal: never published
+    /// without a person). Where the budget above holds fewer, the personal score times the urgency score holds from
+    /// the highest threshold that reaches it on the validation split, within <see cref="PersonalLegitimateCap"/>.
+    /// </summary>
+    public const double CrisisHeldGoal = 0.98;
+
+    /// <summary>
+    /// The most the personal score times the urgency score may newly hold of the legitimate validation comments to
+    /// reach <see cref="CrisisHeldGoal"/>; a model that cannot reach it within this holds what the cap allows.
+    /// </summary>
+    public const double PersonalLegitimateCap = 0.02;
 
     /// <summary>The share of everyday (non-crisis) posts the crisis and urgency scores together may make urgent.</summary>
     public const double CrisisEverydayBudget = 0.04;
@@ -111,7 +124,9 @@ public static class ModelEvaluation
     /// <see cref="SpamHoldBudget"/> of them, the toxic score <see cref="ToxicHoldBudget"/> and the crisis score
     /// <see cref="CrisisLegitimateBudget"/> (2.8 % in all), and no score rejects any legitimate comment or any
     /// depressed writer's post (its reject threshold is above all of their scores). The personal score times the
-    /// urgency score may hold another <see cref="PersonalLegitimateBudget"/> below the crisis score's threshold. Of the
+    /// urgency score may hold another <see cref="PersonalLegitimateBudget"/> below the crisis score's threshold, and
+    /// more (up to <see cref="PersonalLegitimateCap"/>) where that is what it takes for the rules and the crisis scores to
+    /// hold <see cref="CrisisHeldGoal"/> of the crisis posts. Of the
     /// everyday posts, at most <see cref="CrisisEverydayBudget"/> may be made urgent (held by either with an urgency
     /// score at or above the urgent threshold); a comment held below that urgency waits at normal priority.
     /// </summary>
@@ -129,6 +144,8 @@ public static class ModelEvaluation
             .Where(v => v.Example.Class == TextClass.Legitimate && Outcome(rules.Decide(Input(v.Example.Text))) == OutcomeTable.Published)
             .Select(v => v.Scores).ToList();
         var everyday = validation.Where(v => v.Example.Class == TextClass.Everyday).Select(v => v.Scores).ToList();
+        var crisisPosts = validation.Where(v => v.Example.Class == TextClass.Crisis)
+            .Select(v => (v.Scores, HeldByRules: Outcome(rules.Decide(Input(v.Example.Text))) != OutcomeTable.Published)).ToList();
         var publishedNamingGroup = validation
             .Where(v => v.Example.Class == TextClass.Legitimate && rules.NamesGroup(v.Example.Text) && Outcome(rules.Decide(Input(v.Example.Text))) == OutcomeTable.Published)
             .Select(v => v.Scores).ToList();
@@ -148,14 +165,22 @@ public static class ModelEvaluation
         var namedGroupHold = Lowest(t => t >= toxic.HoldAt ||
             (double)publishedNamingGroup.Count(s => s.Toxic >= t && s.Toxic < toxic.HoldAt) / published.Count <= budgets.NamedGroup);
         var crisisHold = Lowest(t => Share(published, ClassifierScore.Crisis, t) <= budgets.Crisis);
-        var personalHold = Lowest(t => (double)published.Count(s => s.Crisis < crisisHold && s.Personal * s.Urgency >= t) / published.Count <= budgets.Personal);
-        var everydayHeld = everyday.Where(s => s.Crisis >= crisisHold || s.Personal * s.Urgency >= personalHold).ToList();
-        var crisisUrgent = Lowest(t => everyday.Count == 0 || (double)everydayHeld.Count(s => s.Urgency >= t) / everyday.Count <= budgets.CrisisEveryday);
+        double PersonalShare(double t) => (double)published.Count(s => s.Crisis < crisisHold && s.Personal * s.Urgency >= t) / published.Count;
+        double CrisisHeld(double t) => crisisPosts.Count == 0 ? 1 :
+            (double)crisisPosts.Count(p => p.HeldByRules || CrisisLane.Holds(new CrisisThresholds { HoldAt = crisisHold, PersonalHoldAt = t }, p.Scores) != CrisisHold.None) / crisisPosts.Count;
+        var personalBudgetHold = Lowest(t => PersonalShare(t) <= budgets.Personal);
+        var personalCapHold = Lowest(t => PersonalShare(t) <= budgets.PersonalCap);
+        var personalGoalHold = Grid().Reverse().FirstOrDefault(t => CrisisHeld(t) >= budgets.CrisisHeld, personalCapHold);
+        var personalHold = Math.Max(personalCapHold, Math.Min(personalBudgetHold, personalGoalHold));
+        var crisis = new CrisisThresholds { HoldAt = crisisHold, PersonalHoldAt = personalHold };
+        var everydayHeld = everyday.Select(s => (Scores: s, Held: CrisisLane.Holds(crisis, s))).Where(e => e.Held != CrisisHold.None).ToList();
+        crisis.UrgentAt = Lowest(t => everyday.Count == 0 ||
+            (double)everydayHeld.Count(e => CrisisLane.IsUrgent(new CrisisThresholds { HoldAt = crisisHold, PersonalHoldAt = personalHold, UrgentAt = t }, e.Scores, e.Held)) / everyday.Count <= budgets.CrisisEveryday);
         return new ClassifierSettings
         {
             Spam = Choose(ClassifierScore.Spam, budgets.Spam),
             Toxic = new ToxicThresholds { HoldAt = toxic.HoldAt, RejectAt = toxic.RejectAt, NamedGroupHoldAt = Math.Min(namedGroupHold, toxic.HoldAt) },
-            Crisis = new CrisisThresholds { HoldAt = crisisHold, UrgentAt = crisisUrgent, PersonalHoldAt = personalHold },
+            Crisis = crisis,
         };
     }
 
@@ -245,9 +270,11 @@ public static class ModelEvaluation
 /// may spend: of the legitimate comments the rules would publish, what each score may hold, and of everyday posts,
 /// what the crisis score may make urgent.
 /// </summary>
-public sealed record ThresholdBudgets(double Spam, double Toxic, double Crisis, double CrisisEveryday, double NamedGroup = ModelEvaluation.NamedGroupBudget, double Personal = ModelEvaluation.PersonalLegitimateBudget)
+public sealed record ThresholdBudgets(double Spam, double Toxic, double Crisis, double CrisisEveryday, double NamedGroup = ModelEvaluation.NamedGroupBudget, double Personal = ModelEvaluation.PersonalLegitimateBudget,
+    double CrisisHeld = ModelEvaluation.CrisisHeldGoal, double PersonalCap = ModelEvaluation.PersonalLegitimateCap)
 {
-    public static ThresholdBudgets Default { get; } = new(ModelEvaluation.SpamHoldBudget, ModelEvaluation.ToxicHoldBudget, ModelEvaluation.CrisisLegitimateBudget, ModelEvaluation.CrisisEverydayBudget, ModelEvaluation.NamedGroupBudget, ModelEvaluation.PersonalLegitimateBudget);
+    public static ThresholdBudgets Default { get; } = new(ModelEvaluation.SpamHoldBudget, ModelEvaluation.ToxicHoldBudget, ModelEvaluation.CrisisLegitimateBudget, ModelEvaluation.CrisisEverydayBudget, ModelEvaluation.NamedGroupBudget, ModelEvaluation.PersonalLegitimateBudget,
+        ModelEvaluation.CrisisHeldGoal, ModelEvaluation.PersonalLegitimateCap);
 }
 
 /// <summary>How many texts of each class the policy published, held, held as urgent and rejected.</summary>

@@ -25,10 +25,11 @@ internal static class ClassifierRules
         }
 
         var scores = verdict.Scores;
-        if (c.Crisis.Enabled && PossibleCrisis(c.Crisis, scores) is { } held)
+        var crisisHold = c.Crisis.Enabled ? CrisisLane.Holds(c.Crisis, scores) : CrisisHold.None;
+        if (crisisHold != CrisisHold.None)
         {
-            var found = Say($"{held} — model {verdict.ModelVersion}.");
-            if (scores.Urgency < c.Crisis.UrgentAt)
+            var found = Say($"{PossibleCrisis(c.Crisis, scores, crisisHold)} — model {verdict.ModelVersion}.");
+            if (!CrisisLane.IsUrgent(c.Crisis, scores, crisisHold))
             {
                 // A possible crisis is never rejected automatically, even when it is not urgent: a cry for help in
                 // angry words scores high for toxicity too, and a rejected comment is one no person reads.
@@ -62,22 +63,13 @@ internal static class ClassifierRules
     }
 
     /// <summary>
-    /// Why the crisis scores hold the comment, with its urgency, or null when they do not. The crisis score holds on
-    /// its own; below its threshold, a personal post (personal score) with a high urgency score still holds, since
-    /// short, plain posts about wanting to die score low for crisis when few of their words are a crisis's words.
+    /// Why the crisis scores hold the comment, with its urgency. The crisis score holds on its own; below its
+    /// threshold, a personal post (personal score) with enough of an urgency score still holds, since short, plain
+    /// posts about wanting to die score low for crisis when few of their words are a crisis's words.
     /// </summary>
-    private static string? PossibleCrisis(CrisisThresholds c, ClassifierScores scores)
-    {
-        if (scores.Crisis >= c.HoldAt)
-        {
-            return Say($"crisis score {scores.Crisis:F2} (threshold {c.HoldAt:F2} to hold), urgency score {scores.Urgency:F2} (urgent from {c.UrgentAt:F2})");
-        }
-
-        var personalUrgency = scores.Personal * scores.Urgency;
-        return personalUrgency >= c.PersonalHoldAt
-            ? Say($"crisis score {scores.Crisis:F2} (threshold {c.HoldAt:F2} to hold), but a personal post: personal score {scores.Personal:F2} × urgency score {scores.Urgency:F2} = {personalUrgency:F2} (threshold {c.PersonalHoldAt:F2} to hold; urgent from urgency {c.UrgentAt:F2})")
-            : null;
-    }
+    private static string PossibleCrisis(CrisisThresholds c, ClassifierScores scores, CrisisHold held) => held == CrisisHold.CrisisScore
+        ? Say($"crisis score {scores.Crisis:F2} (threshold {c.HoldAt:F2} to hold), urgency score {scores.Urgency:F2} (urgent from {c.UrgentAt:F2})")
+        : Say($"crisis score {scores.Crisis:F2} (threshold {c.HoldAt:F2} to hold), but a personal post: personal score {scores.Personal:F2} × urgency score {scores.Urgency:F2} = {scores.Personal * scores.Urgency:F2} (threshold {c.PersonalHoldAt:F2} to hold; urgent from urgency {c.UrgentAt:F2} when personal is at least {CrisisLane.PersonalUrgentFloor:F1})");
 
     private static void CheckScore(string rule, string name, double score, ScoreThresholds thresholds, string model, DecisionBuilder decision)
     {

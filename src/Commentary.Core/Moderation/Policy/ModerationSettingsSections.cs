@@ -166,7 +166,7 @@ public sealed class ClassifierSettings
     public ToxicThresholds Toxic { get; set; } = new() { HoldAt = 0.88, RejectAt = 0.999 };
 
     /// <summary>Self-harm or suicide risk: never rejected, only held (as urgent when the urgency score is high too).</summary>
-    public CrisisThresholds Crisis { get; set; } = new() { HoldAt = 0.24, UrgentAt = 0.63 };
+    public CrisisThresholds Crisis { get; set; } = new() { HoldAt = 0.24, UrgentAt = 0.61 };
 }
 
 /// <summary>A score that holds a comment from one threshold and rejects it from a higher one.</summary>
@@ -210,5 +210,5 @@ public sealed class CrisisThresholds
     /// whatever its crisis score: a short, plain post about one's own life with an urgent note. 1 switches it off.
     /// Its default is the shipped one, so settings saved before it existed get it too.
     /// </summary>
-    public double PersonalHoldAt { get; set; } = 0.23;
+    public double PersonalHoldAt { get; set; } = 0.04;
 }

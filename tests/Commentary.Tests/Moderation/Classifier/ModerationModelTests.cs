@@ -10,7 +10,9 @@ public sealed class ModerationModelTests
         var model = ModerationModel.Shipped;
 
         Assert.Equal("shipped", model.Manifest.Origin);
-        Assert.Equal(3, model.Manifest.TrainedOn.Count(s => s.Sha256 is { Length: 64 }));
+        // The three public data files and our corpus, each with the SHA-256 that reproduces it.
+        Assert.Equal(["spam-youtube.jsonl", "toxic-wikipedia.jsonl", "crisis-reddit.jsonl", "corpus.json"], model.Manifest.TrainedOn.Select(s => s.Name));
+        Assert.All(model.Manifest.TrainedOn, s => Assert.Equal(64, s.Sha256?.Length));
         Assert.Equal(["spam", "toxic", "crisis", "urgency", "personal"], model.Manifest.Evaluation.Select(e => e.Score));
     }
 

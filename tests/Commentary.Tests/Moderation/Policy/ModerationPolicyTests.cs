@@ -504,6 +504,9 @@ public class ModerationPolicyTests
     [InlineData("a personal post with an urgent note, its crisis score low", 0.05, 0.9, 0.9, CommentStatus.Pending, CommentPriority.Urgent)]
     [InlineData("a personal post, personal × urgency over its threshold but urgency under the urgent one", 0.05, 0.45, 1.0, CommentStatus.Pending, CommentPriority.Normal)]
     [InlineData("a personal post, personal × urgency just under its threshold", 0.05, 0.69, 0.5, CommentStatus.Approved, CommentPriority.Normal)]
+    [InlineData("held by personal × urgency, urgency high, but not personal enough for the urgency score to mean anything", 0.05, 0.9, 0.45, CommentStatus.Pending, CommentPriority.Normal)]
+    [InlineData("held by personal × urgency, urgency high, personal exactly at its floor", 0.05, 0.9, 0.5, CommentStatus.Pending, CommentPriority.Urgent)]
+    [InlineData("held by the crisis score: urgency alone decides, however impersonal the text", 0.9, 0.9, 0.1, CommentStatus.Pending, CommentPriority.Urgent)]
     public void The_crisis_score_or_a_personal_post_with_high_urgency_holds_and_the_urgency_score_decides_whether_it_is_urgent(
         string why, double crisis, double urgency, double personal, CommentStatus status, CommentPriority priority)
     {
