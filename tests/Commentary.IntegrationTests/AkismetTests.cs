@@ -205,6 +205,27 @@ public sealed class AkismetTests(AkismetFixture fixture) : IClassFixture<Akismet
     }
 
     [Fact]
+    public async Task A_moderator_who_marks_a_comment_the_policy_rejected_as_spam_tells_Akismet()
+    {
+        var (akismet, host) = (fixture.Akismet, fixture.Host);
+        var slug = await host.AddArticleAsync("akismet-takeover");
+        var links = string.Join(' ', Enumerable.Range(1, 10).Select(i => $"https://shop{i}.example.com/deal"));
+        var marker = Guid.NewGuid().ToString("N");
+        var text = $"Cheap sleep aids here ({marker}) {links}";
+        var id = await PostAsync(host, slug, $"d-{Guid.NewGuid():N}@example.com", text);
+        var rejected = await StoredAsync(host, slug, id);
+        Assert.Equal(CommentStatus.Rejected, rejected.Status);
+        Assert.DoesNotContain(rejected.Reasons, r => r.Rule is AkismetReasons.SpamRule or AkismetReasons.DiscardRule);
+
+        // The moderator's spam mark takes the policy's rejection over: Akismet did not call it spam, so it is told.
+        var marked = await host.ModerateAsync("spam", slug, id);
+
+        Assert.Equal(SelfHost.ModeratorName, marked["moderatedBy"]!.GetValue<string>());
+        var spam = await Eventually.GetAsync(() => Task.FromResult(akismet.CallsAbout(marker).FirstOrDefault(c => c.Method == "submit-spam")), "submit-spam");
+        Assert.Equal(FakeAkismet.ApiKey, spam.Fields["api_key"]);
+    }
+
+    [Fact]
     public async Task A_wrong_key_is_logged_for_the_operator_and_the_comment_is_held_until_the_retries_run_out()
     {
         var host = fixture.Host;
