@@ -127,8 +127,8 @@ public static class ModelEvaluation
     /// urgency score may hold another <see cref="PersonalLegitimateBudget"/> below the crisis score's threshold, and
     /// more (up to <see cref="PersonalLegitimateCap"/>) where that is what it takes for the rules and the crisis scores to
     /// hold <see cref="CrisisHeldGoal"/> of the crisis posts. Of the
-    /// everyday posts, at most <see cref="CrisisEverydayBudget"/> may be made urgent (held by either with an urgency
-    /// score at or above the urgent threshold); a comment held below that urgency waits at normal priority.
+    /// everyday posts, at most <see cref="CrisisEverydayBudget"/> may be made urgent (held by either and urgent by
+    /// <see cref="CrisisLane.IsUrgent"/>); a held comment that is not urgent waits at normal priority.
     /// </summary>
     public static ClassifierSettings ChooseThresholds(IReadOnlyList<(TrainingExample Example, ClassifierScores Scores)> validation, ModerationPolicy rules) =>
         ChooseThresholds(validation, rules, ThresholdBudgets.Default);
