@@ -166,16 +166,25 @@ public static class ModelEvaluation
             (double)publishedNamingGroup.Count(s => s.Toxic >= t && s.Toxic < toxic.HoldAt) / published.Count <= budgets.NamedGroup);
         var crisisHold = Lowest(t => Share(published, ClassifierScore.Crisis, t) <= budgets.Crisis);
         double PersonalShare(double t) => (double)published.Count(s => s.Crisis < crisisHold && s.Personal * s.Urgency >= t) / published.Count;
-        double CrisisHeld(double t) => crisisPosts.Count == 0 ? 1 :
-            (double)crisisPosts.Count(p => p.HeldByRules || CrisisLane.Holds(new CrisisThresholds { HoldAt = crisisHold, PersonalHoldAt = t }, p.Scores) != CrisisHold.None) / crisisPosts.Count;
+        double CrisisHeld(double t)
+        {
+            var at = new CrisisThresholds { HoldAt = crisisHold, PersonalHoldAt = t };
+            return crisisPosts.Count == 0 ? 1 : (double)crisisPosts.Count(p => p.HeldByRules || CrisisLane.Holds(at, p.Scores) != CrisisHold.None) / crisisPosts.Count;
+        }
+
         var personalBudgetHold = Lowest(t => PersonalShare(t) <= budgets.Personal);
         var personalCapHold = Lowest(t => PersonalShare(t) <= budgets.PersonalCap);
         var personalGoalHold = Grid().Reverse().FirstOrDefault(t => CrisisHeld(t) >= budgets.CrisisHeld, personalCapHold);
         var personalHold = Math.Max(personalCapHold, Math.Min(personalBudgetHold, personalGoalHold));
         var crisis = new CrisisThresholds { HoldAt = crisisHold, PersonalHoldAt = personalHold };
         var everydayHeld = everyday.Select(s => (Scores: s, Held: CrisisLane.Holds(crisis, s))).Where(e => e.Held != CrisisHold.None).ToList();
-        crisis.UrgentAt = Lowest(t => everyday.Count == 0 ||
-            (double)everydayHeld.Count(e => CrisisLane.IsUrgent(new CrisisThresholds { HoldAt = crisisHold, PersonalHoldAt = personalHold, UrgentAt = t }, e.Scores, e.Held)) / everyday.Count <= budgets.CrisisEveryday);
+        double EverydayUrgent(double t)
+        {
+            var at = new CrisisThresholds { HoldAt = crisisHold, PersonalHoldAt = personalHold, UrgentAt = t };
+            return everyday.Count == 0 ? 0 : (double)everydayHeld.Count(e => CrisisLane.IsUrgent(at, e.Scores, e.Held)) / everyday.Count;
+        }
+
+        crisis.UrgentAt = Lowest(t => EverydayUrgent(t) <= budgets.CrisisEveryday);
         return new ClassifierSettings
         {
             Spam = Choose(ClassifierScore.Spam, budgets.Spam),
