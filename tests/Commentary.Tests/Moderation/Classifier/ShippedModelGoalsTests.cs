@@ -38,6 +38,33 @@ public sealed class ShippedModelGoalsTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// Live spam comes from other videos and other spammers than the three the data has, so the recipe is also held to
+    /// what it does on a video it never saw (<see cref="OutOfDomainCheck"/>): 24 of 403 spam comments published from new
+    /// commenters (33 from commenters in good standing) and 354 of 443 legitimate ones published (docs/moderation-model.md).
+    /// A change that fits the three videos better and the next one worse fails here, whatever the test split says.
+    /// </summary>
+    [TrainingDataFact]
+    public void Spam_from_a_video_the_model_never_saw_is_mostly_kept_off_the_page()
+    {
+        var data = TrainingData.LoadFolder(TrainingDataFactAttribute.Folder!);
+        var checks = OutOfDomainCheck.SpamByVideo([.. data.Examples.Concat(OurCorpus.Examples)], ModerationModel.Shipped);
+
+        double Share(Func<VideoCheck, OutcomeTable> table, string row, string outcome) =>
+            (double)checks.Sum(c => table(c).Count(row, outcome)) / checks.Sum(c => table(c).Total(row));
+        foreach (var check in checks)
+        {
+            output.WriteLine($"{check.Video}, new commenters:");
+            output.WriteLine(check.NewCommenterOutcomes.ToMarkdown());
+        }
+
+        Assert.Equal(3, checks.Count);
+        Assert.True(Share(c => c.NewCommenterOutcomes, "spam", OutcomeTable.Published) <= 0.07, "spam published (new commenters) " + Share(c => c.NewCommenterOutcomes, "spam", OutcomeTable.Published));
+        Assert.True(Share(c => c.Outcomes, "spam", OutcomeTable.Published) <= 0.09, "spam published (in good standing) " + Share(c => c.Outcomes, "spam", OutcomeTable.Published));
+        Assert.True(Share(c => c.NewCommenterOutcomes, "legitimate", OutcomeTable.Published) >= 0.78, "legitimate published (new commenters) " + Share(c => c.NewCommenterOutcomes, "legitimate", OutcomeTable.Published));
+        Assert.True(Share(c => c.Outcomes, "legitimate", OutcomeTable.Rejected) <= 0.005, "legitimate rejected " + Share(c => c.Outcomes, "legitimate", OutcomeTable.Rejected));
+    }
+
     [TrainingDataFact]
     public void Severe_abuse_is_rarely_published()
     {
