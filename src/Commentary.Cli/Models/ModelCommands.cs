@@ -73,7 +73,7 @@ public sealed class TrainModelCommand(CliOutput output, TimeProvider clock) : Co
         var validation = ModelEvaluation.Score(model, examples.Where(e => e.Part == SplitPart.Validation));
         var rules = ModerationSettings.Defaults;
         rules.FirstComment.Enabled = false;
-        var thresholds = ModelEvaluation.ChooseThresholds(validation, new ModerationPolicy(rules));
+        var thresholds = ThresholdChoice.Choose(validation, new ModerationPolicy(rules));
         var test = ModelEvaluation.Score(model, examples.Where(e => e.Part == SplitPart.Test));
         var metrics = ModelEvaluation.Metrics(test, thresholds, "test");
         model = model.With(manifest with { Evaluation = metrics, Notes = [$"Thresholds chosen on the validation split: {ThresholdsJson(thresholds)}"] });

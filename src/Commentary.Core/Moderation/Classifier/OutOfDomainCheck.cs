@@ -28,7 +28,7 @@ public static class OutOfDomainCheck
             var others = examples.Where(e => Video(e) != video).ToList();
             var spam = ClassifierTrainer.TrainScore([.. others.Where(e => e.Part == SplitPart.Train)], ClassifierScore.Spam);
             var without = model.With(ClassifierScore.Spam, spam);
-            var thresholds = ModelEvaluation.ChooseThresholds(ModelEvaluation.Score(without, others.Where(e => e.Part == SplitPart.Validation)), rules);
+            var thresholds = ThresholdChoice.Choose(ModelEvaluation.Score(without, others.Where(e => e.Part == SplitPart.Validation)), rules);
             var settings = ModerationSettings.Defaults;
             settings.FirstComment.Enabled = false;
             settings.Classifier = thresholds;

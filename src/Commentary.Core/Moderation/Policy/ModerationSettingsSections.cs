@@ -155,7 +155,7 @@ public sealed class PersonalDataSettings
 
 /// <summary>
 /// What the learned classifier's scores do (see docs/moderation-model.md). Scores are probabilities from 0 to 1; the
-/// defaults were chosen on the validation split by <c>ModelEvaluation.ChooseThresholds</c>, within the budgets of
+/// defaults were chosen on the validation split by <c>ThresholdChoice.Choose</c>, within the budgets of
 /// legitimate comments it names, and no score rejects a legitimate validation comment.
 /// </summary>
 public sealed class ClassifierSettings

@@ -3,7 +3,7 @@ using Commentary.Core.Moderation.Classifier;
 namespace Commentary.Tests.Moderation.Classifier;
 
 /// <summary>
-/// How <see cref="ModelEvaluation.ChooseThresholds(IReadOnlyList{ValueTuple{TrainingExample, ClassifierScores}}, ModerationPolicy, ThresholdBudgets)"/>
+/// How <see cref="ThresholdChoice.Choose(IReadOnlyList{ValueTuple{TrainingExample, ClassifierScores}}, ModerationPolicy, ThresholdBudgets)"/>
 /// sets the personal × urgency threshold: its small budget of legitimate comments always, lower where the crisis
 /// posts need it to reach the goal, never past the cap.
 /// </summary>
@@ -46,7 +46,7 @@ public sealed class ThresholdChoiceTests
     {
         var budgets = ThresholdBudgets.Default with { PersonalCap = cap };
 
-        var chosen = ModelEvaluation.ChooseThresholds(Validation(heldByCrisisScore), Rules, budgets);
+        var chosen = ThresholdChoice.Choose(Validation(heldByCrisisScore), Rules, budgets);
 
         Assert.True(expected == chosen.Crisis.PersonalHoldAt, $"{why}: {chosen.Crisis.PersonalHoldAt}");
     }
