@@ -102,6 +102,9 @@ internal static class CharacterFold
         table['|'] = table['\uFF5C'] = FoldEntry.Symbol('l', 'i', trimmedAtEdge: true);
         table['+'] = table['\uFF0B'] = FoldEntry.Symbol('t', trimmedAtEdge: true);
 
+        // A star inside a word masks a letter ("f*ck", "n*gger"): the commonest way round a word list.
+        table['*'] = table['\uFF0A'] = FoldEntry.Mask;
+
         // Apostrophes join rather than split: "don't" is one word, and so is "f'u'c'k".
         foreach (var apostrophe in "'`´’‘ʼʻ′\uFF07")
         {

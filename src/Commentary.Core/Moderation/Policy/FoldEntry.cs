@@ -15,7 +15,7 @@ internal enum CharKind : byte
     /// <summary>A decimal digit, which leetspeak may use as a letter inside a word.</summary>
     Digit,
 
-    /// <summary>A symbol that leetspeak uses as a letter inside a word (@, $, !, |, +).</summary>
+    /// <summary>A symbol that leetspeak uses as a letter inside a word (@, $, !, |, +), or that masks one (*).</summary>
     LeetSymbol,
 
     /// <summary>A letter of another script with no Latin look-alike: a word containing one never matches a term.</summary>
@@ -37,7 +37,16 @@ internal readonly record struct FoldEntry(uint Value)
     private const uint OptionalAtEdgeFlag = 1u << 25;
     private const int DigitShift = 26;
 
+    /// <summary>
+    /// The letter a masking symbol stands for inside a word ("f*ck", "sh*t"): any one letter, which the matcher tries
+    /// in turn. Codes 1 to 26 are the letters, so this one never indexes the trie.
+    /// </summary>
+    public const int AnyLetter = 27;
+
     public static FoldEntry Separator { get; } = new((uint)CharKind.Separator);
+
+    /// <summary>A masking symbol: any letter inside a word, punctuation at its edges ("*sigh*", "**bold**").</summary>
+    public static FoldEntry Mask { get; } = new((uint)CharKind.LeetSymbol | ((uint)AnyLetter << FirstLetterShift) | TrimmedAtEdgeFlag);
     public static FoldEntry Ignored { get; } = new((uint)CharKind.Ignored);
     public static FoldEntry OtherLetter { get; } = new((uint)CharKind.OtherLetter);
 

@@ -25,6 +25,9 @@ internal sealed record TermInfo(TermList List, string Text);
 internal sealed class TermMatcher
 {
     public const int MaxDepth = 160;
+
+    /// <summary>A run of more masking symbols than this stands for this many letters at most ("f***" is no longer word).</summary>
+    private const int MaxMaskedLetters = 3;
     private const int Alphabet = 27;
     private const int Space = 26;
 
@@ -90,6 +93,12 @@ internal sealed class TermMatcher
                 return;
             }
 
+            if (letter == FoldEntry.AnyLetter)
+            {
+                WalkMasked(text, unitIndex, letters[i..], node, depth, Math.Min(run, MaxMaskedLetters), runs, hits, field, anywhere);
+                return;
+            }
+
             node = _children[(node * Alphabet) + letter - 1];
             if (node == 0)
             {
@@ -126,6 +135,48 @@ internal sealed class TermMatcher
         for (var r = 0; r < next.ReadingCount; r++)
         {
             Walk(text, unitIndex + 1, text.Letters(next, r), space, depth + 1, runs, hits, field, anywhere: next.IsJoined);
+        }
+    }
+
+    /// <summary>
+    /// A run of masking symbols stands for one to <paramref name="letters"/> letters, each any letter the trie goes on
+    /// with, so "f*ck" and "f**k" find "fuck" and "sh*t" finds "shit". A listed word still has to fill the whole word,
+    /// so "c*cktail" is no "cock". Letters after the mask that repeat the one it stood for belong to its run ("a*s").
+    /// </summary>
+    private void WalkMasked(FoldedText text, int unitIndex, ReadOnlySpan<byte> rest, int node, int depth, int letters, Span<byte> runs, TermHits hits, TermField field, bool anywhere)
+    {
+        if (depth >= MaxDepth)
+        {
+            return;
+        }
+
+        for (var letter = 1; letter < FoldEntry.AnyLetter; letter++)
+        {
+            var child = _children[(node * Alphabet) + letter - 1];
+            if (child == 0)
+            {
+                continue;
+            }
+
+            var after = rest;
+            while (after.Length > 0 && after[0] == letter)
+            {
+                after = after[1..];
+            }
+
+            // The mask may stand for a stretched letter as well as a single one.
+            runs[depth] = byte.MaxValue;
+            if (anywhere || after.Length > 0)
+            {
+                // As in Walk: inside a word only a prefix term may end; inside a joined run any term may.
+                Report(child, runs[..(depth + 1)], hits, field, wholeWord: anywhere);
+            }
+
+            Walk(text, unitIndex, after, child, depth + 1, runs, hits, field, anywhere);
+            if (letters > 1)
+            {
+                WalkMasked(text, unitIndex, after, child, depth + 1, letters - 1, runs, hits, field, anywhere);
+            }
         }
     }
 
