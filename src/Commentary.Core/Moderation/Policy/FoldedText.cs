@@ -22,6 +22,9 @@ internal sealed class FoldedText
     /// <summary>Readings per word are capped: a word with more ambiguous characters reads them the first way.</summary>
     private const int MaxAmbiguous = 3;
 
+    /// <summary>Masked runs read per word ("f*ck", "n*gg*r"); later ones read as a character no term contains.</summary>
+    private const int MaxMaskedRuns = 2;
+
     private byte[] _letters = new byte[512];
     private int _letterCount;
     private WordReading[] _readings = new WordReading[128];
@@ -228,6 +231,7 @@ internal sealed class FoldedText
         EnsureLetters((end - start) * 3);
         var readingStart = _letterCount;
         var ambiguousSeen = 0;
+        var masks = 0;
         for (var j = start; j < end; j++)
         {
             var entry = _word[j];
@@ -244,6 +248,15 @@ internal sealed class FoldedText
                     _letters[_letterCount++] = (byte)entry.Alternative;
                     continue;
                 }
+            }
+
+            if (entry.Letter(0) == FoldEntry.AnyLetter)
+            {
+                // Past the second masked run a word is noise ("s***e***a***s"), and each run multiplies the matcher's work.
+                var startsRun = _letterCount == readingStart || _letters[_letterCount - 1] != FoldEntry.AnyLetter;
+                masks += startsRun ? 1 : 0;
+                _letters[_letterCount++] = (byte)(masks > MaxMaskedRuns ? 0 : FoldEntry.AnyLetter);
+                continue;
             }
 
             var count = entry.Kind == CharKind.Letter ? entry.LetterCount : 1;

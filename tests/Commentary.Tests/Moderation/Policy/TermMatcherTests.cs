@@ -83,6 +83,13 @@ public class TermMatcherTests
     }
 
     [Fact]
+    public void A_word_reads_two_masked_runs_at_most()
+    {
+        Assert.Equal(["bitches"], Found(["bitches"], "b*tch*s"));
+        Assert.Empty(Found(["bitches"], "b*t*h*s"));
+    }
+
+    [Fact]
     public void Stretching_never_shortens_a_term()
     {
         // "as" is "ass" with a letter missing, not a stretched "ass".
