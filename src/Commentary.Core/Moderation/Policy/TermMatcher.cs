@@ -26,8 +26,9 @@ internal sealed class TermMatcher
 {
     public const int MaxDepth = 160;
 
-    /// <summary>A run of more masking symbols than this stands for this many letters at most ("f***" is no longer word).</summary>
+    /// <summary>A run of masking symbols stands for at most this many letters ("f***" may be "fuck"; "f*****" too).</summary>
     private const int MaxMaskedLetters = 3;
+
     private const int Alphabet = 27;
     private const int Space = 26;
 
