@@ -70,6 +70,14 @@ public sealed class HelpfulMarks(StorageClients storage, CommentStore comments, 
             {
                 return null;
             }
+
+            // Another reader's count got in first. Rows are only ever added, so a count at least as high as ours was
+            // taken after our row was written and includes it: nothing is left for us to store. Without this, a dozen
+            // readers marking at once each waited for a turn of their own and the last ones ran out of attempts.
+            if (comment.Helpful >= count && comment.Status == CommentStatus.Approved)
+            {
+                return new HelpfulOutcome(comment.Helpful, counted);
+            }
         }
 
         throw new RequestFailedException(503, $"The helpful count of comment {id} is too busy to update; try again.");
