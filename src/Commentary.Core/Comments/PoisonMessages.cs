@@ -50,26 +50,59 @@ public sealed partial class PoisonMessages(StorageClients storage, ILogger<Poiso
     private async Task<bool> TakeAsync(string messageId, Func<QueueMessage, Task> use, CancellationToken cancellationToken)
     {
         var poison = storage.SubmissionsPoison;
-        for (var batch = 0; batch < MaxBatchesSearched; batch++)
-        {
-            var messages = (await poison.ReceiveMessagesAsync(MaxPeek, SearchLease, cancellationToken)).Value;
-            if (messages.Length == 0)
-            {
-                return false;
-            }
 
-            var match = messages.FirstOrDefault(m => m.MessageId == messageId);
-            await Task.WhenAll(messages.Where(m => m != match).Select(m =>
-                poison.UpdateMessageAsync(m.MessageId, m.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken)));
-            if (match is not null)
-            {
-                await use(match);
-                await poison.DeleteMessageAsync(match.MessageId, match.PopReceipt, cancellationToken);
-                return true;
-            }
+        // A peek that sees the whole queue settles a missing id in one call, without hiding anything from anyone.
+        var peeked = (await poison.PeekMessagesAsync(MaxPeek, cancellationToken)).Value;
+        if (peeked.Length < MaxPeek && peeked.All(m => m.MessageId != messageId))
+        {
+            return false;
         }
 
-        return false;
+        // Messages searched past stay received until the search ends, so each batch brings new ones (made visible again
+        // at once, they would come back in every batch and a missing id would cost every batch the search allows).
+        var searched = new List<QueueMessage>();
+        try
+        {
+            for (var batch = 0; batch < MaxBatchesSearched; batch++)
+            {
+                var messages = (await poison.ReceiveMessagesAsync(MaxPeek, SearchLease, cancellationToken)).Value;
+                if (messages.Length == 0)
+                {
+                    return false;
+                }
+
+                var match = messages.FirstOrDefault(m => m.MessageId == messageId);
+                searched.AddRange(messages.Where(m => m != match));
+                if (match is not null)
+                {
+                    await use(match);
+                    await poison.DeleteMessageAsync(match.MessageId, match.PopReceipt, cancellationToken);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        finally
+        {
+            await ReleaseAsync(poison, searched);
+        }
+    }
+
+    /// <summary>
+    /// Makes the messages searched past visible again at once. Not tied to the request: a search cut short by its
+    /// deadline still gives them back. One that cannot be given back reappears when its lease ends.
+    /// </summary>
+    private static async Task ReleaseAsync(QueueClient poison, List<QueueMessage> messages)
+    {
+        try
+        {
+            await Task.WhenAll(messages.Select(m => poison.UpdateMessageAsync(m.MessageId, m.PopReceipt, visibilityTimeout: TimeSpan.Zero)));
+        }
+        catch (Exception e) when (StorageFailure.IsUnavailable(e) || e is RequestFailedException)
+        {
+            // Visible again within SearchLease anyway; nothing for anyone to do.
+        }
     }
 
     private static PoisonMessage Describe(string messageId, DateTimeOffset? insertedOn, string text)
